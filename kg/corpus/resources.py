@@ -1,0 +1,102 @@
+"""Precompiled regexes and small tables used by the cleaners (textacy style)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BLOCK_TAG",
+    "CJK",
+    "FURNITURE_LINE",
+    "HIDDEN_ELEMENT",
+    "HTML_COMMENT",
+    "HTML_ENTITY",
+    "HTML_TAG",
+    "MOJIBAKE_LITERAL",
+    "MOJIBAKE_MARKER",
+    "OPENCC_MISSES",
+    "PINYIN_ANNOTATION",
+    "SCRIPT_OR_STYLE",
+    "SENTENCE_END",
+    "WIDTH_TABLE",
+]
+
+#: One CJK unified ideograph (basic block + extension A + compatibility).
+CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_V = f"[aeiouüv{_TONED}]"
+# A pinyin syllable, loosely: optional initial, then a final made of vowels and
+# an optional n/ng/r coda; tone marks or a trailing tone digit allowed.
+_SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?{_V}{{1,3}}(?:ng|n|r)?[1-5]?"
+
+#: ``產(chǎn)`` -> ``產``: a bracketed pinyin syllable right after a CJK character.
+#: The syllable must carry a tone mark or digit, or be one of the toneless
+#: readings of structural particles, so real brackets such as ``(太仓)`` or
+#: ``(ltd)`` survive.
+PINYIN_ANNOTATION = re.compile(
+    rf"(?<={CJK})[(（]\s*(?=[a-zü{_TONED}]*[{_TONED}1-5]|(?:de|le|men|zi|me|ne|ma|ba)\s*[)）])"
+    rf"{_SYLLABLE}(?:\s+{_SYLLABLE})?\s*[)）]",
+    re.IGNORECASE,
+)
+
+#: A corruption marker inside CJK text: an ASCII ``?`` or U+FFFD right after an
+#: ideograph (Chinese text uses the full-width ``？``).
+MOJIBAKE_MARKER = re.compile(rf"(?<={CJK})[?\ufffd]")
+#: Classic mojibake strings that survive any decoding.
+MOJIBAKE_LITERAL = re.compile(r"(?:锟斤拷|烫烫烫|屯屯屯|\ufffd)+")
+
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+SCRIPT_OR_STYLE = re.compile(
+    r"<(script|style|noscript|template|head)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+)
+#: An element hidden from readers. Its ``<`` may have been lost to corruption
+#: (seed 003 has ``?span style="display:none">``), and its closing tag may be
+#: missing, in which case the hidden text runs to the end of the line.
+HIDDEN_ELEMENT = re.compile(
+    r"(?:<|[?\ufffd]|(?<![\w\"'=]))(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b"
+    r"[^<>\n]*?(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden(?=[\s>/])|"
+    r"aria-hidden\s*=\s*[\"']?true)[^<>\n]*>"
+    r"(?:.*?</(?P=tag)\s*>|[^\n]*)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Tags that end a block of visible text (become a line break).
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|"
+    r"title|dd|dt|figcaption)\b[^<>]*>",
+    re.IGNORECASE,
+)
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
+HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+SENTENCE_END = "。！？!?；;…"
+
+#: Lines that belong to the page, not the story: copyright notices, share and
+#: print buttons, editor credits, counters. Matched against a whole stripped line.
+FURNITURE_LINE = re.compile(
+    r"^(?:"
+    r".{0,30}版权(?:所有|归|声明).{0,60}|"
+    r".{0,20}(?:未经(?:授权|许可)|不得转载).{0,40}|"
+    r"(?:责任编辑|责编|编辑|审核|校对|监制)\s*[:：].{0,20}|"
+    r"(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|字号|字体)\s*[:：]?.{0,30}|"
+    r"(?:【?\s*(?:打印|关闭|收藏|大|中|小)\s*】?\s*){2,}|"
+    r"(?:上一篇|下一篇|相关(?:新闻|阅读|文章))\s*[:：]?.{0,60}|"
+    r"(?:阅读|浏览|点击)(?:量|次数|数)\s*[:：]?\s*\d*|"
+    r"首页\s*[>›»].*"
+    r")$"
+)
+
+#: Full-width ASCII variants that carry no meaning of their own: digits, Latin
+#: letters, brackets, colon, and the ideographic space. Sentence punctuation
+#: (，。！？；) is deliberately left alone.
+WIDTH_TABLE = {
+    **{ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９（）：％＋－／"},
+    **{cp: cp - 0xFEE0 for cp in range(ord("Ａ"), ord("Ｚ") + 1)},
+    **{cp: cp - 0xFEE0 for cp in range(ord("ａ"), ord("ｚ") + 1)},
+    0x3000: 0x20,
+    0x00A0: 0x20,
+}
+
+#: Characters every OpenCC t2s build leaves traditional (checked on OpenCC 1.1 -
+#: 1.4). 陜 breaks 宁陕县 / 来陕 / 陕西 otherwise.
+OPENCC_MISSES = {"陜": "陕"}

@@ -1,0 +1,58 @@
+"""Coded errors and warnings, in the style of spaCy's ``errors.py``.
+
+Every message says what was wrong, with which input, and what to do. Codes are
+stable: tests and users can grep for them.
+
+>>> str(KGError(Errors.E101, path="a.txt"))
+'[E101] Cannot read a.txt: the file is empty. Remove it or give it content.'
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "KGError", "Warnings"]
+
+
+class Errors:
+    """Error message templates; format with keyword arguments."""
+
+    E100 = "Corpus directory {path} does not exist or is not a directory."
+    E101 = "Cannot read {path}: the file is empty. Remove it or give it content."
+    E102 = (
+        "Cannot read {path}: it looks binary ({reason}). Only .txt, .html/.htm and .jsonl "
+        "text files are read."
+    )
+    E103 = (
+        "Cannot read {path}: no supported encoding decodes it ({reason}). Save it as UTF-8, "
+        "GB18030/GBK, Big5 or UTF-16 with a BOM."
+    )
+    E104 = "Cannot read {path}: {reason}."
+    E105 = "Cannot read line {line} of {path}: {reason}. The other lines are still read."
+    E106 = "Nothing could be read from {path}: {count} input(s) were skipped (see report.json)."
+    E110 = "Graph file {path} cannot be parsed as {format}: {reason}."
+    E111 = "Ontology file {path} is missing; is the package installed with its ontology/?"
+    E120 = "Unknown cleaner {name!r}; known cleaners: {known}."
+
+
+class Warnings:
+    """Warning message templates for problems that do not stop a build."""
+
+    W201 = "{path}: text left after cleaning is empty; the document has no stories."
+    W202 = "{path}: {count} mojibake run(s) removed ({sample})."
+
+
+class KGError(Exception):
+    """Base class of every error this package raises on purpose.
+
+    Args:
+        template: one of the ``Errors`` templates.
+        **fields: values for the template's placeholders.
+    """
+
+    def __init__(self, template: str, **fields: object) -> None:
+        code = next(
+            (name for name, value in vars(Errors).items() if value == template),
+            "E000",
+        )
+        self.code = code
+        self.fields = fields
+        super().__init__(f"[{code}] {template.format(**fields)}")
