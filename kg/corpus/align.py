@@ -69,12 +69,12 @@ class AlignedText:
         ends = array("q")
         for piece in pieces:
             if len(piece) == 2:
-                a, b = piece  # type: ignore[misc]
+                a, b = piece
                 parts.append(self.text[a:b])
                 starts.extend(self.starts[a:b])
                 ends.extend(self.ends[a:b])
                 continue
-            new, a, b = piece  # type: ignore[misc]
+            new, a, b = piece
             if not new:
                 continue
             parts.append(new)

@@ -33,8 +33,8 @@ __all__ = [
     "drop_repeated_lines",
     "join_broken_lines",
     "make_pipeline",
-    "normalize_width",
     "normalize_whitespace",
+    "normalize_width",
     "remove_hidden_elements",
     "remove_mojibake",
     "remove_pinyin_annotations",
@@ -190,9 +190,8 @@ def _mojibake_end(text: str, start: int) -> int:
     j = i
     while j < len(text):
         ch = text[j]
-        if _is_cjk(ch) and (_is_rare(ch) or (j + 1 < len(text) and _is_rare(text[j + 1]))):
-            j += 1
-        elif ch.isascii() and ch.isalpha() and j > i:
+        rare_here = _is_rare(ch) or (j + 1 < len(text) and _is_rare(text[j + 1]))
+        if (_is_cjk(ch) and rare_here) or (ch.isascii() and ch.isalpha() and j > i):
             j += 1
         else:
             break
@@ -315,9 +314,11 @@ def join_broken_lines(text: AlignedText) -> AlignedText:
     A photo caption printed inside the cut is moved after the joined paragraph.
 
     >>> body = "当地产业工人队伍结构发生很大改变,近些年来致力于转型发展," * 2
-    >>> join_broken_lines(body + "组成情况较为\\n复杂。面对这种局面,市总工会把产业工人队伍建设改革作为首要任务。\\n")[-39:]
+    >>> cut = "组成情况较为\\n复杂。面对这种局面,市总工会把产业工人队伍建设改革作为首要任务。\\n"
+    >>> join_broken_lines(body + cut)[-39:]
     '组成情况较为复杂。面对这种局面,市总工会把产业工人队伍建设改革作为首要任务。\\n'
-    >>> out = join_broken_lines(body + "开展30余\\n到鼓浪屿开展疗休养活动。\\n场高温慰问、送清凉快闪活动,并布设清凉角,提供清凉饮品和防暑药品,助力劳动者度夏。\\n")
+    >>> rest = "场高温慰问、送清凉快闪活动,并布设清凉角,提供清凉饮品和防暑药品,助力劳动者度夏。\\n"
+    >>> out = join_broken_lines(body + "开展30余\\n到鼓浪屿开展疗休养活动。\\n" + rest)
     >>> out.splitlines()[1]
     '到鼓浪屿开展疗休养活动。'
     """
@@ -363,7 +364,8 @@ def remove_spaces_inside_words(text: AlignedText) -> AlignedText:
 
     Titles keep their single separating spaces (``学技术 练技能 比服务``).
 
-    >>> remove_spaces_inside_words("要想发  挥工会组织在经济社会发展中的作用,必须从基层抓起,把基层服务做实做好。")
+    >>> line = "要想发  挥工会组织在经济社会发展中的作用,必须从基层抓起,把基层服务做实做好。"
+    >>> remove_spaces_inside_words(line)
     '要想发挥工会组织在经济社会发展中的作用,必须从基层抓起,把基层服务做实做好。'
     """
     pieces: list[Piece] = []

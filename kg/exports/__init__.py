@@ -1,0 +1,35 @@
+"""Exporters, looked up by format name (rdflib plugin style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.exports.html import write_html
+from kg.exports.neo4j import write_neo4j
+from kg.exports.turtle import write_turtle
+
+__all__ = ["EXPORTERS", "Exporter", "get_exporter"]
+
+#: An exporter writes its files for ``graph`` into a folder and returns their paths.
+Exporter = Callable[[Graph, Path], list[Path]]
+
+EXPORTERS: dict[str, Exporter] = {
+    "turtle": write_turtle,
+    "html": write_html,
+    "neo4j": write_neo4j,
+}
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter registered under ``name``.
+
+    >>> get_exporter("turtle").__name__
+    'write_turtle'
+    """
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise KeyError(f"no exporter {name!r}; known: {', '.join(sorted(EXPORTERS))}") from None

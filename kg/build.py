@@ -1,0 +1,119 @@
+"""``kg build``: corpus folder -> graph -> exports and report.json."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kg.corpus.load import discover, load_file
+from kg.corpus.prepare import prepare
+from kg.errors import Errors, KGError
+from kg.exports import get_exporter
+from kg.graph.model import add_document, new_graph
+from kg.graph.namespaces import KG
+from kg.types import Document, Skipped
+
+__all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
+
+DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "html", "neo4j")
+_ENTITY_CLASSES = (KG.Organization, KG.Program, KG.Place, KG.Person)
+_RELATIONS = (
+    KG.locatedIn,
+    KG.subOrganizationOf,
+    KG.implements,
+    KG.establishes,
+    KG.organizes,
+    KG.partnersWith,
+    KG.holdsPost,
+    KG.partOf,
+)
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the graph, the documents, what was skipped."""
+
+    graph: Graph
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def report(self) -> dict[str, Any]:
+        """The content of ``report.json``."""
+        g = self.graph
+        entities = {cls.fragment: len(set(g.subjects(RDF.type, cls))) for cls in _ENTITY_CLASSES}
+        relations = {p.fragment: len(list(g.triples((None, p, None)))) for p in _RELATIONS}
+        encodings = Counter(d.raw.encoding for d in self.documents)
+        return {
+            "documents_read": len(self.documents),
+            "stories": sum(len(d.stories) for d in self.documents),
+            "entities": entities,
+            "relations": relations,
+            "triples": len(g),
+            "encodings": dict(sorted(encodings.items())),
+            "warnings": [w for d in self.documents for w in d.warnings],
+            "skipped": [{"path": s.path, "code": s.code, "reason": s.reason} for s in self.skipped],
+            "timings_seconds": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def build_graph(
+    corpus: Path,
+    *,
+    on_file: Callable[[Path], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> BuildResult:
+    """Read, clean and split every document under ``corpus`` into one graph."""
+    started = time.perf_counter()
+    result = BuildResult(graph=new_graph())
+    for path in discover(corpus):
+        for item in load_file(path, corpus):
+            if isinstance(item, Skipped):
+                result.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+                continue
+            document = prepare(item)
+            result.documents.append(document)
+            add_document(result.graph, document)
+        if on_file:
+            on_file(path)
+    result.timings["read_and_graph"] = time.perf_counter() - started
+    return result
+
+
+def build(
+    corpus: Path,
+    out: Path,
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    on_file: Callable[[Path], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> BuildResult:
+    """Build the graph of ``corpus`` and write every export and ``report.json`` to ``out``.
+
+    Raises:
+        KGError: E106 when no document at all could be read.
+    """
+    started = time.perf_counter()
+    result = build_graph(corpus, on_file=on_file, on_skip=on_skip)
+    out.mkdir(parents=True, exist_ok=True)
+    if result.documents:
+        export_started = time.perf_counter()
+        for name in formats:
+            get_exporter(name)(result.graph, out)
+        result.timings["export"] = time.perf_counter() - export_started
+    result.timings["total"] = time.perf_counter() - started
+    report = json.dumps(result.report(), ensure_ascii=False, indent=2, sort_keys=False)
+    (out / "report.json").write_text(report + "\n", encoding="utf-8")
+    if not result.documents:
+        raise KGError(Errors.E106, path=corpus, count=len(result.skipped))
+    return result

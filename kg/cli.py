@@ -1,0 +1,108 @@
+"""The ``kg`` command: a thin typer layer over the library (fastapi-cli style)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kg import __version__
+from kg.build import build as build_corpus
+from kg.corpus.load import discover
+from kg.errors import KGError
+from kg.types import Skipped
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help="Build a knowledge graph from Chinese trade-union news.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+log = logging.getLogger("kg")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Build a knowledge graph from Chinese trade-union news."""
+
+
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Folder of .txt/.html/.jsonl articles.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path(
+        "exports"
+    ),
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+    ] = True,
+) -> None:
+    """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
+
+    def skipped(item: Skipped) -> None:
+        err.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
+
+    try:
+        total = len(discover(corpus))
+        with Progress(
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not progress or total < 20,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("files", total=total)
+            result = build_corpus(
+                corpus, out, on_file=lambda _p: bar.advance(task), on_skip=skipped
+            )
+    except KGError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    report = result.report()
+    typer.echo(
+        f"{report['documents_read']} documents, {report['stories']} stories, "
+        f"{report['triples']} triples, {len(report['skipped'])} skipped -> {out}"
+    )
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A Turtle file, such as exports/graph.ttl.")],
+) -> None:
+    """Check GRAPH against ontology/shapes.ttl (SHACL) and print the violations."""
+    from kg.graph.validate import load_graph
+    from kg.graph.validate import validate as run
+
+    try:
+        conforms, violations = run(load_graph(graph))
+    except KGError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    for v in violations:
+        typer.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}")
+    typer.echo("conforms" if conforms else f"{len(violations)} violation(s)")
+    if not conforms:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    app()

@@ -1,0 +1,169 @@
+"""Story metadata from the text: dates, datelines, outlets and bylines.
+
+>>> parse_date("28.06.2016  10:51")
+'2016-06-28'
+>>> [(b.role, b.name) for b in credits_in("本报讯(记者马学礼 李静楠 通讯员邱春强)", 0)]
+[('reporter', '马学礼'), ('reporter', '李静楠'), ('correspondent', '邱春强')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.lexicons import looks_like_name
+from kg.types import Byline
+
+__all__ = [
+    "DATELINE",
+    "credits_in",
+    "dateline",
+    "is_byline_line",
+    "is_meta_line",
+    "parse_date",
+    "photo_credits",
+    "source_of",
+    "trailing_author",
+]
+
+# A name never runs into the next credit (``马学礼通讯员邱春强``).
+_NAME_CHAR = r"(?:(?!记者|通讯员|实习生|摄影|摄)[\u4e00-\u9fff])"
+_NAME = rf"{_NAME_CHAR}{{2,4}}(?:·{_NAME_CHAR}{{1,6}})?"
+_ROLES = {
+    "本报记者": "reporter",
+    "见习记者": "reporter",
+    "特约记者": "reporter",
+    "首席记者": "reporter",
+    "记者": "reporter",
+    "通讯员": "correspondent",
+    "实习生": "correspondent",
+    "特约撰稿人": "author",
+    "撰稿": "author",
+    "作者": "author",
+    "文": "author",
+    "摄影": "photographer",
+    "图": "photographer",
+}
+_ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
+_CREDIT = re.compile(rf"(?P<role>{_ROLE})[\s:：/]*(?P<names>{_NAME}(?:[\s、,，]+{_NAME})*)")
+_SPLIT_NAMES = re.compile(r"[\s、,，]+")
+
+_ISO_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"
+)
+_DMY_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)")
+
+#: The opening of a news body: ``本报讯``, ``鲁中网淄博6月28日讯``, ``新华社北京6月1日电``,
+#: optionally followed by a bracketed credit.
+DATELINE = re.compile(
+    r"^(?P<head>(?P<outlet>本报|[\u4e00-\u9fff]{1,10}?(?:网|报|社|台|新闻|日报|晚报))"
+    r"[\u4e00-\u9fff]{0,8}?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?(?:讯|电))"
+    r"\s*(?:[(（](?P<credit>[^()（）\n]{1,80})[)）])?"
+)
+_BYLINE_LINE = re.compile(rf"^(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$")
+_SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^\s|丨]{2,30})")
+_PROVIDED = re.compile(r"^本版(?:文图|图文|稿件)?由(?P<source>[\u4e00-\u9fff]{2,30}?)提供")
+_PHOTO = re.compile(rf"(?:本报)?记者\s*(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$")
+_TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
+_META_LINE = re.compile(
+    r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
+    r"[\d\s:./\-年月日]{8,30})$"
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid calendar date in ``text``, as ISO ``YYYY-MM-DD``.
+
+    >>> parse_date("2022-06-28 13:30:30"), parse_date("2024年10月30日"), parse_date("今年3月")
+    ('2022-06-28', '2024-10-30', None)
+    """
+    for pattern in (_ISO_DATE, _DMY_DATE):
+        for match in pattern.finditer(text):
+            try:
+                day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            return day.isoformat()
+    return None
+
+
+def dateline(line: str) -> re.Match[str] | None:
+    """Match a news dateline at the start of ``line``.
+
+    >>> dateline("鲁中网淄博6月28日讯(记者 陈佳汐)6月28日,淄博市")["outlet"]
+    '鲁中网'
+    """
+    return DATELINE.match(line)
+
+
+def credits_in(text: str, offset: int) -> list[Byline]:
+    """Bylines in a credit string such as ``记者马学礼 李静楠 通讯员邱春强``.
+
+    ``offset`` is where ``text`` starts in the clean text.
+    """
+    found: list[Byline] = []
+    for match in _CREDIT.finditer(text):
+        role = _ROLES[match["role"]]
+        pos = match.start("names")
+        for part in _SPLIT_NAMES.split(match["names"]):
+            if not looks_like_name(part):
+                break
+            start = text.index(part, pos)
+            found.append(Byline(role, part, offset + start, offset + start + len(part)))
+            pos = start + len(part)
+    return found
+
+
+def is_byline_line(line: str) -> bool:
+    """A line that holds only credits, such as ``记者 孙妙鸿``.
+
+    >>> is_byline_line("记者 孙妙鸿"), is_byline_line("记者提问")
+    (True, False)
+    """
+    return bool(_BYLINE_LINE.match(line)) and bool(credits_in(line, 0))
+
+
+def is_meta_line(line: str) -> bool:
+    """A line of page metadata: a date or time, ``来源:``, ``发布时间:``.
+
+    >>> is_meta_line("来源:鲁中网"), is_meta_line("28.06.2016  10:51"), is_meta_line("标题")
+    (True, True, False)
+    """
+    return bool(_META_LINE.match(line))
+
+
+def source_of(line: str) -> str | None:
+    """The outlet named by a ``来源:`` or ``本版文图由…提供`` line.
+
+    >>> source_of("来源:鲁中网"), source_of("本版文图由银川市总工会新闻中心提供")
+    ('鲁中网', '银川市总工会新闻中心')
+    """
+    match = _SOURCE.match(line) or _PROVIDED.match(line)
+    return match["source"] if match else None
+
+
+def photo_credits(line: str, offset: int) -> list[Byline]:
+    """Photographers credited at the end of a caption (``本报记者 刘金梦 摄``)."""
+    match = _PHOTO.search(line)
+    if not match:
+        return []
+    return [
+        Byline("photographer", b.name, b.start, b.end)
+        for b in credits_in("记者" + match["names"], offset + match.start("names") - 2)
+    ]
+
+
+def trailing_author(line: str, offset: int) -> Byline | None:
+    """An author credited in brackets at the very end of a story: ``…权益。(赵凤兰)``.
+
+    >>> trailing_author("维护劳动安全权益。(赵凤兰)", 0)
+    Byline(role='author', name='赵凤兰', start=10, end=13)
+    >>> trailing_author("管理办法(试行)", 0) is None
+    True
+    """
+    match = _TRAILING.search(line)
+    if not match or match.start() == 0 or line[match.start() - 1] not in "。！？!?”":
+        return None
+    if not looks_like_name(match["name"]):
+        return None
+    return Byline("author", match["name"], offset + match.start("name"), offset + match.end("name"))

@@ -1,0 +1,22 @@
+"""Turtle export: deterministic bytes for the same graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+__all__ = ["serialize_turtle", "write_turtle"]
+
+
+def serialize_turtle(graph: Graph) -> bytes:
+    """Serialise ``graph`` as Turtle; equal graphs without blank nodes give equal bytes."""
+    data = graph.serialize(format="turtle", encoding="utf-8")
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
+    """Write ``graph.ttl`` into ``out_dir``."""
+    path = out_dir / "graph.ttl"
+    path.write_bytes(serialize_turtle(graph))
+    return [path]

@@ -1,0 +1,100 @@
+"""Records -> RDF triples. The RDF graph is the one model every export reads."""
+
+from __future__ import annotations
+
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from kg.corpus.metadata import parse_date
+from kg.graph.namespaces import ID, KG, PREFIXES, iri_segment
+from kg.types import Document, Story
+
+__all__ = ["add_document", "document_iri", "new_graph", "story_iri"]
+
+_CREDIT_PROPERTY = {
+    "reporter": KG.reporter,
+    "correspondent": KG.correspondent,
+    "photographer": KG.photographer,
+    "author": KG.author,
+}
+
+
+def new_graph() -> Graph:
+    """An empty graph with our prefixes bound."""
+    graph = Graph(bind_namespaces="core")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("skos", SKOS)
+    graph.bind("rdfs", RDFS)
+    return graph
+
+
+def document_iri(identifier: str) -> URIRef:
+    """The stable IRI of a document, from its path relative to the corpus root.
+
+    >>> str(document_iri("seeds/001.txt"))
+    'https://w3id.org/cn-union-kg/id/doc/seeds%2F001.txt'
+    """
+    return ID["doc/" + iri_segment(identifier)]
+
+
+def story_iri(identifier: str, story: Story) -> URIRef:
+    """The IRI of the ``story.index``-th story (numbered from 1) of a document."""
+    return URIRef(f"{document_iri(identifier)}/story/{story.index + 1}")
+
+
+def _date(value: str | None) -> Literal | None:
+    iso = parse_date(value) if value else None
+    return Literal(iso, datatype=XSD.date) if iso else None
+
+
+def add_document(graph: Graph, doc: Document) -> URIRef:
+    """Add a document and its stories, with their metadata, to ``graph``."""
+    raw = doc.raw
+    node = document_iri(raw.identifier)
+    add = graph.add
+    add((node, RDF.type, KG.Document))
+    add((node, DCTERMS.identifier, Literal(raw.identifier)))
+    add((node, KG.sourceFile, Literal(raw.path)))
+    add((node, KG.sha256, Literal(raw.sha256)))
+    add((node, KG.encoding, Literal(raw.encoding)))
+    add((node, DCTERMS["format"], Literal(raw.media_type)))
+    add((node, KG.charCount, Literal(len(raw.text))))
+    first = doc.stories[0] if doc.stories else None
+    title = raw.meta.get("title") or (first.title if first else None)
+    if title:
+        add((node, DCTERMS.title, Literal(title)))
+    date = _date(raw.meta.get("date")) or _date(first.date if first else None)
+    if date is not None:
+        add((node, DCTERMS.date, date))
+    source = raw.meta.get("source") or (first.outlet if first else None)
+    if source:
+        add((node, DCTERMS.source, Literal(source)))
+    if raw.meta.get("url"):
+        add((node, RDFS.seeAlso, Literal(raw.meta["url"], datatype=XSD.anyURI)))
+    for story in doc.stories:
+        add((node, KG.hasStory, _add_story(graph, doc, story, node)))
+    return node
+
+
+def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> URIRef:
+    node = story_iri(doc.raw.identifier, story)
+    start, end = doc.clean.to_original(story.start, story.end)
+    add = graph.add
+    add((node, RDF.type, KG.Story))
+    add((node, KG.inDocument, document))
+    add((node, KG.storyIndex, Literal(story.index + 1)))
+    add((node, KG.startOffset, Literal(start)))
+    add((node, KG.endOffset, Literal(end)))
+    add((node, KG.text, Literal(doc.clean.text[story.start : story.end])))
+    if story.title:
+        add((node, DCTERMS.title, Literal(story.title)))
+    date = _date(story.date)
+    if date is not None:
+        add((node, DCTERMS.date, date))
+    if story.outlet:
+        add((node, KG.outlet, Literal(story.outlet)))
+    for credit in story.bylines:
+        add((node, _CREDIT_PROPERTY.get(credit.role, KG.author), Literal(credit.name)))
+    return node

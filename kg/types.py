@@ -1,0 +1,93 @@
+"""Records passed between the stages, and the small Protocols between them.
+
+The flow is one way: :class:`RawDocument` -> :class:`Document` (with its
+:class:`Story` list) -> RDF graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kg.corpus.align import AlignedText
+
+__all__ = [
+    "Byline",
+    "Document",
+    "Loader",
+    "RawDocument",
+    "Skipped",
+    "Story",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as read from disk, before any cleaning.
+
+    ``identifier`` is the file's path relative to the corpus root (POSIX
+    separators); a record of a ``.jsonl`` file adds ``#L<line>``. ``text`` is the
+    decoded original: offsets in the graph point into it.
+    """
+
+    identifier: str
+    path: str
+    text: str
+    encoding: str
+    media_type: str
+    sha256: str
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, with the coded reason."""
+
+    path: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A person credited in a byline; offsets are into the clean text."""
+
+    role: str
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One article of a page: a span of the clean text with its metadata."""
+
+    index: int
+    start: int
+    end: int
+    headlines: tuple[str, ...] = ()
+    date: str | None = None
+    outlet: str | None = None
+    bylines: tuple[Byline, ...] = ()
+
+    @property
+    def title(self) -> str | None:
+        """The headline lines joined, or ``None`` when the text gives none."""
+        return " ".join(self.headlines) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned document: clean text with its map to the original, and stories."""
+
+    raw: RawDocument
+    clean: AlignedText
+    stories: tuple[Story, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class Loader(Protocol):
+    """Reads one file into documents (a ``.jsonl`` file holds many)."""
+
+    def __call__(self, data: bytes, path: str, sha256: str) -> Iterable[RawDocument | Skipped]: ...
