@@ -1,12 +1,42 @@
-"""Read the lexicons shipped in ``ontology/lexicon/`` (loaded once, offline)."""
+"""Read the lexicons shipped in ``ontology/lexicon/`` (loaded once, offline).
+
+Their origin and licence are in ``ontology/lexicon/README.md``.
+"""
 
 from __future__ import annotations
 
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.config import ontology_file
 
-__all__ = ["looks_like_name", "surnames"]
+__all__ = [
+    "LexEntry",
+    "Place",
+    "areas",
+    "looks_like_name",
+    "organizations",
+    "place_by_code",
+    "places",
+    "places_by_surface",
+    "programs",
+    "surnames",
+]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = ontology_file(f"lexicon/{name}")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in value.split("|") if v)
 
 
 @lru_cache(maxsize=1)
@@ -26,3 +56,90 @@ def looks_like_name(text: str) -> bool:
         return False
     names = surnames()
     return (text[:2] in names and len(text) >= 3) or text[0] in names
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place of the gazetteer: an administrative division or a named area."""
+
+    name: str
+    subtype: str  # Country Province City District County Town Area
+    code: str
+    parent: str  # parent's code (divisions) or name (areas); "" for none
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """What identifies the place: its code, else its name."""
+        return self.code or self.name
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    """Every division of ``places.tsv`` and every area of ``areas.tsv``."""
+    found = [
+        Place(
+            name=row["name"],
+            subtype=row["subtype"],
+            code=row["code"],
+            parent=row["parent_code"],
+            aliases=_split(row["aliases"]) + _split(row.get("former", "")),
+        )
+        for row in _rows("places.tsv")
+    ]
+    by_name = {p.name: p for p in found}
+    for row in _rows("areas.tsv"):
+        parent = by_name.get(row["parent"])
+        found.append(
+            Place(row["name"], "Area", "", parent.key if parent else "", _split(row["aliases"]))
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def place_by_code() -> dict[str, Place]:
+    """Places by :attr:`Place.key`."""
+    return {p.key: p for p in places()}
+
+
+@lru_cache(maxsize=1)
+def places_by_surface() -> dict[str, tuple[Place, ...]]:
+    """Every name and alias -> the places it may denote (homonyms kept)."""
+    index: dict[str, list[Place]] = defaultdict(list)
+    for place in places():
+        for surface in (place.name, *place.aliases):
+            if len(surface) >= 2 and place not in index[surface]:
+                index[surface].append(place)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """A curated organisation or programme: canonical name, aliases, subtype."""
+
+    name: str
+    subtype: str
+    aliases: tuple[str, ...] = ()
+    part_of: str = ""
+
+
+@lru_cache(maxsize=1)
+def programs() -> tuple[LexEntry, ...]:
+    """Curated union programmes (``programs.tsv``)."""
+    return tuple(
+        LexEntry(r["name"], r["subtype"] or "Program", _split(r["aliases"]), r["part_of"])
+        for r in _rows("programs.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def organizations() -> tuple[LexEntry, ...]:
+    """Curated national bodies and media (``organizations.tsv``)."""
+    return tuple(
+        LexEntry(r["name"], r["subtype"], _split(r["aliases"])) for r in _rows("organizations.tsv")
+    )
+
+
+def areas() -> tuple[Place, ...]:
+    """The named areas (``areas.tsv``)."""
+    return tuple(p for p in places() if p.subtype == "Area" and not p.code)

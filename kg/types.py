@@ -15,6 +15,8 @@ from kg.corpus.align import AlignedText
 __all__ = [
     "Byline",
     "Document",
+    "Entity",
+    "Mention",
     "Loader",
     "RawDocument",
     "Skipped",
@@ -78,6 +80,45 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in a story; offsets are into the clean text."""
+
+    entity: str
+    story: int
+    start: int
+    end: int
+    surface: str
+    sentence_start: int
+    sentence_end: int
+    rule: str
+    reason: str
+
+
+@dataclass
+class Entity:
+    """A canonical entity: one IRI, one simplified label, every other surface form.
+
+    ``key`` identifies it across documents (a place's division code, else type and
+    canonical name); ``reasons`` records why surface forms were merged into it.
+    """
+
+    key: str
+    type: str
+    subtype: str
+    name: str
+    code: str = ""
+    parent: str = ""
+    aliases: set[str] = field(default_factory=set)
+    reasons: set[str] = field(default_factory=set)
+
+    def absorb(self, other: Entity) -> None:
+        """Merge another record of the same entity into this one."""
+        self.aliases |= other.aliases
+        self.reasons |= other.reasons
+        self.subtype = self.subtype or other.subtype
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A cleaned document: clean text with its map to the original, and stories."""
 
@@ -85,6 +126,7 @@ class Document:
     clean: AlignedText
     stories: tuple[Story, ...]
     warnings: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 class Loader(Protocol):

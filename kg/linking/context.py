@@ -1,0 +1,111 @@
+"""Which places a story is about: the key to elliptic names (市总工会 -> 安康市总工会).
+
+The story's city is the prefecture-level division it names most (directly, through
+a county in it, or inside an organisation name); its province is that city's
+province, else the province named most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.lexicons import Place, place_by_code
+
+__all__ = ["StoryContext", "ancestors", "level_of"]
+
+_LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3, "County": 3, "Town": 4, "Area": 5}
+
+
+def level_of(place: Place) -> int:
+    """0 country, 1 province, 2 prefecture, 3 county, 4 town, 5 area."""
+    return _LEVEL.get(place.subtype, 5)
+
+
+def ancestors(place: Place) -> list[Place]:
+    """The place's parents, nearest first.
+
+    >>> [p.name for p in ancestors(place_by_code()["640202"])]
+    ['石嘴山市', '宁夏回族自治区']
+    """
+    chain = []
+    index = place_by_code()
+    parent = index.get(place.parent)
+    while parent is not None and parent not in chain:
+        chain.append(parent)
+        parent = index.get(parent.parent)
+    return chain
+
+
+@dataclass
+class StoryContext:
+    """The places a story names, weighted by how often."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    order: dict[str, int] = field(default_factory=dict)
+
+    def add(self, places: Iterable[Place]) -> None:
+        """Count places named in the story (and a county's city, a city's province)."""
+        for place in places:
+            for weight, p in ((2, place), *((1, a) for a in ancestors(place))):
+                self.counts[p.key] += weight
+                self.order.setdefault(p.key, len(self.order))
+
+    def keys(self) -> set[str]:
+        """Every place key in context, ancestors included."""
+        return set(self.counts)
+
+    def _best(self, subtypes: set[str]) -> Place | None:
+        index = place_by_code()
+        keys = [k for k in self.counts if k in index and index[k].subtype in subtypes]
+        if not keys:
+            return None
+        best = max(keys, key=lambda k: (self.counts[k], -self.order[k]))
+        return index[best]
+
+    @property
+    def city(self) -> Place | None:
+        return self._best({"City"}) or self._municipality()
+
+    @property
+    def province(self) -> Place | None:
+        # a city's province is counted with it (ancestors), so the most named province
+        # is the story's own even when the page names another city
+        return self._best({"Province"})
+
+    @property
+    def district(self) -> Place | None:
+        return self._best({"District"})
+
+    @property
+    def county(self) -> Place | None:
+        return self._best({"County"})
+
+    def _municipality(self) -> Place | None:
+        province = self._best({"Province"})
+        if province and province.name.endswith("市"):
+            return province  # 北京市: the province-level city is the city
+        return None
+
+    def for_level(self, level: str) -> Place | None:
+        """The place an elliptic level character stands for (市, 省, 区, 县).
+
+        >>> ctx = StoryContext(); ctx.add([place_by_code()["610928"]])
+        >>> ctx.for_level("市").name, ctx.for_level("省").name
+        ('安康市', '陕西省')
+        """
+        return {
+            "市": self.city,
+            "省": self.province,
+            "区": self.district,
+            "县": self.county,
+        }.get(level)
+
+    def merged(self, other: StoryContext) -> StoryContext:
+        """This story's context, falling back to the document's."""
+        combined = StoryContext(Counter(self.counts), dict(self.order))
+        for key, count in other.counts.items():
+            combined.counts[key] += count / 100  # the story's own places weigh far more
+            combined.order.setdefault(key, len(combined.order) + other.order[key])
+        return combined

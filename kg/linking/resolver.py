@@ -1,0 +1,361 @@
+"""Mentions -> canonical entities, with the reason for every merge.
+
+Per story: run the pipeline, take the chosen candidates, and resolve each to a
+canonical simplified name using the story's places (falling back to the page's):
+市总工会 -> 安康市总工会, 省总 -> 陕西省总工会, 全总 -> 中华全国总工会, 石嘴山 ->
+石嘴山市, 《办法》 -> the 《…办法》 of the same story. A place alias that is also a
+common word (合作, 振兴) is only taken when its city is in context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+import jieba
+from spacy.language import Language
+
+from kg.corpus.clean import remove_pinyin_annotations
+from kg.lexicons import Place, place_by_code, places_by_surface
+from kg.linking.context import StoryContext, ancestors, level_of
+from kg.nlp.candidates import Candidate, entities_of
+from kg.nlp.patterns import ABBREVIATIONS
+from kg.types import Document, Entity, Mention, Story
+
+__all__ = ["Linked", "entity_key", "link_document"]
+
+_ALIAS_COMMON = 500  # jieba frequency above which a county alias needs its city in context
+
+
+def entity_key(type_: str, name: str, code: str = "") -> str:
+    """The identity of an entity across documents.
+
+    >>> entity_key("Place", "安康市", "610900"), entity_key("Organization", "安康市总工会")
+    ('place:610900', 'organization:安康市总工会')
+    """
+    return f"place:{code}" if type_ == "Place" and code else f"{type_.lower()}:{name}"
+
+
+@dataclass
+class Linked:
+    """The entities and mentions of one document."""
+
+    entities: dict[str, Entity]
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    story: Story
+    cand: Candidate  # offsets already absolute (clean text of the document)
+    sentence: tuple[int, int]
+
+
+def _place_entity(place: Place, reason: str) -> Entity:
+    return Entity(
+        entity_key("Place", place.name, place.code),
+        "Place",
+        place.subtype,
+        place.name,
+        code=place.code,
+        parent=place.parent,
+        reasons={reason},
+    )
+
+
+def _homonym(candidates: Iterable[Place], context: StoryContext) -> Place:
+    keys = context.keys()
+    return min(
+        candidates,
+        key=lambda p: (
+            not any(a.key in keys for a in ancestors(p)),
+            p.key not in keys,
+            level_of(p),
+            p.key,
+        ),
+    )
+
+
+def _resolve_place(surface: str, keys: tuple[str, ...], context: StoryContext) -> Place | None:
+    index = place_by_code()
+    options = [index[k] for k in keys if k in index]
+    if not options:
+        return None
+    place = _homonym(options, context) if len(options) > 1 else options[0]
+    in_context = place.key in context.keys() or any(
+        a.key in context.keys() and level_of(a) == 2 for a in ancestors(place)
+    )
+    if surface == place.name:
+        # a two-character county name is often part of a word (示范县 -> 范县)
+        if level_of(place) >= 3 and len(surface) <= 2 and not in_context:
+            return None
+        return place
+    if place.subtype == "Country":
+        return place
+    # an alias: county-level aliases (兰山, 振兴, 合作) need their city in context
+    if level_of(place) >= 3 and not in_context:
+        return None
+    common = jieba.dt.FREQ.get(surface, 0) >= _ALIAS_COMMON
+    if (
+        level_of(place) == 2
+        and common
+        and not in_context
+        and not any(a.key in context.keys() for a in ancestors(place))
+    ):
+        return None
+    return place
+
+
+def _place_of_surface(surface: str, context: StoryContext) -> Place | None:
+    """The lowest place of a chain such as 厦门市思明区 or 宁夏回族自治区石嘴山市.
+
+    The chain's own places count as context, and an alias is held to the same test as
+    a place named alone (新建工会 is not 新建区总工会).
+    """
+    index = places_by_surface()
+    parts: list[tuple[str, tuple[str, ...]]] = []
+    pos = 0
+    while pos < len(surface):
+        for end in range(len(surface), pos, -1):
+            if surface[pos:end] in index:
+                parts.append((surface[pos:end], tuple(p.key for p in index[surface[pos:end]])))
+                pos = end
+                break
+        else:
+            return None
+    local = StoryContext()
+    local.counts.update(context.counts)
+    local.order.update(context.order)
+    found = None
+    for part, keys in parts:
+        found = _resolve_place(part, keys, local)
+        if found is None:
+            return None
+        local.add([found])
+    return found
+
+
+def _org_body(body: str, subtype: str, place: Place) -> str:
+    for short, full in ABBREVIATIONS.items():
+        if body == short or body.startswith(short) and subtype == "Government":
+            body = full + body[len(short) :]
+            break
+    if subtype == "TradeUnion" and body == "工会" and level_of(place) <= 3:
+        body = "总工会"  # an administrative area's union is its 总工会 (金凤区工会)
+    return body
+
+
+def _org_name(cand: Candidate, place: Place, body: str) -> str:
+    """The official name of a union or government body of ``place``."""
+    if cand.subtype == "Government" and body == "委":
+        return f"中共{place.name}委"
+    if cand.prefix == "共青团":
+        return f"共青团{place.name}{body}"
+    return place.name + _org_body(body, cand.subtype, place)
+
+
+def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
+    if cand.canonical:
+        return cand.canonical, f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
+    if cand.rule == "org:elliptic":
+        place = context.for_level(cand.level or "")
+        if place is None:
+            return None
+        body = cand.body or ""
+        if cand.subtype in {"TradeUnion", "Government"}:
+            name = _org_name(cand, place, body)
+        else:
+            name = place.name + body
+        return name, f"elliptic:{cand.level}->{place.name} (story context)"
+    if cand.rule == "org:compositional" and cand.place:
+        place = _place_of_surface(cand.place, context)
+        if place is None:
+            return None
+        if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
+            name = _org_name(cand, place, cand.body or "")
+            reason = "compositional:place-normalised" if name != surface else "exact"
+            return name, reason
+        # proper names keep their own spelling (淄博职业学院, 山东莱芜农商银行)
+        return surface, "exact"
+    return surface, "exact"
+
+
+def link_document(doc: Document, nlp: Language) -> Linked:
+    """Recognise and resolve the entities of every story of ``doc``."""
+    text = doc.clean.text
+    found: list[_Found] = []
+    for story, spacy_doc in zip(
+        doc.stories, nlp.pipe(text[s.start : s.end] for s in doc.stories), strict=True
+    ):
+        sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
+        for cand in entities_of(spacy_doc):
+            absolute = replace(cand, start=cand.start + story.start, end=cand.end + story.start)
+            sentence = next(
+                ((a, b) for a, b in sentences if a <= cand.start < b), (0, story.end - story.start)
+            )
+            found.append(
+                _Found(story, absolute, (sentence[0] + story.start, sentence[1] + story.start))
+            )
+
+    contexts = _contexts(doc, found)
+    page = StoryContext()
+    for ctx in contexts.values():
+        page.add(place_by_code()[k] for k in ctx.counts if k in place_by_code())
+    entities: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+
+    def emit(item: _Found, entity: Entity, reason: str, surface: str) -> None:
+        key = entity.key
+        if key in entities:
+            entities[key].absorb(entity)
+        else:
+            entities[key] = entity
+        if surface != entity.name:
+            entities[key].aliases.add(surface)
+        original = _original_surface(doc, item.cand.start, item.cand.end)
+        if original and original not in {entity.name, surface}:
+            entities[key].aliases.add(original)
+        entities[key].reasons.add(reason)
+        mentions.append(
+            Mention(
+                key,
+                item.story.index,
+                item.cand.start,
+                item.cand.end,
+                surface,
+                item.sentence[0],
+                item.sentence[1],
+                item.cand.rule,
+                reason,
+            )
+        )
+
+    for item in found:
+        cand = item.cand
+        surface = text[cand.start : cand.end]
+        context = contexts[item.story.index].merged(page)
+        if cand.type == "Place":
+            if cand.rule == "place:area":
+                entity = Entity(entity_key("Place", surface), "Place", "Area", surface)
+                emit(item, entity, "area:pattern", surface)
+                continue
+            place = _resolve_place(surface, cand.place_keys, context)
+            if place is not None:
+                reason = "exact" if surface == place.name else f"alias:{surface}->{place.name}"
+                emit(item, _place_entity(place, reason), reason, surface)
+            continue
+        if cand.type == "Organization":
+            resolved = _resolve_org(cand, surface, context)
+            if resolved is None:
+                continue
+            name, reason = resolved
+            entity = Entity(entity_key("Organization", name), "Organization", cand.subtype, name)
+            emit(item, entity, reason, surface)
+            continue
+        name = cand.canonical or surface
+        reason = "exact" if name == surface else f"{cand.rule}:canonical"
+        entity = Entity(entity_key(cand.type, name), cand.type, cand.subtype, name)
+        emit(item, entity, reason, surface)
+
+    for story in doc.stories:
+        for credit in story.bylines:
+            name = credit.name
+            entity = Entity(entity_key("Person", name), "Person", "", name)
+            item = _Found(
+                story,
+                Candidate(credit.start, credit.end, "Person", "", f"person:byline:{credit.role}"),
+                _sentence_around(text, credit.start),
+            )
+            emit(item, entity, "byline", name)
+        _self_governing_region(doc, story, contexts[story.index], emit)
+
+    _merge_abbreviations(entities, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end, m.entity))
+    return Linked(entities, mentions)
+
+
+def _contexts(doc: Document, found: list[_Found]) -> dict[int, StoryContext]:
+    contexts = {story.index: StoryContext() for story in doc.stories}
+    index = place_by_code()
+    for item in found:
+        cand = item.cand
+        strong = [
+            index[k]
+            for k in cand.place_keys
+            if k in index and (cand.rule == "gazetteer:place" or level_of(index[k]) <= 2)
+        ]
+        if cand.type == "Place" and len(strong) == 1:
+            contexts[item.story.index].add(strong)
+        elif cand.type == "Organization" and cand.place:
+            place = _place_of_surface(cand.place, StoryContext())
+            if place is not None:
+                contexts[item.story.index].add([place])
+    return contexts
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
+    ends = [i for ch in "。！？\n" if (i := text.find(ch, pos)) != -1]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+def _self_governing_region(
+    doc: Document, story: Story, ctx: StoryContext, emit: Callable[[_Found, Entity, str, str], None]
+) -> None:
+    """Bare ``自治区`` names the story's autonomous region (围绕自治区“六新六特六优”)."""
+    province = ctx.province
+    if province is None or not province.name.endswith("自治区"):
+        return
+    text = doc.clean.text
+    for match in re.finditer("自治区", text[story.start : story.end]):
+        start = story.start + match.start()
+        before = text[start - 1] if start else ""
+        if "\u4e00" <= before <= "\u9fff" and before not in "在围绕和及与全获由向":
+            continue
+        item = _Found(
+            story,
+            Candidate(start, start + 3, "Place", "Province", "place:elliptic-region"),
+            _sentence_around(text, start),
+        )
+        reason = "elliptic:自治区 (story context)"
+        emit(item, _place_entity(province, reason), reason, "自治区")
+
+
+def _merge_abbreviations(entities: dict[str, Entity], mentions: list[Mention]) -> None:
+    """Fold a short form into the full name it ends (杏山铁矿, 《办法》)."""
+    for key, entity in sorted(entities.items()):
+        if entity.type not in {"Organization", "Program"}:
+            continue
+        short = entity.name.strip("《》")
+        if len(short) < 2 or (entity.type == "Organization" and len(short) < 4):
+            continue
+        fulls = [
+            e
+            for k, e in entities.items()
+            if k != key
+            and e.type == entity.type
+            and e.name.strip("《》").endswith(short)
+            and len(e.name) > len(entity.name)
+            and (entity.type == "Organization" or e.subtype == "Policy" == entity.subtype)
+        ]
+        if len(fulls) != 1:
+            continue
+        full = fulls[0]
+        full.aliases |= {entity.name, *entity.aliases}
+        full.reasons.add(f"abbreviation:{entity.name}->{full.name}")
+        for i, mention in enumerate(mentions):
+            if mention.entity == key:
+                mentions[i] = replace(
+                    mention, entity=full.key, reason=f"abbreviation of {full.name}"
+                )
+        del entities[key]
+
+
+def _original_surface(doc: Document, start: int, end: int) -> str | None:
+    """The mention as the original file spells it, artefacts removed (traditional forms)."""
+    lo, hi = doc.clean.to_original(start, end)
+    original = remove_pinyin_annotations(doc.raw.text[lo:hi]).strip()
+    if not original or not all("\u4e00" <= ch <= "\u9fff" for ch in original):
+        return None
+    return original

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: blank zh + jieba, and our registered components."""

@@ -1,0 +1,77 @@
+"""Choose the entity mentions among overlapping candidates.
+
+Longer candidates win, then higher priority. A place inside a chosen organisation
+name is kept as a nested mention too (安康市 in 安康市总工会): the article names it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.nlp.candidates import ENTITIES, Candidate, candidates_of, to_span
+
+__all__ = ["MentionSelector", "make_merge", "select"]
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Pick non-overlapping candidates, longest first, and nested places.
+
+    >>> a = Candidate(0, 6, "Organization", "TradeUnion", "org", place="安康市")
+    >>> b = Candidate(0, 3, "Place", "City", "gaz")
+    >>> [(c.start, c.end, c.type) for c in select([a, b])]
+    [(0, 3, 'Place'), (0, 6, 'Organization')]
+    """
+    chosen: list[Candidate] = []
+    taken = [False] * (max((c.end for c in candidates), default=0) + 1)
+    for cand in sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start, c.rule)):
+        if any(taken[cand.start : cand.end]):
+            continue
+        chosen.append(cand)
+        for i in range(cand.start, cand.end):
+            taken[i] = True
+    nested: list[Candidate] = []
+    places = [c for c in candidates if c.type == "Place" and c.rule.startswith("gazetteer")]
+    for org in chosen:
+        if org.type != "Organization" or not org.place:
+            continue
+        lo = org.start + len(org.prefix or "")
+        hi = lo + len(org.place)
+        inside = [p for p in places if lo <= p.start and p.end <= hi]
+        used: set[int] = set()
+        for place in sorted(inside, key=lambda c: (-c.length, c.start)):
+            if used & set(range(place.start, place.end)):
+                continue
+            nested.append(place)
+            used |= set(range(place.start, place.end))
+    return sorted(chosen + nested, key=lambda c: (c.start, c.end, c.type))
+
+
+class MentionSelector:
+    """Turn the candidate group into ``doc.spans[ENTITIES]`` and ``doc.ents``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = select(candidates_of(doc))
+        doc.user_data[ENTITIES] = chosen
+        spans = [(c, to_span(doc, c)) for c in chosen]
+        doc.spans[ENTITIES] = [s for _c, s in spans if s is not None]
+        top = [s for c, s in spans if s is not None and not _is_nested(c, chosen)]
+        doc.ents = filter_spans(top)
+        return doc
+
+
+def _is_nested(cand: Candidate, chosen: list[Candidate]) -> bool:
+    return any(
+        o is not cand and o.start <= cand.start and cand.end <= o.end and o.length > cand.length
+        for o in chosen
+    )
+
+
+@Language.factory("kg_merge", assigns=["doc.ents", "doc.spans"])
+def make_merge(nlp: Language, name: str) -> MentionSelector:
+    """Build the mention selector."""
+    return MentionSelector(name)

@@ -1,0 +1,120 @@
+"""People named beside a title or role (主席李晓英, 党组成员高秀琴, 骑手欧阳刚).
+
+A name is 2-4 characters beginning with a known surname and ends on a jieba token
+boundary; jieba's own name tags are not trusted alone. Nicknames (小杨) have no
+surname and are never taken. Bylines are added from story metadata by the linker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+import jieba.posseg
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import looks_like_name, surnames
+from kg.nlp.candidates import Candidate, add_candidate
+
+__all__ = ["PersonRecognizer", "find_persons", "make_persons"]
+
+_TITLES = sorted(
+    """党组书记 常务副主席 副主席 主席 副书记 书记 局长 厅长 市长 县长 区长 省长 副主任 主任 院长 校长
+    总经理 经理 董事长 队长 站长 部长 会长 理事长 秘书长 党组成员 成员 委员 工作人员 负责人 劳模
+    劳动模范 工匠 技师 骑手 快递员 外卖员 司机 网约车司机 员工 师傅 选手 志愿者 律师 记者 通讯员
+    班长 组长 主持人 教授 专家 医生 老师 代表""".split(),
+    key=len,
+    reverse=True,
+)
+_TITLE = re.compile("|".join(_TITLES))
+_WORD = 50  # a jieba frequency this high means an ordinary word, not a name
+_SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
+
+
+def _is_word(text: str, threshold: int) -> bool:
+    """A dictionary word that jieba does not tag as a person's name."""
+    tag = jieba.posseg.dt.word_tag_tab.get(text, "")
+    return jieba.dt.FREQ.get(text, 0) >= threshold and not tag.startswith("nr")
+
+
+def _plausible(name: str) -> bool:
+    """A surname-initial string that is not an ordinary word (单位, 和技能, 向记者).
+
+    >>> _plausible("邢化良"), _plausible("欧阳刚"), _plausible("和技能"), _plausible("单位")
+    (True, True, False, False)
+    """
+    if not looks_like_name(name):
+        return False
+    surname = 2 if len(name) >= 3 and name[:2] in surnames() else 1
+    return not _is_word(name, _WORD) and not _is_word(name[surname:], _WORD * 4)
+
+
+def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[int, int]]:
+    for length in (3, 2, 4):
+        end = pos + length
+        if end > len(text) or end not in boundaries or not _plausible(text[pos:end]):
+            continue
+        if length == 3 and _SPEECH.match(text, pos + 2):
+            continue  # 张博说: the name is 张博
+        yield pos, end
+        return
+
+
+def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
+    """People named right after a title, or right before a speech verb.
+
+    ``boundaries`` are the character offsets where tokens end.
+
+    >>> text = "省总工会主席李晓英批示肯定"
+    >>> [text[c.start:c.end] for c in find_persons(text, {2, 4, 6, 9, 11, 13})]
+    ['李晓英']
+    """
+    found: dict[tuple[int, int], Candidate] = {}
+    for title in _TITLE.finditer(text):
+        for start, end in _names_after(text, title.end(), boundaries):
+            found[start, end] = Candidate(
+                start, end, "Person", "", "person:title", 2, text[start:end]
+            )
+    for speech in _SPEECH.finditer(text):
+        for length in (3, 2):
+            start = speech.start() - length
+            if start < 0 or not _plausible(text[start : speech.start()]):
+                continue
+            if start not in boundaries and start != 0 and text[start - 1] not in ",，。、:：“":
+                continue
+            found.setdefault(
+                (start, speech.start()),
+                Candidate(
+                    start,
+                    speech.start(),
+                    "Person",
+                    "",
+                    "person:speech",
+                    1,
+                    text[start : speech.start()],
+                ),
+            )
+            break
+    return sorted(found.values(), key=lambda c: (c.start, c.end))
+
+
+class PersonRecognizer:
+    """Propose person candidates from titles, roles and speech verbs."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
+        for candidate in find_persons(doc.text, boundaries):
+            add_candidate(doc, candidate)
+        return doc
+
+
+@Language.factory("kg_persons", assigns=["doc.spans"])
+def make_persons(nlp: Language, name: str) -> PersonRecognizer:
+    """Build the person recogniser."""
+    return PersonRecognizer(name)
