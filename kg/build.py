@@ -6,7 +6,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,11 @@ from kg.corpus.load import discover, load_file
 from kg.corpus.prepare import prepare
 from kg.errors import Errors, KGError
 from kg.exports import get_exporter
-from kg.graph.model import add_document, new_graph
+from kg.graph.model import add_document, add_entities, add_mentions, new_graph
 from kg.graph.namespaces import KG
-from kg.types import Document, Skipped
+from kg.linking.resolver import link_document
+from kg.nlp.pipeline import load_pipeline
+from kg.types import Document, Entity, Skipped
 
 __all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
 
@@ -74,6 +76,8 @@ def build_graph(
     """Read, clean and split every document under ``corpus`` into one graph."""
     started = time.perf_counter()
     result = BuildResult(graph=new_graph())
+    nlp = load_pipeline()
+    entities: dict[str, Entity] = {}
     for path in discover(corpus):
         for item in load_file(path, corpus):
             if isinstance(item, Skipped):
@@ -82,11 +86,22 @@ def build_graph(
                     on_skip(item)
                 continue
             document = prepare(item)
-            result.documents.append(document)
-            add_document(result.graph, document)
+            linked = link_document(document, nlp)
+            for key, entity in linked.entities.items():
+                if key in entities:
+                    entities[key].absorb(entity)
+                else:
+                    entities[key] = entity
+            result.documents.append(replace(document, mentions=tuple(linked.mentions)))
         if on_file:
             on_file(path)
-    result.timings["read_and_graph"] = time.perf_counter() - started
+    result.timings["read_and_link"] = time.perf_counter() - started
+    graph_started = time.perf_counter()
+    iris = add_entities(result.graph, entities)
+    for document in result.documents:
+        add_document(result.graph, document)
+        add_mentions(result.graph, document, iris)
+    result.timings["graph"] = time.perf_counter() - graph_started
     return result
 
 

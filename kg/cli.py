@@ -103,6 +103,48 @@ def validate(
         raise typer.Exit(code=1)
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold files (tests/gold).")],
+    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
+    mode: Annotated[
+        str, typer.Option(help="strict: labels must equal gold names; alias: or gold mentions.")
+    ] = "strict",
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List misses and spurious items.")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Print precision, recall and F1 per entity and relation type against GOLD."""
+    import json
+
+    from kg.eval import ENTITY_TYPES, RELATION_TYPES, evaluate, load_gold
+    from kg.graph.validate import load_graph
+
+    try:
+        report = evaluate(load_gold(gold), load_graph(graph), mode=mode)
+    except KGError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{report.documents} gold documents, mode {mode}")
+    for kind, types in (("entities", ENTITY_TYPES), ("relations", RELATION_TYPES)):
+        scores = report.entities if kind == "entities" else report.relations
+        typer.echo(f"\n{kind:<18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for name, score in [*((t, scores[t]) for t in types), ("overall", report.overall(kind))]:
+            typer.echo(
+                f"{name:<18} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{score.tp:5d} {score.fp:5d} {score.fn:5d}"
+            )
+    if details:
+        for label, table in (("missed", report.missed), ("spurious", report.spurious)):
+            for doc_id, items in sorted(table.items()):
+                for item in items:
+                    typer.echo(f"{label}\t{doc_id}\t{item}")
+
+
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     app()

@@ -7,9 +7,17 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.corpus.metadata import parse_date
 from kg.graph.namespaces import ID, KG, PREFIXES, iri_segment
-from kg.types import Document, Story
+from kg.types import Document, Entity, Story
 
-__all__ = ["add_document", "document_iri", "new_graph", "story_iri"]
+__all__ = [
+    "add_document",
+    "add_entities",
+    "add_mentions",
+    "document_iri",
+    "entity_iri",
+    "new_graph",
+    "story_iri",
+]
 
 _CREDIT_PROPERTY = {
     "reporter": KG.reporter,
@@ -98,3 +106,78 @@ def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> U
     for credit in story.bylines:
         add((node, _CREDIT_PROPERTY.get(credit.role, KG.author), Literal(credit.name)))
     return node
+
+
+_KIND = {"Organization": "org", "Program": "program", "Place": "place", "Person": "person"}
+_SUBCLASS = {
+    "TradeUnion": KG.TradeUnion,
+    "Government": KG.Government,
+    "Enterprise": KG.Enterprise,
+    "Institution": KG.Institution,
+    "Media": KG.Media,
+    "OtherOrganization": KG.OtherOrganization,
+    "Other": KG.OtherOrganization,
+    "Policy": KG.Policy,
+    "Country": KG.Country,
+    "Province": KG.Province,
+    "City": KG.City,
+    "District": KG.District,
+    "County": KG.County,
+    "Town": KG.Town,
+    "Area": KG.Area,
+}
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The stable IRI of an entity: places by division code, others by canonical name.
+
+    >>> str(entity_iri(Entity("place:610900", "Place", "City", "安康市", code="610900")))
+    'https://w3id.org/cn-union-kg/id/place/610900'
+    >>> str(entity_iri(Entity("organization:安康市总工会", "Organization", "", "安康市总工会")))
+    'https://w3id.org/cn-union-kg/id/org/安康市总工会'
+    """
+    ident = entity.code if entity.type == "Place" and entity.code else entity.name
+    return ID[f"{_KIND[entity.type]}/{iri_segment(ident)}"]
+
+
+def add_entities(graph: Graph, entities: dict[str, Entity]) -> dict[str, URIRef]:
+    """Add every entity with its types, label, other surface forms and merge reasons."""
+    iris: dict[str, URIRef] = {}
+    for key in sorted(entities):
+        entity = entities[key]
+        node = entity_iri(entity)
+        iris[key] = node
+        graph.add((node, RDF.type, KG[entity.type]))
+        if entity.subtype in _SUBCLASS and _SUBCLASS[entity.subtype] != KG[entity.type]:
+            graph.add((node, RDF.type, _SUBCLASS[entity.subtype]))
+        graph.add((node, RDFS.label, Literal(entity.name, lang="zh")))
+        for alias in sorted(entity.aliases - {entity.name}):
+            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+        if entity.code:
+            graph.add((node, KG.adminCode, Literal(entity.code)))
+        for reason in sorted(entity.reasons):
+            graph.add((node, KG.mergeReason, Literal(reason)))
+    return iris
+
+
+def add_mentions(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+    """Link a document to the entities it mentions, one Mention node per occurrence."""
+    document = document_iri(doc.raw.identifier)
+    stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
+    text = doc.clean.text
+    for number, mention in enumerate(doc.mentions, start=1):
+        entity = iris[mention.entity]
+        graph.add((document, KG.mentions, entity))
+        node = URIRef(f"{document}/mention/{number}")
+        start, end = doc.clean.to_original(mention.start, mention.end)
+        sentence = text[mention.sentence_start : mention.sentence_end].strip()
+        graph.add((node, RDF.type, KG.Mention))
+        graph.add((node, KG.mentionOf, entity))
+        graph.add((node, KG.inDocument, document))
+        graph.add((node, KG.inStory, stories[mention.story]))
+        graph.add((node, KG.surfaceForm, Literal(mention.surface)))
+        graph.add((node, KG.sentence, Literal(sentence or mention.surface)))
+        graph.add((node, KG.startOffset, Literal(start)))
+        graph.add((node, KG.endOffset, Literal(end)))
+        graph.add((node, KG.rule, Literal(mention.rule)))
+        graph.add((node, KG.mergeReason, Literal(mention.reason)))

@@ -42,7 +42,7 @@ def ancestors(place: Place) -> list[Place]:
 class StoryContext:
     """The places a story names, weighted by how often."""
 
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)  # float weights, by place key
     order: dict[str, int] = field(default_factory=dict)
 
     def add(self, places: Iterable[Place]) -> None:
@@ -52,9 +52,9 @@ class StoryContext:
                 self.counts[p.key] += weight
                 self.order.setdefault(p.key, len(self.order))
 
-    def keys(self) -> set[str]:
-        """Every place key in context, ancestors included."""
-        return set(self.counts)
+    def named(self) -> set[str]:
+        """The places the story itself names, ancestors included (not the page's)."""
+        return {k for k, n in self.counts.items() if n >= 1}
 
     def _best(self, subtypes: set[str]) -> Place | None:
         index = place_by_code()
@@ -106,6 +106,6 @@ class StoryContext:
         """This story's context, falling back to the document's."""
         combined = StoryContext(Counter(self.counts), dict(self.order))
         for key, count in other.counts.items():
-            combined.counts[key] += count / 100  # the story's own places weigh far more
+            combined.counts[key] += count / 100  # type: ignore[assignment]  # own places weigh more
             combined.order.setdefault(key, len(combined.order) + other.order[key])
         return combined

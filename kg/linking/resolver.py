@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-import jieba
 from spacy.language import Language
 
 from kg.corpus.clean import remove_pinyin_annotations
@@ -21,20 +20,26 @@ from kg.lexicons import Place, place_by_code, places_by_surface
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import ABBREVIATIONS
+from kg.nlp.words import word_freq
 from kg.types import Document, Entity, Mention, Story
 
 __all__ = ["Linked", "entity_key", "link_document"]
+
+_SPELLING = re.compile(r"[\s·•・]")
 
 _ALIAS_COMMON = 500  # jieba frequency above which a county alias needs its city in context
 
 
 def entity_key(type_: str, name: str, code: str = "") -> str:
-    """The identity of an entity across documents.
+    """The identity of an entity across documents; spelling variants of a name
+    (工匠魂·劳动美, 工匠魂劳动美) share it.
 
-    >>> entity_key("Place", "安康市", "610900"), entity_key("Organization", "安康市总工会")
-    ('place:610900', 'organization:安康市总工会')
+    >>> entity_key("Place", "安康市", "610900"), entity_key("Program", "工匠魂·劳动美")
+    ('place:610900', 'program:工匠魂劳动美')
     """
-    return f"place:{code}" if type_ == "Place" and code else f"{type_.lower()}:{name}"
+    if type_ == "Place" and code:
+        return f"place:{code}"
+    return f"{type_.lower()}:{_SPELLING.sub('', name)}"
 
 
 @dataclass
@@ -65,7 +70,7 @@ def _place_entity(place: Place, reason: str) -> Entity:
 
 
 def _homonym(candidates: Iterable[Place], context: StoryContext) -> Place:
-    keys = context.keys()
+    keys = context.named()
     return min(
         candidates,
         key=lambda p: (
@@ -83,8 +88,9 @@ def _resolve_place(surface: str, keys: tuple[str, ...], context: StoryContext) -
     if not options:
         return None
     place = _homonym(options, context) if len(options) > 1 else options[0]
-    in_context = place.key in context.keys() or any(
-        a.key in context.keys() and level_of(a) == 2 for a in ancestors(place)
+    named = context.named()
+    in_context = place.key in named or any(
+        a.key in named and level_of(a) == 2 for a in ancestors(place)
     )
     if surface == place.name:
         # a two-character county name is often part of a word (示范县 -> 范县)
@@ -93,15 +99,29 @@ def _resolve_place(surface: str, keys: tuple[str, ...], context: StoryContext) -
         return place
     if place.subtype == "Country":
         return place
-    # an alias: county-level aliases (兰山, 振兴, 合作) need their city in context
-    if level_of(place) >= 3 and not in_context:
+    # an alias: county-level aliases (兰山, 振兴, 合作) need their city in context, or
+    # their province when the alias is no ordinary word (山东莱芜农商银行)
+    common = word_freq(surface) >= _ALIAS_COMMON
+    in_province = any(a.key in named for a in ancestors(place))
+    if level_of(place) >= 3 and not in_context and (common or not in_province):
         return None
-    common = jieba.dt.FREQ.get(surface, 0) >= _ALIAS_COMMON
+    if level_of(place) == 2 and common and not in_context and not in_province:
+        return None
+    return place
+    if place.subtype == "Country":
+        return place
+    # an alias: county-level aliases (兰山, 振兴, 合作) need their city in context, or
+    # their province when the alias is no ordinary word (山东莱芜农商银行)
+    common = word_freq(surface) >= _ALIAS_COMMON
+    in_province = any(a.key in context for a in ancestors(place))
+    if level_of(place) >= 3 and not in_context and (common or not in_province):
+        return None
+    common = word_freq(surface) >= _ALIAS_COMMON
     if (
         level_of(place) == 2
         and common
         and not in_context
-        and not any(a.key in context.keys() for a in ancestors(place))
+        and not any(a.key in context for a in ancestors(place))
     ):
         return None
     return place
@@ -138,7 +158,7 @@ def _place_of_surface(surface: str, context: StoryContext) -> Place | None:
 
 def _org_body(body: str, subtype: str, place: Place) -> str:
     for short, full in ABBREVIATIONS.items():
-        if body == short or body.startswith(short) and subtype == "Government":
+        if body == short or (body.startswith(short) and subtype == "Government"):
             body = full + body[len(short) :]
             break
     if subtype == "TradeUnion" and body == "工会" and level_of(place) <= 3:
@@ -236,6 +256,8 @@ def link_document(doc: Document, nlp: Language) -> Linked:
         surface = text[cand.start : cand.end]
         context = contexts[item.story.index].merged(page)
         if cand.type == "Place":
+            if text.startswith(("式", "特色"), cand.end) and surface == "中国":
+                continue  # 中国式现代化, 中国特色: an adjective, not the country
             if cand.rule == "place:area":
                 entity = Entity(entity_key("Place", surface), "Place", "Area", surface)
                 emit(item, entity, "area:pattern", surface)
@@ -283,7 +305,8 @@ def _contexts(doc: Document, found: list[_Found]) -> dict[int, StoryContext]:
         strong = [
             index[k]
             for k in cand.place_keys
-            if k in index and (cand.rule == "gazetteer:place" or level_of(index[k]) <= 2)
+            if k in index
+            and (level_of(index[k]) <= 2 or (cand.rule == "gazetteer:place" and cand.length >= 3))
         ]
         if cand.type == "Place" and len(strong) == 1:
             contexts[item.story.index].add(strong)

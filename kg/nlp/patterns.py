@@ -10,6 +10,7 @@ __all__ = [
     "LEFT_EXTENDED",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
+    "PROGRAMME_HEADS",
     "STOP_CHARS",
     "STOP_WORDS",
     "SUB_UNIT",
@@ -178,6 +179,61 @@ ELLIPTIC = re.compile(
 #: Endings whose names are proper names without a place: extend left to a boundary.
 LEFT_EXTENDED = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|农商银行|铁矿|煤矿|联合工会|联席会议)"
+)
+
+#: Head nouns that end a programme's name (“区域化+网格化”工作机制).
+PROGRAMME_HEADS = frozenset(
+    [
+        "主题劳动竞赛",
+        "劳动竞赛",
+        "技能竞赛",
+        "技能大赛",
+        "友谊联赛",
+        "竞赛",
+        "大赛",
+        "联赛",
+        "比赛",
+        "评选活动",
+        "主题活动",
+        "专项行动",
+        "建设行动",
+        "引领行动",
+        "行动计划",
+        "培训计划",
+        "计划",
+        "行动",
+        "活动",
+        "工程",
+        "工作机制",
+        "长效机制",
+        "机制",
+        "服务模式",
+        "工作模式",
+        "培训模式",
+        "建会模式",
+        "模式",
+        "服务体系",
+        "体系",
+        "制度",
+        "工作法",
+        "做法",
+        "平台",
+        "项目",
+        "志愿服务",
+        "上门服务",
+        "服务",
+        "热线",
+        "基金",
+        "大讲堂",
+        "讲堂",
+        "公开课",
+        "主题系列新闻发布会",
+        "对接工作室",
+        "工作室",
+        "驿站",
+        "之家",
+        "教育活动",
+    ]
 )
 
 #: Official long forms of abbreviated endings.

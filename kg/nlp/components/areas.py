@@ -35,14 +35,15 @@ _GENERIC = (
     "和谐",
 )
 #: Endings too generic to name an area without a place in the name (重点园区, 模范园区).
-_NEEDS_PLACE = ("园区", "景区", "示范区")
+_NEEDS_PLACE = ("园区", "产业园区", "工业园区", "景区", "示范区")
 
 
 def find_areas(text: str) -> list[Candidate]:
     """Areas named by their ending, extended left to a boundary.
 
-    >>> [text[c.start:c.end] for c in find_areas(text := "在综合保税区、滨河新区、重点园区等")]
-    ['综合保税区', '滨河新区']
+    >>> text = "在银川经济技术开发区、滨河新区、灵武羊绒产业园区、重点园区等"
+    >>> [text[c.start:c.end] for c in find_areas(text)]
+    ['银川经济技术开发区', '滨河新区', '灵武羊绒产业园区']
     """
     found = []
     for match in _AREA.finditer(text):

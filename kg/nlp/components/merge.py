@@ -19,7 +19,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     """Pick non-overlapping candidates, longest first, and nested places.
 
     >>> a = Candidate(0, 6, "Organization", "TradeUnion", "org", place="安康市")
-    >>> b = Candidate(0, 3, "Place", "City", "gaz")
+    >>> b = Candidate(0, 3, "Place", "City", "gazetteer:place")
     >>> [(c.start, c.end, c.type) for c in select([a, b])]
     [(0, 3, 'Place'), (0, 6, 'Organization')]
     """

@@ -149,7 +149,8 @@ def _left_extended(text: str) -> Iterator[Candidate]:
 def find_organizations(text: str) -> list[Candidate]:
     """Organisation candidates in ``text``.
 
-    >>> [(c.rule, text[c.start:c.end]) for c in find_organizations(text := "在市委和省总工会的领导下")]
+    >>> text = "在市委和省总工会的领导下"
+    >>> [(c.rule, text[c.start:c.end]) for c in find_organizations(text)]
     [('org:elliptic', '市委'), ('org:elliptic', '省总工会')]
     """
     places = _place_spans(text)

@@ -8,9 +8,6 @@ surname and are never taken. Bylines are added from story metadata by the linker
 from __future__ import annotations
 
 import re
-
-import jieba
-import jieba.posseg
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -18,26 +15,75 @@ from spacy.tokens import Doc
 
 from kg.lexicons import looks_like_name, surnames
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.words import is_common_word
 
 __all__ = ["PersonRecognizer", "find_persons", "make_persons"]
 
 _TITLES = sorted(
-    """党组书记 常务副主席 副主席 主席 副书记 书记 局长 厅长 市长 县长 区长 省长 副主任 主任 院长 校长
-    总经理 经理 董事长 队长 站长 部长 会长 理事长 秘书长 党组成员 成员 委员 工作人员 负责人 劳模
-    劳动模范 工匠 技师 骑手 快递员 外卖员 司机 网约车司机 员工 师傅 选手 志愿者 律师 记者 通讯员
-    班长 组长 主持人 教授 专家 医生 老师 代表""".split(),
+    [
+        "党组书记",
+        "常务副主席",
+        "副主席",
+        "主席",
+        "副书记",
+        "书记",
+        "局长",
+        "厅长",
+        "市长",
+        "县长",
+        "区长",
+        "省长",
+        "副主任",
+        "主任",
+        "院长",
+        "校长",
+        "总经理",
+        "经理",
+        "董事长",
+        "队长",
+        "站长",
+        "部长",
+        "会长",
+        "理事长",
+        "秘书长",
+        "党组成员",
+        "成员",
+        "委员",
+        "工作人员",
+        "负责人",
+        "劳模",
+        "劳动模范",
+        "工匠",
+        "技师",
+        "骑手",
+        "快递员",
+        "外卖员",
+        "司机",
+        "网约车司机",
+        "员工",
+        "师傅",
+        "选手",
+        "志愿者",
+        "律师",
+        "记者",
+        "通讯员",
+        "班长",
+        "组长",
+        "主持人",
+        "教授",
+        "专家",
+        "医生",
+        "老师",
+        "代表",
+    ],
     key=len,
     reverse=True,
 )
 _TITLE = re.compile("|".join(_TITLES))
+#: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
+_AFTER_NAME = set("在说的是和与对向为等,，。、;；:：“”（(")
 _WORD = 50  # a jieba frequency this high means an ordinary word, not a name
 _SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
-
-
-def _is_word(text: str, threshold: int) -> bool:
-    """A dictionary word that jieba does not tag as a person's name."""
-    tag = jieba.posseg.dt.word_tag_tab.get(text, "")
-    return jieba.dt.FREQ.get(text, 0) >= threshold and not tag.startswith("nr")
 
 
 def _plausible(name: str) -> bool:
@@ -49,13 +95,21 @@ def _plausible(name: str) -> bool:
     if not looks_like_name(name):
         return False
     surname = 2 if len(name) >= 3 and name[:2] in surnames() else 1
-    return not _is_word(name, _WORD) and not _is_word(name[surname:], _WORD * 4)
+    given = name[surname:]
+    parts = [(name, _WORD)]
+    if len(given) >= 2:
+        parts += [(given, _WORD * 4), (given[-2:], _WORD * 4)]
+    return not any(is_common_word(part, limit) for part, limit in parts)
 
 
 def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[int, int]]:
     for length in (3, 2, 4):
         end = pos + length
-        if end > len(text) or end not in boundaries or not _plausible(text[pos:end]):
+        if end > len(text) or not _plausible(text[pos:end]):
+            continue
+        if end not in boundaries and text[end : end + 1] not in _AFTER_NAME:
+            continue
+        if length == 4 and text[pos : pos + 2] not in surnames():
             continue
         if length == 3 and _SPEECH.match(text, pos + 2):
             continue  # 张博说: the name is 张博

@@ -1,0 +1,207 @@
+"""``kg eval``: precision, recall and F1 of a built graph against gold files.
+
+Gold files follow ``ANNOTATION.md`` (``tests/gold/<id>.json``). A document of the
+graph is matched to the gold file whose ``id`` is its identifier without the file
+extension. Entities are compared as (top type, name) and relations as
+(subject, predicate, object), per document, after normalising names: NFKC,
+quotation marks, 《》 and spaces removed. In ``strict`` mode a predicted label must
+equal the gold name; in ``alias`` mode it may equal any of the gold mentions too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from kg.graph.namespaces import KG
+
+__all__ = ["Report", "Score", "evaluate", "load_gold", "normalize"]
+
+ENTITY_TYPES = ("Organization", "Program", "Place", "Person")
+RELATION_TYPES = (
+    "locatedIn",
+    "subOrganizationOf",
+    "implements",
+    "establishes",
+    "organizes",
+    "partnersWith",
+    "holdsPost",
+    "partOf",
+)
+_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
+
+
+def normalize(name: str) -> str:
+    """The form names are compared in.
+
+    >>> normalize("“五小”群众性创新活动"), normalize("《办法》"), normalize("ＡＢ 工会")
+    ('五小群众性创新活动', '办法', 'AB工会')
+    """
+    return _NOISE.sub("", unicodedata.normalize("NFKC", name))
+
+
+@dataclass
+class Score:
+    """Counts of true positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass
+class Report:
+    """Scores per type and the items that were missed or spurious, per document."""
+
+    entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    relations: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    missed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    spurious: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    documents: int = 0
+
+    def overall(self, kind: str) -> Score:
+        total = Score()
+        for score in (self.entities if kind == "entities" else self.relations).values():
+            total.add(score)
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        def row(score: Score) -> dict[str, Any]:
+            return {
+                "precision": round(score.precision, 4),
+                "recall": round(score.recall, 4),
+                "f1": round(score.f1, 4),
+                "tp": score.tp,
+                "fp": score.fp,
+                "fn": score.fn,
+            }
+
+        return {
+            "documents": self.documents,
+            "entities": {t: row(self.entities[t]) for t in ENTITY_TYPES}
+            | {"overall": row(self.overall("entities"))},
+            "relations": {t: row(self.relations[t]) for t in RELATION_TYPES}
+            | {"overall": row(self.overall("relations"))},
+            "missed": dict(self.missed),
+            "spurious": dict(self.spurious),
+        }
+
+
+def load_gold(folder: Path) -> dict[str, dict[str, Any]]:
+    """Gold files by their ``id``."""
+    gold = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        gold[str(data.get("id") or path.stem)] = data
+    return gold
+
+
+_ENTITY_QUERY = """
+SELECT ?id ?type ?label WHERE {
+  ?doc a kg:Document ; dcterms:identifier ?id ; kg:mentions ?e .
+  ?e a ?type ; rdfs:label ?label .
+  FILTER (?type IN (kg:Organization, kg:Program, kg:Place, kg:Person))
+}"""
+_RELATION_QUERY = """
+SELECT ?id ?p ?s ?o WHERE {
+  ?a a kg:Assertion ; kg:inDocument ?doc ; rdf:subject ?sn ; rdf:predicate ?p ; rdf:object ?on .
+  ?doc dcterms:identifier ?id .
+  ?sn rdfs:label ?s . ?on rdfs:label ?o .
+}"""
+
+
+def _doc_id(identifier: str) -> str:
+    path = identifier.split("#", 1)[0]
+    stem = path.rsplit("/", 1)[-1]
+    return stem.rsplit(".", 1)[0] if "." in stem else stem
+
+
+def _predicted(
+    graph: Graph,
+) -> tuple[dict[str, set[tuple[str, str]]], dict[str, set[tuple[str, ...]]]]:
+    ns = {"kg": KG._NS, "dcterms": "http://purl.org/dc/terms/"}
+    entities: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in graph.query(_ENTITY_QUERY, initNs=ns):
+        type_ = str(row.type).rsplit("#", 1)[-1]  # type: ignore[union-attr]
+        entities[_doc_id(str(row.id))].add((type_, normalize(str(row.label))))  # type: ignore[union-attr]
+    relations: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for row in graph.query(_RELATION_QUERY, initNs=ns):
+        predicate = str(row.p).rsplit("#", 1)[-1]  # type: ignore[union-attr]
+        relations[_doc_id(str(row.id))].add(  # type: ignore[union-attr]
+            (predicate, normalize(str(row.s)), normalize(str(row.o)))  # type: ignore[union-attr]
+        )
+    return entities, relations
+
+
+def _gold_relations(doc: dict[str, Any]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for rel in doc.get("relations", []):
+        s, o, p = normalize(rel["s"]), normalize(rel["o"]), rel["p"]
+        if p == "partnersWith":
+            s, o = sorted((s, o))  # symmetric: listed once, either direction
+        found.add((p, s, o))
+    return found
+
+
+def evaluate(gold: dict[str, dict[str, Any]], graph: Graph, *, mode: str = "strict") -> Report:
+    """Score ``graph`` against ``gold``; ``mode`` is ``strict`` or ``alias``."""
+    entities, relations = _predicted(graph)
+    report = Report()
+    for doc_id, doc in sorted(gold.items()):
+        report.documents += 1
+        gold_entities = {(e["type"], normalize(e["name"])) for e in doc.get("entities", [])}
+        aliases = {
+            (e["type"], normalize(m)): (e["type"], normalize(e["name"]))
+            for e in doc.get("entities", [])
+            for m in e.get("mentions", [])
+        }
+        predicted = entities.get(doc_id, set())
+        if mode == "alias":
+            predicted = {e if e in gold_entities else aliases.get(e, e) for e in predicted}
+        for type_ in ENTITY_TYPES:
+            want = {e for e in gold_entities if e[0] == type_}
+            got = {e for e in predicted if e[0] == type_}
+            report.entities[type_].add(Score(len(want & got), len(got - want), len(want - got)))
+        report.missed[doc_id] += [f"{t}:{n}" for t, n in sorted(gold_entities - predicted)]
+        report.spurious[doc_id] += [f"{t}:{n}" for t, n in sorted(predicted - gold_entities)]
+
+        gold_rel = _gold_relations(doc)
+        pred_rel: set[tuple[str, ...]] = set()
+        for pred, subj, obj in relations.get(doc_id, set()):
+            if pred == "partnersWith":
+                subj, obj = sorted((subj, obj))
+            pred_rel.add((pred, subj, obj))
+        for type_ in RELATION_TYPES:
+            want_r = {r for r in gold_rel if r[0] == type_}
+            got_r = {r for r in pred_rel if r[0] == type_}
+            report.relations[type_].add(
+                Score(len(want_r & got_r), len(got_r - want_r), len(want_r - got_r))
+            )
+        report.missed[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(gold_rel - pred_rel)]
+        report.spurious[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(pred_rel - gold_rel)]
+    return report

@@ -1,0 +1,116 @@
+"""Resolution: elliptic names from story context, aliases, merges with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus.prepare import prepare
+from kg.linking.resolver import Linked, link_document
+from kg.nlp.pipeline import load_pipeline
+from kg.types import RawDocument
+
+
+def link(text: str, identifier: str = "a.txt") -> Linked:
+    raw = RawDocument(identifier, identifier, text, "utf-8", "text/plain", "0" * 64)
+    return link_document(prepare(raw), load_pipeline())
+
+
+def names(linked: Linked, type_: str | None = None) -> set[str]:
+    return {e.name for e in linked.entities.values() if type_ in (None, e.type)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "安康市总工会在市委和省总工会的领导下开展工作。",
+            {"安康市总工会", "中共安康市委", "陕西省总工会"},
+        ),
+        ("石嘴山市总工会推行新机制。市总指导各区开展工作。", {"石嘴山市总工会"}),
+        (
+            "淄博市总工会召开会议,在市委、市政府的领导下推进改革。",
+            {"淄博市总工会", "中共淄博市委", "淄博市人民政府"},
+        ),
+        (
+            "河南省总工会、省人力资源和社会保障厅联合印发办法。",
+            {"河南省总工会", "河南省人力资源和社会保障厅"},
+        ),
+        ("全总召开会议,全国总工会部署工作。", {"中华全国总工会"}),
+        ("呼和浩特总工会承办体检活动。", {"呼和浩特市总工会"}),
+        ("厦门市思明区总工会发起征集活动。", {"思明区总工会"}),
+        ("金凤区工会建成7个户外劳动者之家。", {"金凤区总工会"}),
+    ],
+)
+def test_organizations_resolved_from_context(text: str, expected: set[str]) -> None:
+    assert names(link(text), "Organization") == expected
+
+
+def test_elliptic_name_without_context_is_dropped() -> None:
+    assert names(link("市总工会召开会议。"), "Organization") == set()
+
+
+def test_one_character_apart_never_merge() -> None:
+    linked = link("广东省总工会和广州市总工会联合开展活动。")
+    assert {"广东省总工会", "广州市总工会"} <= names(linked, "Organization")
+
+
+def test_places_full_names_and_short_forms() -> None:
+    linked = link("宁夏回族自治区石嘴山市大武口区职工。石嘴山是工业大市,宁夏的重镇。")
+    places = {e.name: e for e in linked.entities.values() if e.type == "Place"}
+    assert set(places) == {"宁夏回族自治区", "石嘴山市", "大武口区"}
+    assert places["石嘴山市"].code == "640200"
+    assert "石嘴山" in places["石嘴山市"].aliases
+    assert "宁夏" in places["宁夏回族自治区"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("推进乡村振兴和民生服务保障", "振兴区"),
+        ("签订促进就业创业合作协议", "合作市"),
+        ("旬阳市跻身全省产改示范县", "范县"),
+        ("在谱写中国式现代化建设的新篇章", "中华人民共和国"),
+    ],
+)
+def test_common_words_are_not_places(text: str, absent: str) -> None:
+    assert absent not in names(link(text))
+
+
+def test_homonyms_resolved_by_province() -> None:
+    linked = link("辽宁阜新、锦州、盘锦、朝阳等5市总工会签订协议。")
+    朝阳 = [e for e in linked.entities.values() if e.name.startswith("朝阳")]
+    assert [(e.name, e.code) for e in 朝阳] == [("朝阳市", "211300")]
+
+
+def test_traditional_forms_become_aliases_and_mentions_keep_reasons() -> None:
+    linked = link("安康市總工會舉辦活動。市總工會承辦大賽。")
+    union = linked.entities["organization:安康市总工会"]
+    assert "安康市總工會" in union.aliases
+    assert "市总工会" in union.aliases
+    reasons = {m.reason for m in linked.mentions if m.entity == union.key}
+    assert any(r.startswith("elliptic:市->安康市") for r in reasons)
+
+
+def test_abbreviation_merges_into_the_full_name() -> None:
+    linked = link(
+        "河南省总工会印发《中原大工匠培育工程实施办法》(以下简称《办法》)。根据《办法》,培育对象培育期为1年。"
+        "首钢矿业杏山铁矿为职工打造空间。杏山铁矿在交接班楼启动工程。"
+    )
+    programmes = {e.name: e for e in linked.entities.values() if e.type == "Program"}
+    assert "《办法》" not in programmes
+    assert "《办法》" in programmes["《中原大工匠培育工程实施办法》"].aliases
+    assert "杏山铁矿" not in names(linked)
+    assert "杏山铁矿" in linked.entities["organization:首钢矿业杏山铁矿"].aliases
+
+
+def test_persons_from_bylines_and_titles() -> None:
+    linked = link("标题\n本报讯(记者马学礼 通讯员邱春强)石嘴山市总工会党组成员高秀琴介绍了情况。")
+    assert names(linked, "Person") == {"马学礼", "邱春强", "高秀琴"}
+
+
+def test_mentions_point_into_the_original_text() -> None:
+    text = "中衛(wèi)市總工會成立中衛(wèi)工匠學院。"
+    linked = link(text)
+    mention = next(m for m in linked.mentions if m.entity == "organization:中卫工匠学院")
+    assert mention.surface == "中卫工匠学院"
+    assert mention.rule == "org:compositional"

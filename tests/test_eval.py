@@ -1,0 +1,79 @@
+"""`kg eval`: the scorer itself, and the quality the corpus build reaches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from kg.build import BuildResult
+from kg.cli import app
+from kg.eval import ENTITY_TYPES, Score, evaluate, load_gold, normalize
+from tests.helpers import GOLD, corpus_path
+
+runner = CliRunner()
+
+ENTITY_F1_OVERALL = 0.90
+ENTITY_F1_PER_TYPE = 0.85
+
+
+def test_score_arithmetic() -> None:
+    score = Score(tp=8, fp=2, fn=8)
+    assert (score.precision, score.recall) == (0.8, 0.5)
+    assert score.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+    assert Score().f1 == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("“五小”群众性创新活动", "五小群众性创新活动"),
+        ("《办法》", "办法"),
+        ("品质提升 走在前列", "品质提升走在前列"),
+    ],
+)
+def test_normalize(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+def test_gold_is_complete_for_every_corpus_document() -> None:
+    gold = load_gold(GOLD)
+    stems = {p.stem for p in corpus_path("000").parent.iterdir()}
+    assert set(gold) == stems
+    for doc in gold.values():
+        names = {e["name"] for e in doc["entities"]}
+        assert {e["type"] for e in doc["entities"]} <= set(ENTITY_TYPES)
+        assert len(names) == len(doc["entities"]), "duplicate entity names"
+        for rel in doc["relations"]:
+            assert rel["s"] in names and rel["o"] in names, rel
+
+
+def test_an_empty_graph_scores_zero_recall() -> None:
+    report = evaluate(load_gold(GOLD), Graph())
+    assert report.overall("entities").recall == 0.0
+    assert report.overall("entities").fn > 200
+
+
+@pytest.fixture(scope="module")
+def corpus_report(corpus_build: tuple[BuildResult, Path]):  # type: ignore[no-untyped-def]
+    result, _out = corpus_build
+    return evaluate(load_gold(GOLD), result.graph)
+
+
+def test_entity_quality_on_corpus_gold(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    assert corpus_report.overall("entities").f1 >= ENTITY_F1_OVERALL
+    for type_ in ENTITY_TYPES:
+        assert corpus_report.entities[type_].f1 >= ENTITY_F1_PER_TYPE, type_
+
+
+def test_eval_command_prints_the_table(corpus_build: tuple[BuildResult, Path]) -> None:
+    _result, out = corpus_build
+    result = runner.invoke(app, ["eval", str(GOLD), str(out / "graph.ttl")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("Organization") for line in lines)
+    assert any(line.startswith("missed\t") for line in lines)
+    as_json = runner.invoke(app, ["eval", str(GOLD), str(out / "graph.ttl"), "--json"])
+    assert '"overall"' in as_json.stdout
