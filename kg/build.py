@@ -17,10 +17,11 @@ from kg.corpus.load import discover, load_file
 from kg.corpus.prepare import prepare
 from kg.errors import Errors, KGError
 from kg.exports import get_exporter
-from kg.graph.model import add_document, add_entities, add_mentions, new_graph
+from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
 from kg.graph.namespaces import KG
 from kg.linking.resolver import link_document
 from kg.nlp.pipeline import load_pipeline
+from kg.relations.rules import extract_relations
 from kg.types import Document, Entity, Skipped
 
 __all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
@@ -97,10 +98,14 @@ def build_graph(
             on_file(path)
     result.timings["read_and_link"] = time.perf_counter() - started
     graph_started = time.perf_counter()
+    result.documents = [
+        replace(d, relations=tuple(extract_relations(d, entities))) for d in result.documents
+    ]
     iris = add_entities(result.graph, entities)
     for document in result.documents:
         add_document(result.graph, document)
         add_mentions(result.graph, document, iris)
+        add_relations(result.graph, document, iris)
     result.timings["graph"] = time.perf_counter() - graph_started
     return result
 

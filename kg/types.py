@@ -19,6 +19,7 @@ __all__ = [
     "Loader",
     "Mention",
     "RawDocument",
+    "Relation",
     "Skipped",
     "Story",
 ]
@@ -94,6 +95,25 @@ class Mention:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation between two entities with the evidence for it.
+
+    ``sentence_start``/``sentence_end`` are clean-text offsets of the sentence that
+    supports it; ``rule`` names the extraction rule; ``role`` is kept for holdsPost.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    story: int
+    sentence_start: int
+    sentence_end: int
+    rule: str
+    confidence: float
+    role: str | None = None
+
+
 @dataclass
 class Entity:
     """A canonical entity: one IRI, one simplified label, every other surface form.
@@ -127,6 +147,7 @@ class Document:
     stories: tuple[Story, ...]
     warnings: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
 
 
 class Loader(Protocol):

@@ -9,10 +9,25 @@ from kg.corpus.metadata import parse_date
 from kg.graph.namespaces import ID, KG, PREFIXES, iri_segment
 from kg.types import Document, Entity, Story
 
+_RELATION = {
+    name: KG[name]
+    for name in (
+        "locatedIn",
+        "subOrganizationOf",
+        "implements",
+        "establishes",
+        "organizes",
+        "partnersWith",
+        "holdsPost",
+        "partOf",
+    )
+}
+
 __all__ = [
     "add_document",
     "add_entities",
     "add_mentions",
+    "add_relations",
     "document_iri",
     "entity_iri",
     "new_graph",
@@ -181,3 +196,35 @@ def add_mentions(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
         graph.add((node, KG.endOffset, Literal(end)))
         graph.add((node, KG.rule, Literal(mention.rule)))
         graph.add((node, KG.mergeReason, Literal(mention.reason)))
+
+
+def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+    """Add each relation as a direct triple and a ``kg:Assertion`` with its evidence.
+
+    The assertion is a reified statement: ``?a rdf:subject ?s ; rdf:predicate ?p ;
+    rdf:object ?o``, so one pattern goes from a triple to its sentence.
+    """
+    document = document_iri(doc.raw.identifier)
+    stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
+    text = doc.clean.text
+    for number, rel in enumerate(doc.relations, start=1):
+        subject, predicate, obj = iris[rel.subject], _RELATION[rel.predicate], iris[rel.object]
+        graph.add((subject, predicate, obj))
+        node = URIRef(f"{document}/assertion/{number}")
+        start, end = doc.clean.to_original(rel.sentence_start, rel.sentence_end)
+        graph.add((node, RDF.type, KG.Assertion))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        graph.add((node, RDF.object, obj))
+        graph.add((node, KG.inDocument, document))
+        graph.add((node, KG.inStory, stories[rel.story]))
+        sentence = text[rel.sentence_start : rel.sentence_end].strip()
+        graph.add(
+            (node, KG.sentence, Literal(sentence or text[rel.sentence_start : rel.sentence_end]))
+        )
+        graph.add((node, KG.startOffset, Literal(start)))
+        graph.add((node, KG.endOffset, Literal(end)))
+        graph.add((node, KG.rule, Literal(rel.rule)))
+        graph.add((node, KG.confidence, Literal(f"{rel.confidence:.2f}", datatype=XSD.decimal)))
+        if rel.role:
+            graph.add((node, KG.role, Literal(rel.role)))

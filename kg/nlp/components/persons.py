@@ -15,71 +15,12 @@ from spacy.tokens import Doc
 
 from kg.lexicons import looks_like_name, surnames
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.patterns import TITLES
 from kg.nlp.words import is_common_word
 
 __all__ = ["PersonRecognizer", "find_persons", "make_persons"]
 
-_TITLES = sorted(
-    [
-        "党组书记",
-        "常务副主席",
-        "副主席",
-        "主席",
-        "副书记",
-        "书记",
-        "局长",
-        "厅长",
-        "市长",
-        "县长",
-        "区长",
-        "省长",
-        "副主任",
-        "主任",
-        "院长",
-        "校长",
-        "总经理",
-        "经理",
-        "董事长",
-        "队长",
-        "站长",
-        "部长",
-        "会长",
-        "理事长",
-        "秘书长",
-        "党组成员",
-        "成员",
-        "委员",
-        "工作人员",
-        "负责人",
-        "劳模",
-        "劳动模范",
-        "工匠",
-        "技师",
-        "骑手",
-        "快递员",
-        "外卖员",
-        "司机",
-        "网约车司机",
-        "员工",
-        "师傅",
-        "选手",
-        "志愿者",
-        "律师",
-        "记者",
-        "通讯员",
-        "班长",
-        "组长",
-        "主持人",
-        "教授",
-        "专家",
-        "医生",
-        "老师",
-        "代表",
-    ],
-    key=len,
-    reverse=True,
-)
-_TITLE = re.compile("|".join(_TITLES))
+_TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
 _AFTER_NAME = set("在说的是和与对向为等,，。、;；:：“”（(")
 _WORD = 50  # a jieba frequency this high means an ordinary word, not a name

@@ -1,0 +1,1 @@
+"""Relations between entities, with sentence-level evidence."""
