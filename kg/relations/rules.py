@@ -238,11 +238,12 @@ def _can_be_subject(
     """Not an instrument (依托淄博职业学院) nor the body a clause founds (成立中卫工匠学院,…)."""
     if _INSTRUMENT.search(text[max(floor, span.start - 2) : span.start]):
         return False
-    for a, b, trig in hits:
-        if trig.predicate == "establishes" and b <= span.start:
-            if not re.search(r"[,，。;；]", text[b : span.start]):
-                return False
-    return True
+    return not any(
+        trig.predicate == "establishes"
+        and b <= span.start
+        and not re.search(r"[,，。;；]", text[b : span.start])
+        for _a, b, trig in hits
+    )
 
 
 def _predicate(trig: Trigger, entity: Entity, between: str) -> str | None:
