@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
@@ -143,6 +144,48 @@ def eval_(
             for doc_id, items in sorted(table.items()):
                 for item in items:
                     typer.echo(f"{label}\t{doc_id}\t{item}")
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
+    sparql: Annotated[
+        str | None, typer.Argument(help="A .rq file or SELECT text (or use --name).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="A saved query of ontology/queries/.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+) -> None:
+    """Run a SPARQL SELECT over GRAPH and print the rows."""
+    from rich.table import Table
+
+    from kg.graph.validate import load_graph
+    from kg.query.sparql import describe, named_queries, resolve_query, run_query
+
+    if list_:
+        for key, path in named_queries().items():
+            typer.echo(f"{key}\t{describe(path)}")
+        return
+    if fmt not in {"table", "csv", "json"}:
+        err.print(f"[red]error[/] unknown format {fmt!r}: use table, csv or json")
+        raise typer.Exit(code=2)
+    try:
+        rows = run_query(load_graph(graph), resolve_query(sparql, name))
+    except KGError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    if fmt == "csv":
+        typer.echo(rows.to_csv(), nl=False)
+    elif fmt == "json":
+        typer.echo(rows.to_json())
+    else:
+        table = Table(*rows.columns, show_lines=False)
+        for row in rows.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        Console(width=200).print(table)
+        typer.echo(f"{len(rows.rows)} row(s)")
 
 
 def main() -> None:

@@ -31,6 +31,11 @@ class Errors:
     E110 = "Graph file {path} cannot be parsed as {format}: {reason}."
     E111 = "Ontology file {path} is missing; is the package installed with its ontology/?"
     E120 = "Unknown cleaner {name!r}; known cleaners: {known}."
+    E130 = "No saved query named {name!r}; saved queries: {known}."
+    E131 = "Give a query: a .rq file, --name NAME of a saved query, or SELECT text."
+    E132 = "Query file {path} does not exist."
+    E133 = "The query cannot be run: {reason}."
+    E134 = "Only SELECT queries print rows; this is a {kind} query."
 
 
 class Warnings:

@@ -17,6 +17,7 @@ runner = CliRunner()
 
 ENTITY_F1_OVERALL = 0.90
 ENTITY_F1_PER_TYPE = 0.85
+RELATION_F1_OVERALL = 0.80
 
 
 def test_score_arithmetic() -> None:
@@ -66,6 +67,12 @@ def test_entity_quality_on_corpus_gold(corpus_report) -> None:  # type: ignore[n
     assert corpus_report.overall("entities").f1 >= ENTITY_F1_OVERALL
     for type_ in ENTITY_TYPES:
         assert corpus_report.entities[type_].f1 >= ENTITY_F1_PER_TYPE, type_
+
+
+def test_relation_quality_on_corpus_gold(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    assert corpus_report.overall("relations").f1 >= RELATION_F1_OVERALL
+    assert corpus_report.relations["locatedIn"].f1 >= 0.9
+    assert corpus_report.relations["subOrganizationOf"].f1 >= 0.9
 
 
 def test_eval_command_prints_the_table(corpus_build: tuple[BuildResult, Path]) -> None:

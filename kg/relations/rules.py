@@ -180,9 +180,7 @@ def _sentence_relations(text: str, spans: list[_Span], topic: Entity | None) -> 
     start, end = spans[0].mention.sentence_start, spans[0].mention.sentence_end
     top = _top_level(spans)
     hits = _trigger_hits(text, start, end, top)
-    orgs = [
-        s for s in top if s.entity.type == "Organization" and _can_be_subject(text, s, hits, start)
-    ]
+    orgs = _subjects(text, [s for s in top if s.entity.type == "Organization"], hits, start)
     for span in top:
         entity = span.entity
         if entity.type not in {"Program", "Organization"}:
@@ -244,6 +242,22 @@ def _can_be_subject(
         and not re.search(r"[,，。;；]", text[b : span.start])
         for _a, b, trig in hits
     )
+
+
+def _subjects(
+    text: str, orgs: list[_Span], hits: list[tuple[int, int, Trigger]], floor: int
+) -> list[_Span]:
+    """Organisations that may be a subject; 在市委、市政府的领导下 excludes both."""
+    kept: list[_Span] = []
+    previous: _Span | None = None
+    previous_ok = True
+    for span in sorted(orgs, key=lambda s: s.start):
+        coordinated = previous is not None and _COORDINATION.match(text[previous.end : span.start])
+        ok = _can_be_subject(text, span, hits, floor) and (previous_ok or not coordinated)
+        if ok:
+            kept.append(span)
+        previous, previous_ok = span, ok
+    return kept
 
 
 def _predicate(trig: Trigger, entity: Entity, between: str) -> str | None:
@@ -366,16 +380,18 @@ def _document_relations(
     place_keys = set(places)
     by_key = {e.key: e for e in present.values()}
     # locatedIn from names
-    org_place: dict[str, Entity] = {}
+    named_place: dict[str, Place] = {}
     for key, entity in present.items():
         if entity.type not in {"Organization", "Place"} or first[key].rule.startswith("gazetteer"):
             continue
         if entity.type == "Place" and entity.code:
             continue
         place = _name_place(entity, place_keys)
-        target = places.get(place.key) if place else None
+        if place is None:
+            continue
+        named_place[key] = place
+        target = places.get(place.key)
         if target is not None and target.key != key:
-            org_place[key] = target
             yield _relation(entity, "locatedIn", target, first[key], "locatedIn:name", 0.95)
     # locatedIn along the gazetteer, to the nearest ancestor the article names
     index = place_by_code()
@@ -394,10 +410,10 @@ def _document_relations(
                     0.9,
                 )
                 break
-    # the union hierarchy
+    # the union hierarchy, by the places the unions are named after
     unions = {
-        (org_place[k].code or org_place[k].key): by_key[k]
-        for k in org_place
+        named_place[k].key: by_key[k]
+        for k in named_place
         if by_key[k].subtype == _UNION and by_key[k].name.endswith("总工会")
     }
     national = next((e for e in present.values() if e.name == "中华全国总工会"), None)
