@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup build test lint typecheck check clean
+.PHONY: setup system build test lint typecheck check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+system:  ## chromium, rapper and the Cypher parser the export tests use
+	bash scripts/setup-system.sh
+
 build: setup  ## build the graph of corpus/ into exports/
 	$(BIN)/kg build corpus --out exports
 
-test: setup  ## run the test suite
+test: setup system  ## run the test suite
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -26,7 +26,7 @@ from kg.types import Document, Entity, Skipped
 
 __all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
 
-DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "html", "neo4j")
+DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "html", "neo4j", "graphml")
 _ENTITY_CLASSES = (KG.Organization, KG.Program, KG.Place, KG.Person)
 _RELATIONS = (
     KG.locatedIn,

@@ -188,6 +188,48 @@ def query(
         typer.echo(f"{len(rows.rows)} row(s)")
 
 
+neo4j_app = typer.Typer(help="Send the graph to a running Neo4j database.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+
+@neo4j_app.command("push")
+def neo4j_push(
+    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")] = Path("exports/graph.ttl"),
+    uri: Annotated[str, typer.Option(help="Bolt URI of the database.")] = "bolt://localhost:7687",
+    user: Annotated[str, typer.Option(help="Database user.")] = "neo4j",
+    password_env: Annotated[
+        str, typer.Option(help="Name of the environment variable holding the password.")
+    ] = "NEO4J_PASSWORD",
+    database: Annotated[str | None, typer.Option(help="Database name (default: server's).")] = None,
+) -> None:
+    """Push entities and relations with the official driver, batched and idempotent."""
+    import os
+
+    import neo4j
+
+    from kg.exports.neo4j import push
+    from kg.graph.validate import load_graph
+
+    password = os.environ.get(password_env)
+    if password is None:
+        err.print(f"[red]error[/] environment variable {password_env} is not set")
+        raise typer.Exit(code=2)
+    try:
+        data = load_graph(graph)
+        with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
+            nodes, relationships = push(data, driver, database=database)
+    except KGError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    except neo4j.exceptions.Neo4jError as exc:
+        err.print(f"[red]error[/] Neo4j refused the import: {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    except neo4j.exceptions.DriverError as exc:
+        err.print(f"[red]error[/] cannot reach {uri}: {exc}", highlight=False)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"pushed {nodes} nodes and {relationships} relationships to {uri}")
+
+
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     app()

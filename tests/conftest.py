@@ -3,12 +3,44 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kg.build import BuildResult, build
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, ROOT
+
+
+def require(tool: str, found: bool) -> None:
+    """Skip a test whose external tool is missing, except in CI, where it must be there
+    (``scripts/setup-system.sh`` installs it)."""
+    if found:
+        return
+    message = f"{tool} is not installed; run `make system` (scripts/setup-system.sh)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def chromium() -> None:
+    require("chromium", shutil.which("chromium") is not None)
+
+
+@pytest.fixture
+def rapper() -> str:
+    require("rapper (raptor2-utils)", shutil.which("rapper") is not None)
+    return "rapper"
+
+
+@pytest.fixture
+def cypher_lint() -> Path:
+    tool = ROOT / "tools" / "cypher-lint"
+    installed = (tool / "node_modules" / "@neo4j-cypher" / "language-support").is_dir()
+    require("tools/cypher-lint (npm)", installed and shutil.which("node") is not None)
+    return tool / "lint.mjs"
 
 
 @pytest.fixture(scope="session")

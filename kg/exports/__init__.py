@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.exports.graphml import write_graphml
 from kg.exports.html import write_html
 from kg.exports.neo4j import write_neo4j
 from kg.exports.turtle import write_turtle
@@ -20,6 +21,7 @@ EXPORTERS: dict[str, Exporter] = {
     "turtle": write_turtle,
     "html": write_html,
     "neo4j": write_neo4j,
+    "graphml": write_graphml,
 }
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.config import ontology_file
+
 __all__ = ["serialize_turtle", "write_turtle"]
 
 
@@ -16,7 +18,13 @@ def serialize_turtle(graph: Graph) -> bytes:
 
 
 def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
-    """Write ``graph.ttl`` into ``out_dir``."""
+    """Write ``graph.ttl``, and ``ontology.ttl`` (classes, properties and SHACL shapes)
+    so that Jena, GraphDB or Oxigraph users load the schema with the data."""
     path = out_dir / "graph.ttl"
     path.write_bytes(serialize_turtle(graph))
-    return [path]
+    schema = Graph()
+    for name in ("kg.ttl", "shapes.ttl"):
+        schema.parse(ontology_file(name), format="turtle")
+    ontology = out_dir / "ontology.ttl"
+    ontology.write_bytes(serialize_turtle(schema))
+    return [path, ontology]

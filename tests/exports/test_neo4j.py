@@ -1,0 +1,238 @@
+"""Neo4j export: checked by Neo4j's own Cypher parser and by an embedded Cypher engine."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import kuzu
+import pytest
+from rdflib import Graph
+
+from kg.build import BuildResult
+from kg.exports.neo4j import (
+    ARRAY_DELIMITER,
+    REL_TYPES,
+    csv_files,
+    cypher_literal,
+    node_rows,
+    push,
+    relationship_rows,
+    statements,
+)
+from kg.graph.view import RELATION_TYPES, entity_view
+
+
+def relation_triples(graph: Graph) -> int:
+    from kg.graph.namespaces import KG
+
+    return sum(1 for p in RELATION_TYPES for _ in graph.triples((None, KG[p], None)))
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [
+        ("安康市总工会", "'安康市总工会'"),
+        ("it's", r"'it\'s'"),
+        ("a\\b", r"'a\\b'"),
+        ("两行\n文字", r"'两行\n文字'"),
+        ("\x1f", r"'\u001f'"),
+        ([1, 0.5, "x"], "[1, 0.5, 'x']"),
+        ({"k": []}, "{k: []}"),
+    ],
+)
+def test_cypher_literal(value: Any, literal: str) -> None:
+    assert cypher_literal(value) == literal
+
+
+@pytest.mark.external
+def test_import_script_parses_with_neo4j_parser(
+    corpus_build: tuple[BuildResult, Path], cypher_lint: Path
+) -> None:
+    script = corpus_build[1] / "neo4j" / "import.cypher"
+    result = subprocess.run(
+        ["node", str(cypher_lint), str(script)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    report = json.loads(result.stdout)
+    assert report["errors"] == []
+    assert report["statements"] == len(statements(entity_view(corpus_build[0].graph)))
+
+
+@pytest.mark.external
+def test_the_parser_does_report_errors(tmp_path: Path, cypher_lint: Path) -> None:
+    bad = tmp_path / "bad.cypher"
+    bad.write_text("MERGE (n:Entity {id: 'x') RETURN n;\n", encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(cypher_lint), str(bad)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout)["errors"]
+
+
+def test_script_is_batched_constraint_first(corpus_build: tuple[BuildResult, Path]) -> None:
+    lines = (corpus_build[1] / "neo4j" / "import.cypher").read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith("//")]
+    assert body[0].startswith("CREATE CONSTRAINT entity_id IF NOT EXISTS")
+    assert all(line.startswith("UNWIND [") and " MERGE " in line for line in body[1:])
+    assert len(body) < 60
+
+
+def _kuzu_load(graph: Graph, db_path: Path, runs: int = 2) -> tuple[int, int]:
+    """Load the same rows through Kùzu's Cypher, ``runs`` times, and count."""
+    view = entity_view(graph)
+    nodes, rels = node_rows(view), relationship_rows(view)
+    conn = kuzu.Connection(kuzu.Database(str(db_path)))
+    kinds = {row["id"]: row["type"] for row in nodes}
+    for type_ in ("Organization", "Program", "Place", "Person"):
+        conn.execute(
+            f"CREATE NODE TABLE {type_}(id STRING, name STRING, subtype STRING, aliases STRING[], "
+            "adminCode STRING, documents STRING[], PRIMARY KEY(id))"
+        )
+    pairs: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in rels:
+        pairs[row["type"]].add((kinds[row["s"]], kinds[row["o"]]))
+    for rel_type, ends in sorted(pairs.items()):
+        froms = ", ".join(f"FROM {a} TO {b}" for a, b in sorted(ends))
+        conn.execute(
+            f"CREATE REL TABLE {rel_type}({froms}, confidence DOUBLE, roles STRING[], "
+            "documents STRING[], sentences STRING[], rules STRING[], startOffsets INT64[], "
+            "endOffsets INT64[])"
+        )
+    for _ in range(runs):
+        for type_ in ("Organization", "Program", "Place", "Person"):
+            rows = [
+                {k: r[k] for k in ("id", "name", "subtype", "aliases", "adminCode", "documents")}
+                for r in nodes
+                if r["type"] == type_
+            ]
+            conn.execute(
+                f"UNWIND $rows AS row MERGE (n:{type_} {{id: row.id}}) SET n.name = row.name, "
+                "n.subtype = row.subtype, n.aliases = row.aliases, n.adminCode = row.adminCode, "
+                "n.documents = row.documents",
+                {"rows": rows},
+            )
+        for rel_type, ends in sorted(pairs.items()):
+            for a, b in sorted(ends):
+                rows = [
+                    {k: v for k, v in r.items() if k != "type"}
+                    for r in rels
+                    if r["type"] == rel_type and kinds[r["s"]] == a and kinds[r["o"]] == b
+                ]
+                conn.execute(
+                    f"UNWIND $rows AS row MATCH (s:{a} {{id: row.s}}), (o:{b} {{id: row.o}}) "
+                    f"MERGE (s)-[r:{rel_type}]->(o) SET r.confidence = row.confidence, "
+                    "r.roles = row.roles, r.documents = row.documents, "
+                    "r.sentences = row.sentences, r.rules = row.rules, "
+                    "r.startOffsets = row.startOffsets, r.endOffsets = row.endOffsets",
+                    {"rows": rows},
+                )
+    node_count = conn.execute("MATCH (n) RETURN count(n)").get_next()[0]  # type: ignore[union-attr]
+    rel_count = conn.execute("MATCH ()-[r]->() RETURN count(r)").get_next()[0]  # type: ignore[union-attr]
+    return int(node_count), int(rel_count)
+
+
+def test_embedded_cypher_engine_counts_match_the_turtle(
+    corpus_build: tuple[BuildResult, Path], tmp_path: Path
+) -> None:
+    graph = Graph().parse(corpus_build[1] / "graph.ttl")
+    entities = len(entity_view(graph))
+    assert _kuzu_load(graph, tmp_path / "kuzu") == (entities, relation_triples(graph))
+
+
+def test_csv_files_for_neo4j_admin(corpus_build: tuple[BuildResult, Path]) -> None:
+    folder = corpus_build[1] / "neo4j"
+    with (folder / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        nodes = list(csv.reader(handle))
+    with (folder / "relationships.csv").open(encoding="utf-8", newline="") as handle:
+        rels = list(csv.reader(handle))
+    graph = corpus_build[0].graph
+    assert nodes[0][:2] == ["id:ID(Entity)", ":LABEL"]
+    assert rels[0][:3] == [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
+    assert len(nodes) - 1 == len(entity_view(graph))
+    assert len(rels) - 1 == relation_triples(graph)
+    labels = {row[1].split(ARRAY_DELIMITER)[1] for row in nodes[1:]}
+    assert labels == {"Organization", "Program", "Place", "Person"}
+    assert {row[2] for row in rels[1:]} <= set(REL_TYPES.values())
+    ids = {row[0] for row in nodes[1:]}
+    assert all(row[0] in ids and row[1] in ids for row in rels[1:])
+
+
+def test_csv_quoting_survives_commas_quotes_and_newlines() -> None:
+    import networkx as nx
+
+    view = nx.MultiDiGraph()
+    tricky = '名称,含"引号"\n和换行'
+    for node in ("a", "b"):
+        view.add_node(
+            node,
+            label=tricky,
+            type="Organization",
+            subtype="",
+            aliases=[tricky, "x;y"],
+            code="",
+            documents=["d,1.txt"],
+            sentences=[],
+        )
+    view.add_edge(
+        "a",
+        "b",
+        key="partnersWith",
+        predicate="partnersWith",
+        confidence=0.8,
+        roles=[],
+        documents=["d,1.txt"],
+        sentences=[tricky],
+        rules=["r"],
+        starts=[1],
+        ends=[2],
+    )
+    files = csv_files(view)
+    rows = list(csv.reader(files["nodes.csv"].splitlines(keepends=True)))
+    assert rows[1][2] == tricky
+    assert rows[1][5].split(ARRAY_DELIMITER) == [tricky, "x;y"]
+    rel = list(csv.reader(files["relationships.csv"].splitlines(keepends=True)))[1]
+    assert rel[6] == tricky
+
+
+class FakeSession:
+    def __init__(self, log: list[tuple[str, int]]) -> None:
+        self.log = log
+
+    def __enter__(self) -> FakeSession:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+    def run(self, cypher: str, **params: Any) -> None:
+        self.log.append((cypher, len(params.get("rows", []))))
+
+
+class FakeDriver:
+    def __init__(self) -> None:
+        self.log: list[tuple[str, int]] = []
+        self.databases: list[str | None] = []
+
+    def session(self, database: str | None = None) -> FakeSession:
+        self.databases.append(database)
+        return FakeSession(self.log)
+
+
+def test_push_sends_batched_idempotent_statements(corpus_build: tuple[BuildResult, Path]) -> None:
+    driver = FakeDriver()
+    nodes, rels = push(corpus_build[0].graph, driver, database="kg")
+    assert driver.databases == ["kg"]
+    assert driver.log[0][0].startswith("CREATE CONSTRAINT")
+    sent = driver.log[1:]
+    assert all(cypher.startswith("UNWIND $rows AS row") and "MERGE" in cypher for cypher, _ in sent)
+    assert all(0 < count <= 200 for _, count in sent)
+    node_rows_sent = sum(c for cypher, c in sent if "MERGE (n:Entity" in cypher)
+    rel_rows_sent = sum(c for cypher, c in sent if "MERGE (s)-[r:" in cypher)
+    assert (node_rows_sent, rel_rows_sent) == (nodes, rels)
