@@ -45,9 +45,10 @@ def graph(built: Path) -> Graph:
 
 
 def test_build_writes_every_output(built: Path) -> None:
-    for name in ("graph.ttl", "graph.html", "report.json"):
+    for name in ("graph.ttl", "ontology.ttl", "graph.html", "graph.graphml", "report.json"):
         assert (built / name).is_file()
-    assert (built / "neo4j").is_dir()
+    for name in ("nodes.csv", "relationships.csv", "import.cypher", "README.md"):
+        assert (built / "neo4j" / name).is_file()
 
 
 def test_report(built: Path) -> None:
