@@ -207,3 +207,35 @@ def test_corpus_fixture_result(corpus_build: tuple[BuildResult, Path]) -> None:
     result, out = corpus_build
     assert len(result.documents) == 5
     assert (out / "graph.ttl").stat().st_size > 10_000
+
+
+def test_neo4j_push_needs_the_password_variable(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KG_TEST_NEO4J_PASSWORD", raising=False)
+    result = runner.invoke(
+        app,
+        ["neo4j", "push", str(built / "graph.ttl"), "--password-env", "KG_TEST_NEO4J_PASSWORD"],
+    )
+    assert result.exit_code == 2
+    assert "KG_TEST_NEO4J_PASSWORD is not set" in result.stderr
+
+
+def test_neo4j_push_reports_an_unreachable_server(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_TEST_NEO4J_PASSWORD", "secret")
+    result = runner.invoke(
+        app,
+        [
+            "neo4j",
+            "push",
+            str(built / "graph.ttl"),
+            "--uri",
+            "bolt://127.0.0.1:9",
+            "--password-env",
+            "KG_TEST_NEO4J_PASSWORD",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "cannot reach bolt://127.0.0.1:9" in result.stderr
