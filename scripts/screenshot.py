@@ -30,7 +30,9 @@ def main() -> None:
             executable_path=shutil.which("chromium"), args=ARGS, headless=True
         )
         page = browser.new_page(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+        )
         page.goto(page_path.as_uri())
         page.wait_for_selector("body[data-stabilized=true]", timeout=120_000)
         page.screenshot(path=str(out))
