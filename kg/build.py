@@ -18,7 +18,7 @@ from kg.corpus.prepare import prepare
 from kg.errors import Errors, KGError
 from kg.exports import get_exporter
 from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
-from kg.graph.namespaces import KG
+from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.linking.resolver import link_document
 from kg.nlp.pipeline import load_pipeline
 from kg.relations.rules import extract_relations
@@ -27,17 +27,6 @@ from kg.types import Document, Entity, Skipped
 __all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
 
 DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "html", "neo4j", "graphml")
-_ENTITY_CLASSES = (KG.Organization, KG.Program, KG.Place, KG.Person)
-_RELATIONS = (
-    KG.locatedIn,
-    KG.subOrganizationOf,
-    KG.implements,
-    KG.establishes,
-    KG.organizes,
-    KG.partnersWith,
-    KG.holdsPost,
-    KG.partOf,
-)
 
 
 @dataclass
@@ -52,8 +41,8 @@ class BuildResult:
     def report(self) -> dict[str, Any]:
         """The content of ``report.json``."""
         g = self.graph
-        entities = {cls.fragment: len(set(g.subjects(RDF.type, cls))) for cls in _ENTITY_CLASSES}
-        relations = {p.fragment: len(list(g.triples((None, p, None)))) for p in _RELATIONS}
+        entities = {t: len(set(g.subjects(RDF.type, KG[t]))) for t in ENTITY_TYPES}
+        relations = {p: len(list(g.triples((None, KG[p], None)))) for p in RELATION_TYPES}
         encodings = Counter(d.raw.encoding for d in self.documents)
         return {
             "documents_read": len(self.documents),

@@ -20,21 +20,18 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.graph.namespaces import KG
+from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
-__all__ = ["Report", "Score", "evaluate", "load_gold", "normalize"]
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATION_TYPES",
+    "Report",
+    "Score",
+    "evaluate",
+    "load_gold",
+    "normalize",
+]
 
-ENTITY_TYPES = ("Organization", "Program", "Place", "Person")
-RELATION_TYPES = (
-    "locatedIn",
-    "subOrganizationOf",
-    "implements",
-    "establishes",
-    "organizes",
-    "partnersWith",
-    "holdsPost",
-    "partOf",
-)
 _NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
 
 

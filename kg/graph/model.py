@@ -6,22 +6,10 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.corpus.metadata import parse_date
-from kg.graph.namespaces import ID, KG, PREFIXES, iri_segment
+from kg.graph.namespaces import ID, KG, PREFIXES, RELATION_TYPES, iri_segment
 from kg.types import Document, Entity, Story
 
-_RELATION = {
-    name: KG[name]
-    for name in (
-        "locatedIn",
-        "subOrganizationOf",
-        "implements",
-        "establishes",
-        "organizes",
-        "partnersWith",
-        "holdsPost",
-        "partOf",
-    )
-}
+_RELATION = {name: KG[name] for name in RELATION_TYPES}
 
 __all__ = [
     "add_document",

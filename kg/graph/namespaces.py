@@ -15,7 +15,20 @@ import re
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["BASE", "ID", "KG", "PREFIXES", "iri_segment"]
+__all__ = ["BASE", "ENTITY_TYPES", "ID", "KG", "PREFIXES", "RELATION_TYPES", "iri_segment"]
+
+#: The four top classes every entity has, and the eight relation properties.
+ENTITY_TYPES = ("Organization", "Program", "Place", "Person")
+RELATION_TYPES = (
+    "locatedIn",
+    "subOrganizationOf",
+    "implements",
+    "establishes",
+    "organizes",
+    "partnersWith",
+    "holdsPost",
+    "partOf",
+)
 
 BASE = "https://w3id.org/cn-union-kg/"
 

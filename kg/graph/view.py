@@ -14,21 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.graph.namespaces import KG
+from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = ["ENTITY_TYPES", "RELATION_TYPES", "entity_view"]
 
-ENTITY_TYPES = ("Organization", "Program", "Place", "Person")
-RELATION_TYPES = (
-    "locatedIn",
-    "subOrganizationOf",
-    "implements",
-    "establishes",
-    "organizes",
-    "partnersWith",
-    "holdsPost",
-    "partOf",
-)
 _TOP: dict[Node, str] = {KG[t]: t for t in ENTITY_TYPES}
 _REL = {KG[r]: r for r in RELATION_TYPES}
 

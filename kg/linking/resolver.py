@@ -108,23 +108,6 @@ def _resolve_place(surface: str, keys: tuple[str, ...], context: StoryContext) -
     if level_of(place) == 2 and common and not in_context and not in_province:
         return None
     return place
-    if place.subtype == "Country":
-        return place
-    # an alias: county-level aliases (兰山, 振兴, 合作) need their city in context, or
-    # their province when the alias is no ordinary word (山东莱芜农商银行)
-    common = word_freq(surface) >= _ALIAS_COMMON
-    in_province = any(a.key in context for a in ancestors(place))
-    if level_of(place) >= 3 and not in_context and (common or not in_province):
-        return None
-    common = word_freq(surface) >= _ALIAS_COMMON
-    if (
-        level_of(place) == 2
-        and common
-        and not in_context
-        and not any(a.key in context for a in ancestors(place))
-    ):
-        return None
-    return place
 
 
 def _place_of_surface(surface: str, context: StoryContext) -> Place | None:
