@@ -234,10 +234,17 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             )
         )
 
+    last_event: dict[int, Entity] = {}
     for item in found:
         cand = item.cand
         surface = text[cand.start : cand.end]
         context = contexts[item.story.index].merged(page)
+        if cand.rule == "program:anaphor":
+            # 该比赛: the event this story named last
+            event = last_event.get(item.story.index)
+            if event is not None and _same_kind(event.name, cand.body or ""):
+                emit(item, event, f"anaphor:{surface}->{event.name}", surface)
+            continue
         if cand.type == "Place":
             if text.startswith(("式", "特色"), cand.end) and surface == "中国":
                 continue  # 中国式现代化, 中国特色: an adjective, not the country
@@ -262,6 +269,8 @@ def link_document(doc: Document, nlp: Language) -> Linked:
         reason = "exact" if name == surface else f"{cand.rule}:canonical"
         entity = Entity(entity_key(cand.type, name), cand.type, cand.subtype, name)
         emit(item, entity, reason, surface)
+        if entity.type == "Program" and _EVENT_HEAD.search(name):
+            last_event[item.story.index] = entities[entity.key]
 
     for story in doc.stories:
         for credit in story.bylines:
@@ -278,6 +287,15 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
     return Linked(entities, mentions)
+
+
+_EVENT_HEAD = re.compile(r"(?:比赛|竞赛|大赛|赛|活动)$")
+_KINDS = {"比赛": "赛", "竞赛": "赛", "大赛": "赛", "赛事": "赛", "活动": "活动"}
+
+
+def _same_kind(name: str, head: str) -> bool:
+    """``该比赛`` refers to a contest (…竞赛, …大赛), ``该活动`` to an activity."""
+    return name.endswith(_KINDS.get(head, head))
 
 
 def _contexts(doc: Document, found: list[_Found]) -> dict[int, StoryContext]:

@@ -190,6 +190,8 @@ def _sentence_relations(text: str, spans: list[_Span], topic: Entity | None) -> 
             for h in hits
             if h[1] <= span.start and not _CLAUSE_BREAK.search(text[h[1] : span.start])
         ]
+        if entity.type == "Program":
+            yield from _passive_hosts(text, span, hits, orgs, end)
         if not before and entity.type == "Program" and topic is not None and not orgs:
             # “冬送温暖”筹集资金466.33万元: a programme in a story about one organisation
             yield _relation(
@@ -281,6 +283,29 @@ def _predicate(trig: Trigger, entity: Entity, between: str) -> str | None:
             return None
         return "establishes"
     return None
+
+
+def _passive_hosts(
+    text: str, span: _Span, hits: list[tuple[int, int, Trigger]], orgs: list[_Span], end: int
+) -> Iterator[Relation]:
+    """``该比赛由A、B、C主办``: the hosts named after the event, introduced by 由."""
+    if not text.startswith("由", span.end):
+        return
+    for a, _b, trig in hits:
+        if trig.predicate != "organizes" or a <= span.end or a > end:
+            continue
+        if _CLAUSE_BREAK.search(text[span.end : a]):
+            return
+        for subject in _subject_group(text, a, orgs, span.end):
+            yield _relation(
+                subject.entity,
+                "organizes",
+                span.entity,
+                span.mention,
+                f"organizes:passive:{trig.word}",
+                trig.confidence,
+            )
+        return
 
 
 def _partners(

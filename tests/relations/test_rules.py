@@ -74,6 +74,22 @@ def test_sentence_relations(text: str, expected: set[tuple[str, ...]]) -> None:
     assert relations(text) == expected
 
 
+def test_hosts_of_an_event_before_and_after_it() -> None:
+    found = relations(
+        "由内蒙古自治区总工会主办,呼和浩特总工会和内蒙古工人疗养院承办的新就业形态劳动者移动体检活动启动。"
+        "当日,南京市职工技能大赛快递员收派和处理技能竞赛在南京技师学院举办。"
+        "该比赛由南京市总工会、南京市人社局主办。"
+    )
+    hosts = {(s, o) for s, p, o, *_ in found if p == "organizes"}
+    assert hosts == {
+        ("内蒙古自治区总工会", "新就业形态劳动者移动体检活动"),
+        ("呼和浩特市总工会", "新就业形态劳动者移动体检活动"),
+        ("内蒙古工人疗养院", "新就业形态劳动者移动体检活动"),
+        ("南京市总工会", "南京市职工技能大赛快递员收派和处理技能竞赛"),
+        ("南京市人力资源和社会保障局", "南京市职工技能大赛快递员收派和处理技能竞赛"),
+    }
+
+
 def test_the_place_hierarchy_only_between_named_places() -> None:
     found = relations("宁夏回族自治区石嘴山市大武口区职工。平罗县职工。")
     assert ("大武口区", "locatedIn", "石嘴山市") in found

@@ -74,6 +74,20 @@ _CONTEST = re.compile(
     r"(?:举办|承办|主办)了?(?P<name>[\u4e00-\u9fff0-9]{2,16}?(?:技能大赛|大赛|竞赛|比赛))"
     r"(?=[,，。;；、\n]|$)"
 )
+#: An event named in the clause that hosts it: 由A主办、B承办的新就业形态劳动者移动体检活动.
+_HOSTED = re.compile(
+    r"(?:主办|承办|协办)的(?P<name>[\u4e00-\u9fff0-9]{4,22}?"
+    r"(?:活动|竞赛|大赛|比赛|运动会|招聘会|生日会|欢送会))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
+)
+#: An event that opens its clause and is held somewhere: 南京市职工技能大赛…竞赛在南京技师学院举办.
+_HELD = re.compile(
+    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff0-9]{4,26}(?:竞赛|大赛|比赛))"
+    r"在[\u4e00-\u9fff]{2,20}(?:举办|举行|开幕|开赛)",
+    re.MULTILINE,
+)
+#: 该比赛, 此次活动: the event the story just named.
+_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
+_EVENT_STOP = set("的了在将把被")
 _GENERIC_START = ("全市", "全省", "各类", "各级", "一批", "一系列", "相关", "有关", "这一", "该")
 #: Inside a programme name: no function words, no verbs that start a new clause.
 _NAME_STOP_CHARS = set("的了和与及在将把对为向由从是有于被让使给以而并或之其该这那各等")
@@ -263,6 +277,21 @@ def _triggered(text: str) -> Iterator[Candidate]:
             )
 
 
+def _events(text: str) -> Iterator[Candidate]:
+    for pattern in (_HOSTED, _HELD):
+        for match in pattern.finditer(text):
+            name = match["name"]
+            if set(name) & _EVENT_STOP or name.startswith(_GENERIC_START):
+                continue
+            yield Candidate(
+                match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
+            )
+    for match in _ANAPHOR.finditer(text):
+        yield Candidate(
+            match.start(), match.end(), "Program", "", "program:anaphor", 0, body=match["head"]
+        )
+
+
 def find_programmes(text: str) -> list[Candidate]:
     """Programme (and quoted organisation) candidates in ``text``.
 
@@ -278,6 +307,7 @@ def find_programmes(text: str) -> list[Candidate]:
         found.extend(_from_single(text, group[0]) if len(group) == 1 else _from_list(text, group))
     found.extend(_titles(text))
     found.extend(_triggered(text))
+    found.extend(_events(text))
     return sorted(found, key=lambda c: (c.start, c.end, c.rule))
 
 
