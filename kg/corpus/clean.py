@@ -177,6 +177,9 @@ def remove_pinyin_annotations(text: AlignedText) -> AlignedText:
 _RESIDUE = re.compile(r"[a-zü" + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ" + r"]{1,6}\)")
 
 
+_ASCII_PUNCT = set("!\"#$%&'*")
+
+
 def _is_rare(ch: str) -> bool:
     return _is_cjk(ch) and char_rank(ch) >= COMMON_RANK
 
@@ -187,6 +190,8 @@ def _mojibake_end(text: str, start: int) -> int:
     residue = _RESIDUE.match(text, i)
     if residue:
         i = residue.end()
+    while i < len(text) and i - start <= 2 and text[i] in _ASCII_PUNCT:
+        i += 1  # 版?!盵1]: the bytes of a closing quote and full stop, misread
     j = i
     while j < len(text):
         ch = text[j]
@@ -211,6 +216,8 @@ def remove_mojibake(text: AlignedText) -> AlignedText:
     '彰顯擔當\\n舉旗鑄魂'
     >>> remove_mojibake("为什么?因为")
     '为什么?因为'
+    >>> remove_mojibake("打造工会工作升级版?!盵1]在信息化")
+    '打造工会工作升级版1]在信息化'
     """
     pieces: list[Piece] = []
     last = 0

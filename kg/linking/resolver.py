@@ -175,6 +175,8 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
         place = _place_of_surface(cand.place, context)
         if place is None:
             return None
+        if place.subtype == "Country" and cand.subtype in {"TradeUnion", "Government"}:
+            return None  # 中国工会 is Chinese unions at large; the national body is in the lexicon
         if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
             name = _org_name(cand, place, cand.body or "")
             reason = "compositional:place-normalised" if name != surface else "exact"
