@@ -339,7 +339,7 @@ def _posts(text: str, spans: list[_Span]) -> Iterator[Relation]:
     for person in (s for s in spans if s.entity.type == "Person"):
         edge = person.start
         for org in reversed([o for o in orgs if o.end <= edge]):
-            role = text[org.end : edge].strip("、")
+            role = text[org.end : edge].strip("、").removesuffix("的")
             if not role or not _TITLE_RUN.match(role):
                 break
             role = role.removesuffix("同志")

@@ -106,6 +106,11 @@ def test_no_subject_from_an_adverbial_phrase() -> None:
     assert subjects == {"淄博市总工会"}
 
 
+def test_post_with_de_between_title_and_name() -> None:
+    found = relations("此次参访团团长,亦是福建省总工会党组书记、副主席的陈震表示,劳模是最高荣誉。")
+    assert ("陈震", "holdsPost", "福建省总工会", "党组书记、副主席") in found
+
+
 def test_trigger_lexicon_is_data() -> None:
     words = {(t.predicate, t.word) for t in triggers()}
     assert {("implements", "开展"), ("organizes", "主办"), ("establishes", "成立")} <= words

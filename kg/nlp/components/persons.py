@@ -22,8 +22,8 @@ __all__ = ["PersonRecognizer", "find_persons", "make_persons"]
 
 _TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
-_AFTER_NAME = set("在说的是和与对向为等,，。、;；:：“”（(")
-_WORD = 50  # a jieba frequency this high means an ordinary word, not a name
+_AFTER_NAME = set("在说的是和与对向为等则也更还就都又曾已将正,，。、;；:：“”（(")
+_WORD = 20  # a jieba frequency this high means an ordinary word, not a name
 _SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
 
 
@@ -69,7 +69,8 @@ def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
     """
     found: dict[tuple[int, int], Candidate] = {}
     for title in _TITLE.finditer(text):
-        for start, end in _names_after(text, title.end(), boundaries):
+        after = title.end() + (text.startswith("的", title.end()))  # 副主席的陈震
+        for start, end in _names_after(text, after, boundaries):
             found[start, end] = Candidate(
                 start, end, "Person", "", "person:title", 2, text[start:end]
             )
