@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from kg.lexicons import looks_like_name
+from kg.nlp.words import is_common_word
 from kg.types import Byline
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "is_meta_line",
     "parse_date",
     "photo_credits",
+    "plausible_name",
     "source_of",
     "trailing_author",
 ]
@@ -56,14 +58,18 @@ _DMY_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\
 #: The opening of a news body: ``本报讯``, ``鲁中网淄博6月28日讯``, ``新华社北京6月1日电``,
 #: optionally followed by a bracketed credit.
 DATELINE = re.compile(
-    r"^(?P<head>(?P<outlet>本报|[\u4e00-\u9fff]{1,10}?(?:网|报|社|台|新闻|日报|晚报))"
-    r"[\u4e00-\u9fff]{0,8}?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?(?:讯|电))"
+    r"^(?P<head>(?P<outlet>本报|[\u4e00-\u9fff]{1,10}?(?:新闻网|日报|晚报|新闻|网|报|社|台))"
+    r"[\u4e00-\u9fff]{0,8}?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?(?:讯|电)(?!员))"
     r"\s*(?:[(（](?P<credit>[^()（）\n]{1,80})[)）])?"
 )
 _BYLINE_LINE = re.compile(rf"^(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$")
 _SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^\s|丨]{2,30})")
+#: A paper's masthead with its issue: 《工人日报》(2026年01月20日 02版).
+_MASTHEAD = re.compile(r"^《(?P<source>[^《》]{2,12}(?:报|刊))》\s*[(（][^()（）]{0,40}[)）]\s*$")
 _PROVIDED = re.compile(r"^本版(?:文图|图文|稿件)?由(?P<source>[\u4e00-\u9fff]{2,30}?)提供")
-_PHOTO = re.compile(rf"(?:本报)?记者\s*(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$")
+_PHOTO = re.compile(
+    rf"(?:本报)?(?:摄影记者|记者|通讯员)\s*(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$"
+)
 _TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
 _META_LINE = re.compile(
     r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
@@ -96,12 +102,25 @@ def dateline(line: str) -> re.Match[str] | None:
     return DATELINE.match(line)
 
 
-def credits_in(text: str, offset: int) -> list[Byline]:
+def credits_in(text: str, offset: int, default_role: str | None = None) -> list[Byline]:
     """Bylines in a credit string such as ``记者马学礼 李静楠 通讯员邱春强``.
 
-    ``offset`` is where ``text`` starts in the clean text.
+    ``offset`` is where ``text`` starts in the clean text. With ``default_role``, a
+    credit that names no role (``本报讯(李洁)``) credits its names with that role.
+
+    >>> [(b.role, b.name) for b in credits_in("李洁", 0, "author")]
+    [('author', '李洁')]
     """
     found: list[Byline] = []
+    if default_role and not _CREDIT.search(text):
+        parts = [p for p in _SPLIT_NAMES.split(text.strip()) if p]
+        if parts and all(plausible_name(p) for p in parts):
+            pos = 0
+            for part in parts:
+                start = text.index(part, pos)
+                found.append(Byline(default_role, part, offset + start, offset + start + len(part)))
+                pos = start + len(part)
+        return found
     for match in _CREDIT.finditer(text):
         role = _ROLES[match["role"]]
         pos = match.start("names")
@@ -112,6 +131,24 @@ def credits_in(text: str, offset: int) -> list[Byline]:
             found.append(Byline(role, part, offset + start, offset + start + len(part)))
             pos = start + len(part)
     return found
+
+
+#: Last characters of outlets and bodies, not of names (鲁中网, 电视台).
+_NOT_NAME_END = set("网报台社局厅院校所部处室站队组团会")
+
+
+def plausible_name(text: str) -> bool:
+    """A personal name that is no ordinary word (李洁 yes; 前言, 单位 no).
+
+    >>> plausible_name("李玉波"), plausible_name("单位"), plausible_name("鲁中网")
+    (True, False, False)
+    """
+    return (
+        looks_like_name(text)
+        and text[-1] not in _NOT_NAME_END
+        and not is_common_word(text, 20)
+        and not (len(text) >= 3 and is_common_word(text[-2:], 80))
+    )
 
 
 def is_byline_line(line: str) -> bool:
@@ -137,8 +174,11 @@ def source_of(line: str) -> str | None:
 
     >>> source_of("来源:鲁中网"), source_of("本版文图由银川市总工会新闻中心提供")
     ('鲁中网', '银川市总工会新闻中心')
+    >>> source_of("《工人日报》(2026年01月20日 02版)")
+    '工人日报'
+
     """
-    match = _SOURCE.match(line) or _PROVIDED.match(line)
+    match = _SOURCE.match(line) or _PROVIDED.match(line) or _MASTHEAD.match(line)
     return match["source"] if match else None
 
 
@@ -149,7 +189,7 @@ def photo_credits(line: str, offset: int) -> list[Byline]:
         return []
     return [
         Byline("photographer", b.name, b.start, b.end)
-        for b in credits_in("记者" + match["names"], offset + match.start("names") - 2)
+        for b in credits_in(match["names"], offset + match.start("names"), "photographer")
     ]
 
 

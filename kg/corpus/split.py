@@ -29,7 +29,7 @@ class Line:
     start: int
     end: int
     text: str
-    kind: str  # dateline | photo | subtitle | heading | meta | byline | body
+    kind: str  # dateline | photo | credit | subtitle | heading | meta | byline | body
 
 
 def classify(text: str) -> list[Line]:
@@ -59,7 +59,9 @@ def _kind(line: str) -> str:
     if M.is_meta_line(line) or M.source_of(line):
         return "meta"
     if M.photo_credits(line, 0):
-        return "photo"
+        # a credit line of its own belongs to the story above; a caption ending in one
+        # is a story of its own (a photo story)
+        return "credit" if line.startswith(("本报", "记者", "通讯员", "摄影")) else "photo"
     if len(line) <= _HEADING_MAX and line[-1] not in _NOT_HEADING_END:
         return "subtitle" if line.startswith(("——", "—", "--")) else "heading"
     return "body"
@@ -101,16 +103,18 @@ def _story(index: int, block: list[Line], doc_meta: Mapping[str, str]) -> Story:
     bylines: list[Byline] = []
     for line in head:
         outlet = outlet or M.source_of(line.text)
-        date = date or (M.parse_date(line.text) if line.kind == "meta" else None)
+        if line.kind == "meta" or M.source_of(line.text):
+            date = date or M.parse_date(line.text)
         if line.kind == "byline":
-            bylines += M.credits_in(line.text, line.start)
+            bylines += M.credits_in(line.text, line.start, "author")
     if first_body is not None and first_body.kind == "dateline":
         match = M.dateline(first_body.text)
         assert match is not None
         if match["outlet"] != "本报":
             outlet = outlet or match["outlet"]
         if match["credit"]:
-            bylines += M.credits_in(match["credit"], first_body.start + match.start("credit"))
+            start = first_body.start + match.start("credit")
+            bylines += M.credits_in(match["credit"], start, "author")
     for line in block[len(head) :]:
         if line.kind == "byline":
             bylines += M.credits_in(line.text, line.start)
@@ -156,6 +160,10 @@ def split_stories(text: str, doc_meta: Mapping[str, str] | None = None) -> list[
     lines = classify(text)
     if not lines:
         return []
+    # A name alone on one of the first lines is the author's credit (李玉波 / 2022年02月09日)
+    for i, line in enumerate(lines[:3]):
+        if line.kind == "heading" and len(line.text) <= 4 and M.plausible_name(line.text):
+            lines[i] = Line(line.start, line.end, line.text, "byline")
     page_lines = [line.text for line in lines[:8] if line.kind == "meta"]
     page_lines += [line.text for line in lines if M.source_of(line.text)]
     for line in page_lines:

@@ -285,6 +285,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             )
             emit(item, entity, "byline", name)
         _self_governing_region(doc, story, contexts[story.index], emit)
+        _outlet(doc, story, emit)
 
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
@@ -346,6 +347,27 @@ def _self_governing_region(
         )
         reason = "elliptic:自治区 (story context)"
         emit(item, _place_entity(province, reason), reason, "自治区")
+
+
+_MEDIA = re.compile(r"(?:网|报|台|社|新闻|日报|晚报|晨报|电视台|广播电视台)$")
+
+
+def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, str], None]) -> None:
+    """The outlet a dateline or ``来源:`` line names is a media organisation (岳塘新闻网)."""
+    name = story.outlet
+    if not name or not _MEDIA.search(name):
+        return
+    text = doc.clean.text
+    start = text.find(name, story.start, story.end)
+    if start == -1:
+        return
+    entity = Entity(entity_key("Organization", name), "Organization", "Media", name)
+    item = _Found(
+        story,
+        Candidate(start, start + len(name), "Organization", "Media", "org:outlet"),
+        _sentence_around(text, start),
+    )
+    emit(item, entity, "outlet", name)
 
 
 def _merge_abbreviations(entities: dict[str, Entity], mentions: list[Mention]) -> None:

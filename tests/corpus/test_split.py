@@ -104,3 +104,43 @@ def test_container_metadata_fills_gaps() -> None:
         "正文。\n", {"title": "凤城工匠", "date": "2016-06-28", "source": "银川日报"}
     )
     assert (story.title, story.date, story.outlet) == ("凤城工匠", "2016-06-28", "银川日报")
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "date", "outlet", "bylines"),
+    [
+        (
+            "暖“新”同行\n《工人日报》(2026年01月20日 02版)\n1月16日,宝坻区总工会开展活动,传递温暖。\n本报通讯员 沈岳 摄\n",
+            "暖“新”同行",
+            "2026-01-20",
+            "工人日报",
+            [("photographer", "沈岳")],
+        ),
+        (
+            "本报讯(李洁)1月4日,纳溪区总工会收到锦旗,职工代表表达谢意。\n",
+            None,
+            None,
+            None,
+            [("author", "李洁")],
+        ),
+        (
+            "李玉波\n2022年02月09日16:59\n记者日前获悉,呼和浩特市总工会吸引劳动者入会。\n",
+            None,
+            "2022-02-09",
+            None,
+            [("author", "李玉波")],
+        ),
+        (
+            "岳塘新闻网1月13日讯(记者 郭奕含 通讯员 杨金凤)岳塘区总工会开展慰问活动。\n",
+            None,
+            None,
+            "岳塘新闻网",
+            [("reporter", "郭奕含"), ("correspondent", "杨金凤")],
+        ),
+    ],
+)
+def test_credits_and_mastheads(
+    page: str, title: str | None, date: str | None, outlet: str | None, bylines: list
+) -> None:
+    (story,) = split_stories(page)
+    assert (story.title, story.date, story.outlet, credits(story)) == (title, date, outlet, bylines)

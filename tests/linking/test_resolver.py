@@ -70,6 +70,8 @@ def test_places_full_names_and_short_forms() -> None:
         ("签订促进就业创业合作协议", "合作市"),
         ("旬阳市跻身全省产改示范县", "范县"),
         ("在谱写中国式现代化建设的新篇章", "中华人民共和国"),
+        ("岳塘区总工会在莲城步行街户外劳动者驿站开展活动", "城步苗族自治县"),
+        ("中国工会十七大指出,工会要强化互联网思维", "中华人民共和国总工会"),
     ],
 )
 def test_common_words_are_not_places(text: str, absent: str) -> None:
@@ -114,3 +116,9 @@ def test_mentions_point_into_the_original_text() -> None:
     mention = next(m for m in linked.mentions if m.entity == "organization:中卫工匠学院")
     assert mention.surface == "中卫工匠学院"
     assert mention.rule == "org:compositional"
+
+
+def test_the_outlet_of_a_dateline_is_a_media_organisation() -> None:
+    linked = link("标题\n岳塘新闻网1月13日讯(记者 郭奕含)岳塘区总工会开展慰问活动。")
+    outlet = linked.entities["organization:岳塘新闻网"]
+    assert (outlet.type, outlet.subtype) == ("Organization", "Media")

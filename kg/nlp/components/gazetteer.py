@@ -88,7 +88,10 @@ class GazetteerMatcher:
         gazetteer_automaton()
 
     def __call__(self, doc: Doc) -> Doc:
+        edges = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
         for start, end, hit in scan(doc.text):
+            if hit.rule == "gazetteer:place-alias" and start not in edges and end not in edges:
+                continue  # a short form cut out of other words (莲城步行街 is not 城步)
             add_candidate(
                 doc,
                 Candidate(
