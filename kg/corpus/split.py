@@ -161,9 +161,9 @@ def split_stories(text: str, doc_meta: Mapping[str, str] | None = None) -> list[
     if not lines:
         return []
     # A name alone on one of the first lines is the author's credit (李玉波 / 2022年02月09日)
-    for i, line in enumerate(lines[:3]):
-        if line.kind == "heading" and len(line.text) <= 4 and M.plausible_name(line.text):
-            lines[i] = Line(line.start, line.end, line.text, "byline")
+    for i, first in enumerate(lines[:3]):
+        if first.kind == "heading" and len(first.text) <= 4 and M.plausible_name(first.text):
+            lines[i] = Line(first.start, first.end, first.text, "byline")
     page_lines = [line.text for line in lines[:8] if line.kind == "meta"]
     page_lines += [line.text for line in lines if M.source_of(line.text)]
     for line in page_lines:
