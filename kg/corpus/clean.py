@@ -305,9 +305,12 @@ def _is_body(line: str) -> bool:
     return len(line) >= _BODY_MIN and bool(_BODY_PUNCT.search(line))
 
 
+_PHOTO_CREDIT_END = re.compile(r"[\u4e00-\u9fff]{2,4}\s+摄$")
+
+
 def _is_broken(line: str) -> bool:
-    """A body line that stops in the middle of a sentence."""
-    return _is_body(line) and line[-1] not in _LINE_END_OK
+    """A body line that stops in the middle of a sentence (not at a photo credit)."""
+    return _is_body(line) and line[-1] not in _LINE_END_OK and not _PHOTO_CREDIT_END.search(line)
 
 
 def _is_caption(line: str) -> bool:

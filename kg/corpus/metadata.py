@@ -26,6 +26,7 @@ __all__ = [
     "plausible_name",
     "source_of",
     "trailing_author",
+    "trailing_credits",
 ]
 
 # A name never runs into the next credit (``马学礼通讯员邱春强``).
@@ -68,9 +69,11 @@ _SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^
 _MASTHEAD = re.compile(r"^《(?P<source>[^《》]{2,12}(?:报|刊))》\s*[(（][^()（）]{0,40}[)）]\s*$")
 _PROVIDED = re.compile(r"^本版(?:文图|图文|稿件)?由(?P<source>[\u4e00-\u9fff]{2,30}?)提供")
 _PHOTO = re.compile(
-    rf"(?:本报)?(?:摄影记者|记者|通讯员)\s*(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$"
+    rf"(?:(?:本报)?(?:摄影记者|记者|通讯员)\s*|(?<=[。！？”])\s*|^)"
+    rf"(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$"
 )
 _TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
+_TRAILING_CREDIT = re.compile(r"[(（](?P<credit>(?:记者|通讯员|本报记者)[^()（）]{2,40})[)）]\s*$")
 _META_LINE = re.compile(
     r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
     r"[\d\s:./\-年月日]{8,30})$"
@@ -193,6 +196,21 @@ def photo_credits(line: str, offset: int) -> list[Byline]:
     ]
 
 
+_SENTENCE_ENDS = "。！？!?”"
+
+
+def trailing_credits(line: str, offset: int) -> list[Byline]:
+    """Credits in brackets closing a story: ``…予以通报。(记者孙晓陵、通讯员姚超)``.
+
+    >>> [(b.role, b.name) for b in trailing_credits("予以通报。(记者孙晓陵、通讯员姚超)", 0)]
+    [('reporter', '孙晓陵'), ('correspondent', '姚超')]
+    """
+    match = _TRAILING_CREDIT.search(line)
+    if not match or match.start() == 0 or line[match.start() - 1] not in _SENTENCE_ENDS:
+        return []
+    return credits_in(match["credit"], offset + match.start("credit"))
+
+
 def trailing_author(line: str, offset: int) -> Byline | None:
     """An author credited in brackets at the very end of a story: ``…权益。(赵凤兰)``.
 
@@ -202,7 +220,7 @@ def trailing_author(line: str, offset: int) -> Byline | None:
     True
     """
     match = _TRAILING.search(line)
-    if not match or match.start() == 0 or line[match.start() - 1] not in "。！？!?”":
+    if not match or match.start() == 0 or line[match.start() - 1] not in _SENTENCE_ENDS:
         return None
     if not looks_like_name(match["name"]):
         return None

@@ -123,6 +123,7 @@ def _story(index: int, block: list[Line], doc_meta: Mapping[str, str]) -> Story:
     author = M.trailing_author(last.text, last.start)
     if author:
         bylines.append(author)
+    bylines += M.trailing_credits(last.text, last.start)
 
     outlet = outlet or doc_meta.get("source")
     date = date or M.parse_date(doc_meta.get("date", ""))

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pytest
 
+from kg.corpus.clean import clean
 from kg.corpus.split import split_stories
 from kg.types import Story
 from tests.helpers import cleaned
@@ -145,3 +146,16 @@ def test_credits_and_mastheads(
 ) -> None:
     (story,) = split_stories(page)
     assert (story.title, story.date, story.outlet, credits(story)) == (title, date, outlet, bylines)
+
+
+def test_trailing_credits_and_a_gallery_of_captions() -> None:
+    (story,) = split_stories("市总工会对50个先进集体予以通报。(记者孙晓陵、通讯员姚超)\n")
+    assert credits(story) == [("reporter", "孙晓陵"), ("correspondent", "姚超")]
+    page = clean(
+        "4月23日,兵团总工会主办主题阅读交流活动启动仪式,职工踊跃参加。陆炯名 摄\n"
+        "7月7日,天业集团公司工会开展“夏送清凉”活动慰问一线员工。马小峰 摄\n"
+    )
+    assert [credits(s) for s in split_stories(page)] == [
+        [("photographer", "陆炯名")],
+        [("photographer", "马小峰")],
+    ]

@@ -23,6 +23,8 @@ __all__ = ["PersonRecognizer", "find_persons", "make_persons"]
 _TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
 _AFTER_NAME = set("在说的是和与对向为等则也更还就都又曾已将正,，。、;；:：“”（(")
+#: Characters that end a phrase, not a name.
+_FUNCTION_CHARS = set("等的了在和与及是说也都还就又曾已将对向为")
 _WORD = 20  # a jieba frequency this high means an ordinary word, not a name
 _SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
 
@@ -48,6 +50,8 @@ def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[in
         end = pos + length
         if end > len(text) or not _plausible(text[pos:end]):
             continue
+        if length >= 3 and text[end - 1] in _FUNCTION_CHARS:
+            continue  # 吉虹等: the name is 吉虹
         if end not in boundaries and text[end : end + 1] not in _AFTER_NAME:
             continue
         if length == 4 and text[pos : pos + 2] not in surnames():

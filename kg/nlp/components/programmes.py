@@ -64,6 +64,8 @@ _QUOTE = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})
 _ORG_ENDINGS = tuple(s for s in ORG_SUFFIXES if len(s) >= 2 and s not in {"中心", "委员会"})
 _TAIL = re.compile(r"[\u4e00-\u9fff0-9]{0,8}")
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")
+#: 《中国工人》杂志社: the title is a periodical's.
+_MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
 _TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
@@ -256,7 +258,7 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
 def _titles(text: str) -> Iterator[Candidate]:
     for match in _TITLE.finditer(text):
         inner = programme_name(match.group(1))
-        if _MEDIA_TITLE.search(inner):
+        if _MEDIA_TITLE.search(inner) or _MEDIA_AFTER.match(text, match.end()):
             yield Candidate(
                 match.start(1), match.end(1), "Organization", "Media", "org:title", 2, inner
             )
