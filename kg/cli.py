@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +25,6 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-log = logging.getLogger("kg")
 
 
 def _version(value: bool) -> None:

@@ -42,7 +42,6 @@ class Warnings:
     """Warning message templates for problems that do not stop a build."""
 
     W201 = "{path}: text left after cleaning is empty; the document has no stories."
-    W202 = "{path}: {count} mojibake run(s) removed ({sample})."
 
 
 class KGError(Exception):
