@@ -70,13 +70,16 @@ class Place:
 
     @property
     def key(self) -> str:
-        """What identifies the place: its code, else its name."""
-        return self.code or self.name
+        """What identifies the place: its code; a town (no code) its county and name;
+        an area its name."""
+        if self.code:
+            return self.code
+        return f"{self.parent}/{self.name}" if self.subtype == "Town" else self.name
 
 
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    """Every division of ``places.tsv`` and every area of ``areas.tsv``."""
+    """Every division of ``places.tsv``, town of ``towns.tsv`` and area of ``areas.tsv``."""
     found = [
         Place(
             name=row["name"],
@@ -88,6 +91,7 @@ def places() -> tuple[Place, ...]:
         for row in _rows("places.tsv")
     ]
     by_name = {p.name: p for p in found}
+    found += [Place(row["name"], "Town", "", row["county_code"]) for row in _rows("towns.tsv")]
     for row in _rows("areas.tsv"):
         parent = by_name.get(row["parent"])
         found.append(

@@ -39,6 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "ontology" / "lexicon"
 PLACES_TSV = OUT_DIR / "places.tsv"
+TOWNS_TSV = OUT_DIR / "towns.tsv"
+TOWN_SUFFIXES = ("街道", "镇", "乡", "苏木")
 SURNAMES_TXT = OUT_DIR / "surnames.txt"
 README_MD = OUT_DIR / "README.md"
 
@@ -399,6 +401,33 @@ def build_places(pkg: Path, report: Report) -> list[Place]:
     return places
 
 
+def build_towns(pkg: Path, places: list[Place]) -> list[tuple[str, str]]:
+    """Towns, townships and streets (乡镇街道) under the counties kept in ``places``.
+
+    jionlp gives them no code, so a town is identified by its name and its county's code.
+    """
+    counties = {p.code for p in places if p.level == "county"}
+    towns: set[tuple[str, str]] = set()
+    county = ""
+    for line in iter_lines(read_text(pkg, LOCATION_FILE)):
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.lstrip("\t").split("\t")
+        if depth == 2:
+            county = fields[1] if len(fields) == 3 and fields[1] in counties else ""
+        elif depth == 3 and county:
+            name = fields[0].strip()
+            if name.endswith(TOWN_SUFFIXES) and len(name) >= 3:
+                towns.add((name, county))
+    return sorted(towns, key=lambda t: (t[1], t[0]))
+
+
+def write_towns(towns: list[tuple[str, str]]) -> None:
+    with TOWNS_TSV.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("name\tcounty_code\n")
+        for name, county in towns:
+            f.write(f"{name}\t{county}\n")
+
+
 def check_places(places: list[Place], report: Report) -> None:
     by_code: dict[str, list[Place]] = defaultdict(list)
     for p in places:
@@ -706,8 +735,10 @@ def main() -> None:
     assign_aliases(places, report)
     surnames = build_surnames(pkg, report)
 
+    towns = build_towns(pkg, places)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write_places(places)
+    write_towns(towns)
     write_surnames(surnames)
     write_readme(readme_section(version, today, places, surnames, report))
 
@@ -721,6 +752,7 @@ def main() -> None:
     for level in ("country", "province", "prefecture", "county"):
         print(f"{level:>10}: {levels[level]}")
     print(f"{'total':>10}: {len(places)} rows -> {PLACES_TSV.relative_to(ROOT)}")
+    print(f"     towns: {len(towns)} -> {TOWNS_TSV.relative_to(ROOT)}")
     single = sum(1 for s in surnames if len(s) == 1)
     print(
         f"  surnames: {len(surnames)} ({single} single, {len(surnames) - single} two-character)"

@@ -59,7 +59,7 @@ class _Found:
 
 def _place_entity(place: Place, reason: str) -> Entity:
     return Entity(
-        entity_key("Place", place.name, place.code),
+        f"place:{place.key}",
         "Place",
         place.subtype,
         place.name,
@@ -93,9 +93,14 @@ def _resolve_place(surface: str, keys: tuple[str, ...], context: StoryContext) -
         a.key in named and level_of(a) == 2 for a in ancestors(place)
     )
     if surface == place.name:
-        # a two-character county name is often part of a word (示范县 -> 范县)
-        if level_of(place) >= 3 and len(surface) <= 2 and not in_context:
-            return None
+        # a two-character county name is often part of a word (示范县 -> 范县), and a
+        # town's name recurs across the country: both need their county or city named
+        if level_of(place) >= 3 and (len(surface) <= 2 or place.subtype == "Town"):
+            local = place.key in named or any(
+                a.key in named and level_of(a) >= 2 for a in ancestors(place)
+            )
+            if not local:
+                return None
         return place
     if place.subtype == "Country":
         return place

@@ -421,7 +421,7 @@ def _document_relations(
     # locatedIn along the gazetteer, to the nearest ancestor the article names
     index = place_by_code()
     for entity in places.values():
-        place = index.get(entity.code or entity.name)
+        place = index.get(entity.key.split(":", 1)[1])
         if place is None:
             continue
         for ancestor in ancestors(place):

@@ -122,3 +122,11 @@ def test_the_outlet_of_a_dateline_is_a_media_organisation() -> None:
     linked = link("标题\n岳塘新闻网1月13日讯(记者 郭奕含)岳塘区总工会开展慰问活动。")
     outlet = linked.entities["organization:岳塘新闻网"]
     assert (outlet.type, outlet.subtype) == ("Organization", "Media")
+
+
+def test_towns_only_where_their_county_or_city_is_named() -> None:
+    linked = link("银川市兴庆区丽景街街道开展活动。城关镇召开会议。")
+    towns = {e.name: e for e in linked.entities.values() if e.subtype == "Town"}
+    assert set(towns) == {"丽景街街道"}
+    assert towns["丽景街街道"].key == "place:640104/丽景街街道"
+    assert towns["丽景街街道"].code == ""  # jionlp gives towns no code; none is invented
