@@ -228,7 +228,7 @@ def _sentence_relations(text: str, spans: list[_Span], topic: Entity | None) -> 
     yield from _parts(text, top)
 
 
-_INSTRUMENT = re.compile(r"(?:依托|通过|借助|争取|在|向|对|为|把|将|经|由于)$")
+_INSTRUMENT = re.compile(r"(?:依托|通过|借助|争取|按照|根据|围绕|在|向|对|为|把|将|经|以|由于)$")
 _RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
 
 
