@@ -7,6 +7,7 @@ read from the RDF graph only, so the exports cannot disagree with ``graph.ttl``.
 from __future__ import annotations
 
 from collections import defaultdict
+from weakref import WeakKeyDictionary
 from typing import Any
 
 import networkx as nx
@@ -30,7 +31,23 @@ def _number(value: object) -> Any:
     return value.toPython() if isinstance(value, Literal) else 0
 
 
+_VIEWS: WeakKeyDictionary[Graph, tuple[int, nx.MultiDiGraph]] = WeakKeyDictionary()
+
+
 def entity_view(graph: Graph) -> nx.MultiDiGraph:
+    """The view of ``graph``, built once per graph while it does not change size.
+
+    Every exporter reads the view; this keeps one build from computing it three times.
+    """
+    cached = _VIEWS.get(graph)
+    if cached is not None and cached[0] == len(graph):
+        return cached[1]
+    view = _build_view(graph)
+    _VIEWS[graph] = (len(graph), view)
+    return view
+
+
+def _build_view(graph: Graph) -> nx.MultiDiGraph:
     """Entities and relations of ``graph`` as a MultiDiGraph (one edge per predicate).
 
     Node attributes: ``label``, ``type``, ``subtype``, ``aliases``, ``code``,
