@@ -7,8 +7,8 @@ read from the RDF graph only, so the exports cannot disagree with ``graph.ttl``.
 from __future__ import annotations
 
 from collections import defaultdict
-from weakref import WeakKeyDictionary
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
