@@ -1,7 +1,8 @@
 """Screenshot the interactive page of a build (docs/graph.png), offline, in headless Chromium.
 
 Usage: .venv/bin/python scripts/screenshot.py [exports/graph.html] [docs/graph.png]
-Needs chromium (scripts/setup-system.sh) and the test extra (playwright, no browser download).
+Needs chromium (scripts/setup-system.sh), the test extra (playwright, no browser download) and
+a CJK font for legible labels (Debian: apt-get install fonts-noto-cjk).
 """
 
 from __future__ import annotations

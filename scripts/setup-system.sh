@@ -2,7 +2,6 @@
 # Install what the export tests drive from outside Python, when it is missing:
 #   chromium      headless browser for the HTML page tests (Debian package)
 #   raptor2-utils `rapper`, an independent Turtle parser (Debian package)
-#   fonts-noto-cjk  Chinese glyphs for page screenshots (Debian package)
 #   tools/cypher-lint  Neo4j's Cypher parser (npm @neo4j-cypher/language-support)
 # Idempotent; needs root (or sudo) for apt-get, and node/npm for the Cypher parser.
 set -euo pipefail
@@ -11,7 +10,6 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
     echo "setup-system: cannot install ${missing[*]} (not root, no sudo)" >&2; exit 1; fi
