@@ -8,6 +8,8 @@ surname and are never taken. Bylines are added from story metadata by the linker
 from __future__ import annotations
 
 import re
+
+import jieba.posseg
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -16,7 +18,7 @@ from spacy.tokens import Doc
 from kg.lexicons import looks_like_name, surnames
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.patterns import TITLES
-from kg.nlp.words import is_common_word
+from kg.nlp.words import is_common_word, word_freq
 
 __all__ = ["PersonRecognizer", "find_persons", "make_persons"]
 
@@ -63,7 +65,8 @@ def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[in
 
 
 def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
-    """People named right after a title, or right before a speech verb.
+    """People named right after a title, right before a speech verb, or tagged by jieba
+    where a name usually stands.
 
     ``boundaries`` are the character offsets where tokens end.
 
@@ -98,7 +101,36 @@ def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
                 ),
             )
             break
+    for start, end in _tagged_names(text):
+        found.setdefault(
+            (start, end), Candidate(start, end, "Person", "", "person:tagged", 0, text[start:end])
+        )
     return sorted(found.values(), key=lambda c: (c.start, c.end))
+
+
+#: What must stand around a name jieba tags ``nr`` for it to count: jieba's tag alone is
+#: a weak signal (it tags 小杨 and 高清 too).
+_BEFORE_TAGGED = set("的,，。:：“（(") | {""}
+_AFTER_TAGGED = re.compile(r"与|和|说|表示|介绍|认为|告诉|在|同志|[,，。；;)）]")
+
+
+def _tagged_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names jieba tags as person names, in a name's usual surroundings.
+
+    >>> list(_tagged_names("近日,来自辽宁阜新的杜雨亭与葫芦岛一家企业达成就业意向"))
+    [(10, 13)]
+    """
+    pos = 0
+    for word, flag in jieba.posseg.cut(text):
+        start, pos = pos, pos + len(word)
+        if flag != "nr" or not 2 <= len(word) <= 3 or not _plausible(word):
+            continue
+        if word_freq(word):
+            continue  # jieba's dictionary tags 常客 and 幸福感 nr; only names it found itself count
+        if text[start - 1 : start] not in _BEFORE_TAGGED:
+            continue
+        if _AFTER_TAGGED.match(text, pos):
+            yield start, pos
 
 
 class PersonRecognizer:
