@@ -8,10 +8,9 @@ surname and are never taken. Bylines are added from story metadata by the linker
 from __future__ import annotations
 
 import re
-
-import jieba.posseg
 from collections.abc import Iterator
 
+import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
