@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -76,3 +78,28 @@ def test_two_builds_are_byte_identical(
     names += [f"neo4j/{p.name}" for p in sorted((first / "neo4j").iterdir())]
     for name in names:
         assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", ["0", "4242"])
+def test_builds_in_other_processes_are_byte_identical(
+    corpus_build: tuple[BuildResult, Path], tmp_path: Path, seed: str
+) -> None:
+    """Set and dict order must not leak into the output: another hash seed, same bytes."""
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(out), "--no-progress"],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    first = corpus_build[1]
+    for name in (
+        "graph.ttl",
+        "graph.html",
+        "graph.graphml",
+        "neo4j/import.cypher",
+        "neo4j/nodes.csv",
+    ):
+        assert (out / name).read_bytes() == (first / name).read_bytes(), name
