@@ -114,15 +114,16 @@ def _trigger_hits(
 ) -> list[tuple[int, int, Trigger]]:
     """Trigger words in ``text[start:end]`` that are not inside an entity name."""
     hits: list[tuple[int, int, Trigger]] = []
-    taken: set[int] = set()
-    for trig in triggers():
+    taken: dict[int, str] = {}  # position -> the (longer) word that covers it
+    for trig in triggers():  # longer words first: 组织开展 hides the 开展 inside it
         for match in re.finditer(re.escape(trig.word), text[start:end]):
             a, b = start + match.start(), start + match.end()
-            if any(s.start <= a < s.end for s in spans) or taken & set(range(a, b)):
+            if any(s.start <= a < s.end for s in spans):
+                continue
+            if any(taken.get(i, trig.word) != trig.word for i in range(a, b)):
                 continue
             hits.append((a, b, trig))
-    for a, b, _t in hits:
-        taken |= set(range(a, b))
+            taken.update(dict.fromkeys(range(a, b), trig.word))
     return sorted(hits, key=lambda h: (h[0], -h[1]))
 
 
