@@ -100,6 +100,10 @@ def test_elliptic_organizations(text: str, level: str, body: str) -> None:
             ["南京市职工技能大赛快递员收派和处理技能竞赛"],
         ),
         ("该比赛由南京市总工会主办", [None]),
+        (
+            "宝坻区总工会联合多个部门共同开展暖“新”同行·“驿”路有家服务户外劳动者主题活动。",
+            ["暖新同行·驿路有家服务户外劳动者主题活动"],
+        ),
     ],
 )
 def test_programmes(text: str, expected: list[str]) -> None:

@@ -87,6 +87,11 @@ _HELD = re.compile(
     r"在[\u4e00-\u9fff]{2,20}(?:举办|举行|开幕|开赛)",
     re.MULTILINE,
 )
+#: A themed campaign whose name mixes short quotes: 开展暖“新”同行·“驿”路有家服务户外劳动者主题活动.
+_THEMED = re.compile(
+    r"(?:开展|举办|启动|组织)了?(?P<name>[^,，。；;、\n]{2,30}?"
+    r"(?:主题教育活动|主题活动|系列活动|专项行动))"
+)
 #: 该比赛, 此次活动: the event the story just named.
 _ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
 _EVENT_STOP = set("的了在将把被")
@@ -287,6 +292,18 @@ def _events(text: str) -> Iterator[Candidate]:
                 continue
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
+            )
+    for match in _THEMED.finditer(text):
+        name = match["name"]
+        if ("“" in name or "·" in name) and not set(name) & _EVENT_STOP:
+            yield Candidate(
+                match.start("name"),
+                match.end("name"),
+                "Program",
+                "",
+                "program:themed",
+                1,
+                programme_name(name),
             )
     for match in _ANAPHOR.finditer(text):
         yield Candidate(
