@@ -225,6 +225,7 @@ def _sentence_relations(text: str, spans: list[_Span], topic: Entity | None) -> 
             if predicate != "organizes":
                 break  # 由A主办、B承办的X: every host organises X; otherwise the nearest cue
     yield from _partners(text, orgs, hits, start)
+    yield from _folded(text, top, hits)
     yield from _posts(text, top)
     yield from _parts(text, top)
 
@@ -332,6 +333,32 @@ def _partners(
                         f"partnersWith:trigger:{trig.word}",
                         trig.confidence,
                     )
+
+
+def _folded(
+    text: str, spans: list[_Span], hits: list[tuple[int, int, Trigger]]
+) -> Iterator[Relation]:
+    """``A,纳入全市“B”``: the programme before the cue becomes part of the one after it."""
+    programmes = sorted((s for s in spans if s.entity.type == "Program"), key=lambda s: s.start)
+    for a, b, trig in hits:
+        if trig.predicate != "partOf":
+            continue
+        before = [p for p in programmes if p.end <= a]
+        after = [
+            p
+            for p in programmes
+            if p.start >= b and not re.search(r"[,，。;；]", text[b : p.start])
+        ]
+        if before and after and before[-1].entity.key != after[0].entity.key:
+            part, whole = before[-1], after[0]
+            yield _relation(
+                part.entity,
+                "partOf",
+                whole.entity,
+                part.mention,
+                f"partOf:trigger:{trig.word}",
+                trig.confidence,
+            )
 
 
 def _posts(text: str, spans: list[_Span]) -> Iterator[Relation]:

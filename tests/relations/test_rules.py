@@ -90,6 +90,15 @@ def test_hosts_of_an_event_before_and_after_it() -> None:
     }
 
 
+def test_a_programme_folded_into_another() -> None:
+    found = relations(
+        "淄博市总工会搭建了“1333”劳动矛盾纠纷多元化解平台,纳入全市“一号改革工程”。"
+        "将产业工人队伍建设改革纳入发展规划,出台了《淄博市职工技能提升办法》。"
+    )
+    parts = {(s, o) for s, p, o, *_ in found if p == "partOf"}
+    assert parts == {("1333劳动矛盾纠纷多元化解平台", "一号改革工程")}
+
+
 def test_the_place_hierarchy_only_between_named_places() -> None:
     found = relations("宁夏回族自治区石嘴山市大武口区职工。平罗县职工。")
     assert ("大武口区", "locatedIn", "石嘴山市") in found
