@@ -96,7 +96,9 @@ _THEMED = re.compile(
 _ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
 _EVENT_STOP = set("的了在将把被")
 _GENERIC_START = ("全市", "全省", "各类", "各级", "一批", "一系列", "相关", "有关", "这一", "该")
-#: Inside a programme name: no function words, no verbs that start a new clause.
+#: Inside a programme name: no function words, no verbs that start a new clause. Unlike
+#: ``patterns.STOP_WORDS`` (which bound organisation names), verbs such as 建设, 服务, 联合,
+#: 评选 may stand inside a programme's name (书香工会建设行动, 移动体检上门服务).
 _NAME_STOP_CHARS = set("的了和与及在将把对为向由从是有于被让使给以而并或之其该这那各等")
 _NAME_STOP_WORDS = (
     "开展",
