@@ -26,7 +26,7 @@ from kg.types import Document, Entity, Skipped
 
 __all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
 
-DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "html", "neo4j", "graphml")
+DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "html", "neo4j", "graphml")
 
 
 @dataclass

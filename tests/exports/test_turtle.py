@@ -6,14 +6,17 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
 
 from kg.build import BuildResult, build
+from kg.graph.namespaces import KG
 from kg.graph.view import entity_view
 from kg.query.sparql import named_queries, run_query
 from tests.helpers import CORPUS
@@ -46,6 +49,24 @@ def test_pyoxigraph_reads_it_and_answers_like_rdflib(
     assert len(rdflib_rows) >= 5
 
 
+def test_trig_has_one_named_graph_per_document(corpus_build: tuple[BuildResult, Path]) -> None:
+    dataset = Dataset()
+    text = (corpus_build[1] / "graph.trig").read_text(encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own TriG parser
+        dataset.parse(data=text, format="trig")
+    graph = corpus_build[0].graph
+    quads = {(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None))}
+    assert quads == set(graph)
+    documents = set(graph.subjects(RDF.type, KG.Document))
+    names = {g.identifier for g in dataset.graphs() if g.identifier in documents}
+    assert names == documents
+    for document in documents:
+        part = dataset.graph(document)
+        assert (document, RDF.type, KG.Document) in part
+        assert all(str(s).startswith(str(document)) for s in part.subjects())
+
+
 def test_ontology_is_written_beside_the_data(corpus_build: tuple[BuildResult, Path]) -> None:
     schema = Graph().parse(corpus_build[1] / "ontology.ttl")
     text = (corpus_build[1] / "ontology.ttl").read_text(encoding="utf-8")
@@ -74,7 +95,7 @@ def test_two_builds_are_byte_identical(
 ) -> None:
     build(CORPUS, tmp_path)
     first = corpus_build[1]
-    names = ["graph.ttl", "ontology.ttl", "graph.html", "graph.graphml"]
+    names = ["graph.ttl", "graph.trig", "ontology.ttl", "graph.html", "graph.graphml"]
     names += [f"neo4j/{p.name}" for p in sorted((first / "neo4j").iterdir())]
     for name in names:
         assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
