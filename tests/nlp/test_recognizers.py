@@ -45,6 +45,12 @@ def test_organizations(text: str, expected: list[str]) -> None:
     assert texts(text, found) == expected
 
 
+def test_a_company_union() -> None:
+    text = "走进车间,奥美医疗用品股份有限公司工会主席介绍"
+    unions = [c for c in find_organizations(text) if c.subtype == "TradeUnion"]
+    assert [text[c.start : c.end] for c in unions] == ["奥美医疗用品股份有限公司工会"]
+
+
 @pytest.mark.parametrize(
     ("text", "level", "body"),
     [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -146,6 +147,21 @@ def _left_extended(text: str) -> Iterator[Candidate]:
         yield Candidate(start, match.end(), type_, subtype, "org:proper-name", priority=1)
 
 
+_COMPANY_UNION = re.compile(r"工会委员会|工会")
+
+
+def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
+    """A company's union: the company's name and 工会 (奥美医疗用品股份有限公司工会)."""
+    for cand in found:
+        if cand.subtype != "Enterprise":
+            continue
+        match = _COMPANY_UNION.match(text, cand.end)
+        if match:
+            yield replace(
+                cand, end=match.end(), subtype="TradeUnion", rule="org:company-union", priority=2
+            )
+
+
 def find_organizations(text: str) -> list[Candidate]:
     """Organisation candidates in ``text``.
 
@@ -157,6 +173,7 @@ def find_organizations(text: str) -> list[Candidate]:
     composed = [*_compositional(text, places), *_elliptic(text, places)]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
+    found += list(_company_unions(text, found))
     return sorted(found, key=lambda c: (c.start, c.end, c.rule))
 
 
