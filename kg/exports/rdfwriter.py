@@ -1,0 +1,133 @@
+"""A fast, deterministic Turtle/TriG writer.
+
+rdflib's serialisers are correct but slow (about 5 s for 160k triples here, the largest
+step of a build). This writer sorts subjects, predicates and objects itself, abbreviates
+IRIs only when the local name is plainly safe, writes numbers bare and escapes every
+string, so the same graph always gives the same bytes. Tests parse its output with
+rdflib, Oxigraph and raptor.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph(); g.bind("ex", "http://example.org/")
+>>> g.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"), Literal('say "hi"\\n')))
+<Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+>>> print(turtle(g), end="")
+@prefix ex: <http://example.org/> .
+<BLANKLINE>
+ex:a ex:p "say \\"hi\\"\\n" .
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+__all__ = ["trig", "turtle"]
+
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSAFE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+
+
+class _Terms:
+    """Formats terms with the graph's prefixes and remembers which prefixes were used."""
+
+    def __init__(self, graph: Graph) -> None:
+        namespaces = sorted(((str(ns), p) for p, ns in graph.namespaces() if p), reverse=True)
+        self.namespaces = namespaces  # longest namespace first, for the right match
+        self.used: dict[str, str] = {}
+
+    def iri(self, value: URIRef) -> str:
+        text = str(value)
+        for namespace, prefix in self.namespaces:
+            if text.startswith(namespace) and _LOCAL.match(text[len(namespace) :]):
+                self.used[prefix] = namespace
+                return f"{prefix}:{text[len(namespace) :]}"
+        return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
+
+    def term(self, value: Node, *, predicate: bool = False) -> str:
+        if predicate and value == RDF.type:
+            return "a"
+        if isinstance(value, URIRef):
+            return self.iri(value)
+        if isinstance(value, Literal):
+            return self.literal(value)
+        if isinstance(value, BNode):
+            return f"_:{value}"
+        raise TypeError(f"cannot write {value!r}")
+
+    def literal(self, value: Literal) -> str:
+        lexical = str(value)
+        datatype = value.datatype
+        if datatype == XSD.integer and _INTEGER.match(lexical):
+            return lexical
+        if datatype == XSD.decimal and _DECIMAL.match(lexical):
+            return lexical
+        quoted = '"' + _UNSAFE.sub(_escape, lexical) + '"'
+        if value.language:
+            return f"{quoted}@{value.language}"
+        if datatype is not None and datatype != XSD.string:
+            return f"{quoted}^^{self.iri(datatype)}"
+        return quoted
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char, f"\\u{ord(char):04X}")
+
+
+def _sort_key(term: Node) -> tuple[int, str]:
+    kind = 0 if isinstance(term, URIRef) else 1 if isinstance(term, BNode) else 2
+    if isinstance(term, Literal):
+        return kind, f"{term.datatype or ''}|{term.language or ''}|{term}"
+    return kind, str(term)
+
+
+def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _Terms, indent: str) -> list[str]:
+    by_subject: defaultdict[Node, defaultdict[Node, list[Node]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for s, p, o in triples:
+        by_subject[s][p].append(o)
+    blocks = []
+    for subject in sorted(by_subject, key=_sort_key):
+        predicates = by_subject[subject]
+        order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
+        lines = []
+        for predicate in order:
+            objects = sorted(set(predicates[predicate]), key=_sort_key)
+            values = f",\n{indent}        ".join(terms.term(o) for o in objects)
+            lines.append(f"{terms.term(predicate, predicate=True)} {values}")
+        body = f" ;\n{indent}    ".join(lines)
+        blocks.append(f"{indent}{terms.term(subject)} {body} .")
+    return blocks
+
+
+def _prefixes(terms: _Terms) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(terms.used.items()))
+
+
+def turtle(graph: Graph) -> str:
+    """Turtle for ``graph``; equal graphs without blank nodes give equal text."""
+    terms = _Terms(graph)
+    blocks = _blocks(graph, terms, "")
+    return _prefixes(terms) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def trig(
+    default: Iterable[tuple[Node, Node, Node]], named: dict[URIRef, Graph], graph: Graph
+) -> str:
+    """TriG: the ``default`` triples, then each named graph, in IRI order."""
+    terms = _Terms(graph)
+    parts = _blocks(default, terms, "")
+    for name in sorted(named, key=str):
+        inner = "\n\n".join(_blocks(named[name], terms, "    "))
+        parts.append(f"{terms.iri(name)} {{\n{inner}\n}}")
+    return _prefixes(terms) + "\n" + "\n\n".join(parts) + "\n"
