@@ -199,16 +199,21 @@ def photo_credits(line: str, offset: int) -> list[Byline]:
 _SENTENCE_ENDS = "。！？!?”"
 
 
+_TRAILING_NAMES = re.compile(rf"[(（](?P<credit>{_NAME}(?:\s+{_NAME})+)[)）]\s*$")
+
+
 def trailing_credits(line: str, offset: int) -> list[Byline]:
     """Credits in brackets closing a story: ``…予以通报。(记者孙晓陵、通讯员姚超)``.
 
     >>> [(b.role, b.name) for b in trailing_credits("予以通报。(记者孙晓陵、通讯员姚超)", 0)]
     [('reporter', '孙晓陵'), ('correspondent', '姚超')]
+    >>> [(b.role, b.name) for b in trailing_credits("传统竞赛。(张杨 金鑫)", 0)]
+    [('author', '张杨'), ('author', '金鑫')]
     """
-    match = _TRAILING_CREDIT.search(line)
+    match = _TRAILING_CREDIT.search(line) or _TRAILING_NAMES.search(line)
     if not match or match.start() == 0 or line[match.start() - 1] not in _SENTENCE_ENDS:
         return []
-    return credits_in(match["credit"], offset + match.start("credit"))
+    return credits_in(match["credit"], offset + match.start("credit"), "author")
 
 
 def trailing_author(line: str, offset: int) -> Byline | None:

@@ -68,6 +68,23 @@ class StoryContext:
     def city(self) -> Place | None:
         return self._best({"City"}) or self._municipality()
 
+    def _local_city(self) -> Place | None:
+        """What 市 stands for: the prefecture, or a county-level city (涿州市) named more."""
+        index = place_by_code()
+        keys = [
+            k
+            for k in self.counts
+            if k in index
+            and (
+                index[k].subtype == "City"
+                or (index[k].subtype == "County"
+                and index[k].name.endswith("市"))
+            )
+        ]
+        if not keys:
+            return self._municipality()
+        return index[max(keys, key=lambda k: (self.counts[k], -self.order[k]))]
+
     @property
     def province(self) -> Place | None:
         # a city's province is counted with it (ancestors), so the most named province
@@ -91,12 +108,16 @@ class StoryContext:
     def for_level(self, level: str) -> Place | None:
         """The place an elliptic level character stands for (市, 省, 区, 县).
 
-        >>> ctx = StoryContext(); ctx.add([place_by_code()["610928"]])
+        >>> ctx = StoryContext(); ctx.add([place_by_code()["610928"]])  # 旬阳市
         >>> ctx.for_level("市").name, ctx.for_level("省").name
-        ('安康市', '陕西省')
+        ('旬阳市', '陕西省')
+        >>> ctx.add([place_by_code()["610900"]] * 2)  # 安康市, named more
+        >>> ctx.for_level("市").name
+        '安康市'
+
         """
         return {
-            "市": self.city,
+            "市": self._local_city(),
             "省": self.province,
             "区": self.district,
             "县": self.county,

@@ -25,7 +25,7 @@ _TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
 _AFTER_NAME = set("在说的是和与对向为等则也更还就都又曾已将正,，。、;；:：“”（(")
 #: Characters that end a phrase, not a name.
-_FUNCTION_CHARS = set("等的了在和与及是说也都还就又曾已将对向为")
+_FUNCTION_CHARS = set("等的了在和与及是说也都还就又曾已将对向为到来去赴出于")
 _WORD = 20  # a jieba frequency this high means an ordinary word, not a name
 _SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
 
