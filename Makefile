@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup system build test lint typecheck check clean
+.PHONY: setup system build test lint fix typecheck check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: setup system  ## run the test suite
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+fix: setup  ## apply ruff's fixes, then format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 typecheck: setup
 	$(BIN)/mypy

@@ -77,8 +77,7 @@ class StoryContext:
             if k in index
             and (
                 index[k].subtype == "City"
-                or (index[k].subtype == "County"
-                and index[k].name.endswith("市"))
+                or (index[k].subtype == "County" and index[k].name.endswith("市"))
             )
         ]
         if not keys:
