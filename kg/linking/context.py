@@ -1,8 +1,8 @@
 """Which places a story is about: the key to elliptic names (市总工会 -> 安康市总工会).
 
-The story's city is the prefecture-level division it names most (directly, through
-a county in it, or inside an organisation name); its province is that city's
-province, else the province named most.
+The story's city is the city it names most (directly, through a county in it, or inside
+an organisation name): a prefecture, or a county-level city named more than its
+prefecture; its province is the province named most, a city's province included.
 """
 
 from __future__ import annotations
@@ -63,10 +63,6 @@ class StoryContext:
             return None
         best = max(keys, key=lambda k: (self.counts[k], -self.order[k]))
         return index[best]
-
-    @property
-    def city(self) -> Place | None:
-        return self._best({"City"}) or self._municipality()
 
     def _local_city(self) -> Place | None:
         """What 市 stands for: the prefecture, or a county-level city (涿州市) named more."""
