@@ -11,9 +11,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
+from kg.build import DEFAULT_FORMATS
 from kg.build import build as build_corpus
 from kg.corpus.load import discover
 from kg.errors import KGError
+from kg.exports import EXPORTERS
 from kg.types import Skipped
 
 __all__ = ["app", "main"]
@@ -51,8 +53,21 @@ def build(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
     ] = True,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="An export to write (turtle, trig, html, neo4j, graphml); repeat it. "
+            "Default: all.",
+        ),
+    ] = None,
 ) -> None:
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
+    unknown = sorted(set(formats or ()) - set(EXPORTERS))
+    if unknown:
+        err.print(f"[red]error[/] unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}")
+        raise typer.Exit(code=2)
 
     def skipped(item: Skipped) -> None:
         err.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
@@ -70,7 +85,11 @@ def build(
         ) as bar:
             task = bar.add_task("files", total=total)
             result = build_corpus(
-                corpus, out, on_file=lambda _p: bar.advance(task), on_skip=skipped
+                corpus,
+                out,
+                formats=tuple(formats) if formats else DEFAULT_FORMATS,
+                on_file=lambda _p: bar.advance(task),
+                on_skip=skipped,
             )
     except KGError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)

@@ -239,3 +239,15 @@ def test_neo4j_push_reports_an_unreachable_server(
     )
     assert result.exit_code == 1
     assert "cannot reach bolt://127.0.0.1:9" in result.stderr
+
+
+def test_build_only_the_formats_asked_for(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", str(CORPUS), "--out", str(tmp_path), "-f", "turtle", "-f", "neo4j"]
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / "graph.ttl").is_file() and (tmp_path / "neo4j" / "import.cypher").is_file()
+    assert not (tmp_path / "graph.html").exists()
+    bad = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "-f", "pdf"])
+    assert bad.exit_code == 2
+    assert "unknown format 'pdf'" in bad.stderr
