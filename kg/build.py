@@ -13,6 +13,7 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF
 
+from kg.cache import DocumentCache
 from kg.corpus.load import discover, load_file
 from kg.corpus.prepare import prepare
 from kg.errors import Errors, KGError
@@ -37,6 +38,7 @@ class BuildResult:
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cache: dict[str, int] = field(default_factory=dict)
 
     def report(self) -> dict[str, Any]:
         """The content of ``report.json``."""
@@ -53,6 +55,7 @@ class BuildResult:
             "encodings": dict(sorted(encodings.items())),
             "warnings": [w for d in self.documents for w in d.warnings],
             "skipped": [{"path": s.path, "code": s.code, "reason": s.reason} for s in self.skipped],
+            "cache": self.cache,
             "timings_seconds": {k: round(v, 3) for k, v in self.timings.items()},
         }
 
@@ -60,13 +63,17 @@ class BuildResult:
 def build_graph(
     corpus: Path,
     *,
+    cache: DocumentCache | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
-    """Read, clean and split every document under ``corpus`` into one graph."""
+    """Read, clean and split every document under ``corpus`` into one graph.
+
+    With a ``cache``, documents analysed before (same text, same code and lexicons) are
+    read back instead of analysed again.
+    """
     started = time.perf_counter()
     result = BuildResult(graph=new_graph())
-    nlp = load_pipeline()
     entities: dict[str, Entity] = {}
     for path in discover(corpus):
         for item in load_file(path, corpus):
@@ -75,8 +82,14 @@ def build_graph(
                 if on_skip:
                     on_skip(item)
                 continue
-            document = prepare(item)
-            linked = link_document(document, nlp)
+            cached = cache.get(item) if cache else None
+            if cached is None:
+                document = prepare(item)
+                linked = link_document(document, load_pipeline())
+                if cache:
+                    cache.put(item, document, linked)
+            else:
+                document, linked = cached
             for key, entity in linked.entities.items():
                 if key in entities:
                     entities[key].absorb(entity)
@@ -86,6 +99,8 @@ def build_graph(
         if on_file:
             on_file(path)
     result.timings["read_and_link"] = time.perf_counter() - started
+    if cache:
+        result.cache = {"hits": cache.hits, "misses": cache.misses}
     graph_started = time.perf_counter()
     result.documents = [
         replace(d, relations=tuple(extract_relations(d, entities))) for d in result.documents
@@ -104,6 +119,7 @@ def build(
     out: Path,
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
+    cache: DocumentCache | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -113,7 +129,7 @@ def build(
         KGError: E106 when no document at all could be read.
     """
     started = time.perf_counter()
-    result = build_graph(corpus, on_file=on_file, on_skip=on_skip)
+    result = build_graph(corpus, cache=cache, on_file=on_file, on_skip=on_skip)
     out.mkdir(parents=True, exist_ok=True)
     if result.documents:
         export_started = time.perf_counter()

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from kg import __version__
 from kg.build import DEFAULT_FORMATS
 from kg.build import build as build_corpus
+from kg.cache import DocumentCache
 from kg.corpus.load import discover
 from kg.errors import KGError
 from kg.exports import EXPORTERS
@@ -53,6 +54,10 @@ def build(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
     ] = True,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Folder of a per-document cache: a rebuild redoes only what changed."),
+    ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -88,6 +93,7 @@ def build(
                 corpus,
                 out,
                 formats=tuple(formats) if formats else DEFAULT_FORMATS,
+                cache=DocumentCache(cache) if cache else None,
                 on_file=lambda _p: bar.advance(task),
                 on_skip=skipped,
             )

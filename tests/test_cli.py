@@ -251,3 +251,26 @@ def test_build_only_the_formats_asked_for(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "-f", "pdf"])
     assert bad.exit_code == 2
     assert "unknown format 'pdf'" in bad.stderr
+
+
+def test_a_cached_rebuild_redoes_only_what_changed(tmp_path: Path, built: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    cache = tmp_path / "cache"
+
+    def run(out: str) -> dict:
+        args = ["build", str(corpus), "--out", str(tmp_path / out), "--cache", str(cache)]
+        assert runner.invoke(app, args).exit_code == 0
+        return json.loads((tmp_path / out / "report.json").read_text(encoding="utf-8"))["cache"]
+
+    assert run("first") == {"hits": 0, "misses": 5}
+    assert run("second") == {"hits": 5, "misses": 0}
+    for name in ("graph.ttl", "graph.html", "neo4j/import.cypher"):
+        assert (tmp_path / "second" / name).read_bytes() == (built / name).read_bytes()
+    edited = corpus / "002_dca251d177eb03ad.txt"
+    addition = "\n银川市总工会开展“一函两书”工作。\n"
+    edited.write_text(edited.read_text(encoding="utf-8") + addition, encoding="utf-8")
+    assert run("third") == {"hits": 4, "misses": 1}
+    assert "一函两书" in (tmp_path / "third" / "graph.ttl").read_text(encoding="utf-8")
