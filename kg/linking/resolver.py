@@ -210,8 +210,11 @@ def link_document(doc: Document, nlp: Language) -> Linked:
 
     contexts = _contexts(doc, found)
     page = StoryContext()
+    index = place_by_code()
     for ctx in contexts.values():
-        page.add(place_by_code()[k] for k in ctx.counts if k in place_by_code())
+        page.add(index[k] for k in ctx.counts if k in index)
+    # each story's places, falling back to the page's
+    merged = {i: ctx.merged(page) for i, ctx in contexts.items()}
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
 
@@ -245,7 +248,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     for item in found:
         cand = item.cand
         surface = text[cand.start : cand.end]
-        context = contexts[item.story.index].merged(page)
+        context = merged[item.story.index]
         if cand.rule == "program:anaphor":
             # 该比赛: the event this story named last
             event = last_event.get(item.story.index)
