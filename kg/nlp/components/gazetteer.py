@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
 
-__all__ = ["GazetteerMatcher", "Hit", "gazetteer_automaton", "make_gazetteer", "scan"]
+__all__ = ["HITS", "GazetteerMatcher", "Hit", "gazetteer_automaton", "make_gazetteer", "scan"]
+
+#: Where the matcher leaves every hit of a doc (``doc.user_data[HITS]``), unfiltered.
+HITS = "kg_gazetteer_hits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,9 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         edges = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
-        for start, end, hit in scan(doc.text):
+        hits = scan(doc.text)
+        doc.user_data[HITS] = hits  # the organisation recogniser reads the places from here
+        for start, end, hit in hits:
             if hit.rule == "gazetteer:place-alias" and start not in edges and end not in edges:
                 continue  # a short form cut out of other words (莲城步行街 is not 城步)
             add_candidate(

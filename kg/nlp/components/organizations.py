@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
-from kg.nlp.components.gazetteer import scan
+from kg.nlp.components.gazetteer import HITS, Hit, scan
 
 __all__ = ["OrganizationRecognizer", "find_organizations", "make_organizations"]
 
@@ -56,9 +56,9 @@ def _longest_tail(text: str, end: int) -> tuple[str, str, int] | None:
     return mid, suffix, tail_end
 
 
-def _place_spans(text: str) -> dict[int, list[int]]:
+def _place_spans(hits: list[tuple[int, int, Hit]]) -> dict[int, list[int]]:
     spans: dict[int, list[int]] = {}
-    for start, end, hit in scan(text):
+    for start, end, hit in hits:
         if hit.type == "Place":
             spans.setdefault(start, []).append(end)
     for ends in spans.values():
@@ -162,14 +162,17 @@ def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
             )
 
 
-def find_organizations(text: str) -> list[Candidate]:
-    """Organisation candidates in ``text``.
+def find_organizations(
+    text: str, hits: list[tuple[int, int, Hit]] | None = None
+) -> list[Candidate]:
+    """Organisation candidates in ``text``; ``hits`` are its gazetteer hits if already
+    scanned (the gazetteer component leaves them on the doc).
 
     >>> text = "在市委和省总工会的领导下"
     >>> [(c.rule, text[c.start:c.end]) for c in find_organizations(text)]
     [('org:elliptic', '市委'), ('org:elliptic', '省总工会')]
     """
-    places = _place_spans(text)
+    places = _place_spans(scan(text) if hits is None else hits)
     composed = [*_compositional(text, places), *_elliptic(text, places)]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
@@ -184,7 +187,7 @@ class OrganizationRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for candidate in find_organizations(doc.text):
+        for candidate in find_organizations(doc.text, doc.user_data.get(HITS)):
             add_candidate(doc, candidate)
         return doc
 
