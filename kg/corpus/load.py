@@ -10,7 +10,8 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 from pathlib import Path
 
 from kg.corpus.decode import DecodeError, decode_bytes, looks_binary
@@ -48,13 +49,27 @@ def _decode(data: bytes, path: str) -> tuple[str, str] | Skipped:
     return text, encoding
 
 
-def load_text(data: bytes, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
+_TextReader = Callable[[str, str, str, str], Iterator[RawDocument | Skipped]]
+
+
+def _decoded(read: _TextReader) -> Loader:
+    """A loader that decodes the bytes first, or says why it cannot, then ``read``s
+    ``(text, encoding, path, sha256)``."""
+
+    @wraps(read)
+    def loader(data: bytes, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
+        decoded = _decode(data, path)
+        if isinstance(decoded, Skipped):
+            yield decoded
+            return
+        yield from read(*decoded, path, sha256)
+
+    return loader
+
+
+@_decoded
+def load_text(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
     """Read a plain-text article."""
-    decoded = _decode(data, path)
-    if isinstance(decoded, Skipped):
-        yield decoded
-        return
-    text, encoding = decoded
     yield RawDocument(path, path, text, encoding, "text/plain", sha256)
 
 
@@ -90,14 +105,10 @@ def html_meta(markup: str) -> dict[str, str]:
     return meta
 
 
-def load_html(data: bytes, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
+@_decoded
+def load_html(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
     """Read an HTML page; markup is removed later by the cleaners, so offsets
     point into the page source."""
-    decoded = _decode(data, path)
-    if isinstance(decoded, Skipped):
-        yield decoded
-        return
-    text, encoding = decoded
     yield RawDocument(path, path, text, encoding, "text/html", sha256, html_meta(text))
 
 
@@ -109,13 +120,9 @@ def _first(record: dict[str, object], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def load_jsonl(data: bytes, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
+@_decoded
+def load_jsonl(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
     """Read one article per line: a text field, with title/date/url optional."""
-    decoded = _decode(data, path)
-    if isinstance(decoded, Skipped):
-        yield decoded
-        return
-    text, encoding = decoded
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
