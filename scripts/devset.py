@@ -1,0 +1,212 @@
+"""The development set: restore its texts, add articles, check texts against gold.
+
+The texts are third-party pages and are never committed: they live in the git-ignored
+``tests/devset/texts/``. What is committed is ``tests/devset/sources.tsv`` (each id's
+url and the exact query that finds it among the stored pages) and the gold files in
+``tests/gold/devset/``.
+
+Saving a text (the excerpt of a search result, exactly as returned)::
+
+    python scripts/devset.py save ID --url URL --query Q --excerpt-json FILE \
+        --script simplified --province 北京 --topic "…"
+
+``FILE`` holds the excerpt as the JSON string literal the search tool returned (quotes
+included), so that escapes such as ``\\n`` reach the file unchanged. ``save`` writes
+``texts/ID.txt`` and adds or updates the id's row in ``sources.tsv``.
+
+Checking (every row: the text is there and has the recorded length; the gold file is
+well formed and each of its mentions, measurement texts and relation ends is found)::
+
+    python scripts/devset.py check [ID ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import fcntl
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "tests" / "devset"
+TEXTS = DEVSET / "texts"
+SOURCES = DEVSET / "sources.tsv"
+GOLD = ROOT / "tests" / "gold" / "devset"
+COLUMNS = ["id", "url", "query", "chars", "script", "province", "topic"]
+
+ENTITY_SUBTYPES = {
+    "Organization": {"TradeUnion", "Government", "Enterprise", "Institution", "Media", "Other"},
+    "Program": {None, "Policy"},
+    "Place": {"Country", "Province", "City", "District", "County", "Town", "Area"},
+    "Person": {None},
+}
+RELATIONS = {
+    "locatedIn": ({"Organization", "Place"}, {"Place"}),
+    "subOrganizationOf": ({"Organization"}, {"Organization"}),
+    "implements": ({"Organization"}, {"Program"}),
+    "establishes": ({"Organization"}, {"Organization"}),
+    "organizes": ({"Organization"}, {"Program"}),
+    "partnersWith": ({"Organization"}, {"Organization"}),
+    "holdsPost": ({"Person"}, {"Organization"}),
+    "partOf": ({"Program"}, {"Program"}),
+}
+SCRIPTS = {"simplified", "traditional", "traditional+pinyin"}
+
+
+def read_sources() -> list[dict[str, str]]:
+    if not SOURCES.exists():
+        return []
+    with SOURCES.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def write_sources(rows: list[dict[str, str]]) -> None:
+    rows = sorted(rows, key=lambda row: row["id"])
+    with SOURCES.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: row.get(key, "") for key in COLUMNS})
+
+
+def save(args: argparse.Namespace) -> int:
+    excerpt = json.loads(Path(args.excerpt_json).read_text(encoding="utf-8"))
+    if not isinstance(excerpt, str) or not excerpt.strip():
+        print(f"{args.excerpt_json}: not a JSON string literal", file=sys.stderr)
+        return 2
+    if args.script not in SCRIPTS:
+        print(f"--script must be one of {sorted(SCRIPTS)}", file=sys.stderr)
+        return 2
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    # several annotators save at once: one writer of sources.tsv at a time
+    with (DEVSET / ".sources.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _save_locked(args, excerpt)
+
+
+def _save_locked(args: argparse.Namespace, excerpt: str) -> int:
+    rows = [row for row in read_sources() if row["id"] != args.id]
+    clash = [row["id"] for row in rows if row["url"] == args.url]
+    if clash:
+        print(f"{args.url} is already in the set as {clash[0]}", file=sys.stderr)
+        return 2
+    (TEXTS / f"{args.id}.txt").write_text(excerpt, encoding="utf-8")
+    rows.append(
+        {
+            "id": args.id,
+            "url": args.url,
+            "query": args.query,
+            "chars": str(len(excerpt)),
+            "script": args.script,
+            "province": args.province,
+            "topic": args.topic,
+        }
+    )
+    write_sources(rows)
+    print(f"saved {args.id}: {len(excerpt)} chars")
+    return 0
+
+
+def check_gold(doc_id: str, gold: dict[str, Any], text: str) -> list[str]:
+    """Problems of one gold file against its text (empty when it is sound)."""
+    problems: list[str] = []
+    if gold.get("id") != doc_id:
+        problems.append(f"id is {gold.get('id')!r}, not {doc_id!r}")
+    types: dict[str, str] = {}
+    for entity in gold.get("entities", []):
+        name, type_ = entity.get("name"), entity.get("type")
+        if type_ not in ENTITY_SUBTYPES:
+            problems.append(f"{name}: type {type_!r}")
+            continue
+        if entity.get("subtype") not in ENTITY_SUBTYPES[type_]:
+            problems.append(f"{name}: subtype {entity.get('subtype')!r} for {type_}")
+        if name in types:
+            problems.append(f"{name}: listed twice")
+        types[name] = type_
+        mentions = entity.get("mentions") or []
+        if not mentions:
+            problems.append(f"{name}: no mentions")
+        for mention in mentions:
+            if mention not in text:
+                problems.append(f"{name}: mention {mention!r} not in the text")
+    for rel in gold.get("relations", []):
+        s, p, o = rel.get("s"), rel.get("p"), rel.get("o")
+        if p not in RELATIONS:
+            problems.append(f"relation {s} {p} {o}: unknown predicate")
+            continue
+        subjects, objects = RELATIONS[p]
+        if types.get(s) not in subjects:
+            problems.append(f"relation {s} {p} {o}: subject is {types.get(s)}")
+        if types.get(o) not in objects:
+            problems.append(f"relation {s} {p} {o}: object is {types.get(o)}")
+        if p == "holdsPost" and not rel.get("role"):
+            problems.append(f"relation {s} {p} {o}: no role")
+    for figure in gold.get("measurements", []):
+        span = figure.get("text", "")
+        if span not in text:
+            problems.append(f"measurement {span!r} not in the text")
+        if not isinstance(figure.get("value"), int | float):
+            problems.append(f"measurement {span!r}: value {figure.get('value')!r}")
+        if not figure.get("unit"):
+            problems.append(f"measurement {span!r}: no unit")
+        subject = figure.get("subject")
+        if subject is not None and subject not in types:
+            problems.append(f"measurement {span!r}: subject {subject!r} is not an entity")
+    if "measurements" not in gold:
+        problems.append("no measurements list")
+    return problems
+
+
+def check(args: argparse.Namespace) -> int:
+    rows = read_sources()
+    wanted = set(args.ids)
+    failed = 0
+    for row in rows:
+        doc_id = row["id"]
+        if wanted and doc_id not in wanted:
+            continue
+        path, gold_path = TEXTS / f"{doc_id}.txt", GOLD / f"{doc_id}.json"
+        problems: list[str] = []
+        if not path.exists():
+            problems.append("text not restored")
+        else:
+            text = path.read_text(encoding="utf-8")
+            if str(len(text)) != row["chars"]:
+                problems.append(f"text has {len(text)} chars, sources.tsv says {row['chars']}")
+            if not gold_path.exists():
+                problems.append("no gold file")
+            else:
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+                problems += check_gold(doc_id, gold, text)
+        failed += bool(problems)
+        print(f"{doc_id}: {'ok' if not problems else 'PROBLEMS'}")
+        for problem in problems:
+            print(f"  - {problem}")
+    print(f"{len(rows)} articles, {failed} with problems")
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_save = sub.add_parser("save", help="save a search excerpt as a devset text")
+    p_save.add_argument("id")
+    p_save.add_argument("--url", required=True)
+    p_save.add_argument("--query", required=True)
+    p_save.add_argument("--excerpt-json", required=True)
+    p_save.add_argument("--script", required=True)
+    p_save.add_argument("--province", required=True)
+    p_save.add_argument("--topic", required=True)
+    p_save.set_defaults(run=save)
+    p_check = sub.add_parser("check", help="check texts and gold files")
+    p_check.add_argument("ids", nargs="*")
+    p_check.set_defaults(run=check)
+    args = parser.parse_args()
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
