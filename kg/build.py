@@ -21,7 +21,7 @@ from kg.exports import get_exporter
 from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.linking.resolver import link_document
-from kg.nlp.pipeline import load_pipeline
+from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.relations.rules import extract_relations
 from kg.types import Document, Entity, Skipped
 
@@ -64,13 +64,15 @@ def build_graph(
     corpus: Path,
     *,
     cache: DocumentCache | None = None,
+    pipeline: Path = DEFAULT_CONFIG,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
     """Read, clean and split every document under ``corpus`` into one graph.
 
     With a ``cache``, documents analysed before (same text, same code and lexicons) are
-    read back instead of analysed again.
+    read back instead of analysed again. ``pipeline`` is the spaCy config to analyse with
+    (a cache is only valid for the default one).
     """
     started = time.perf_counter()
     result = BuildResult(graph=new_graph())
@@ -85,7 +87,7 @@ def build_graph(
             cached = cache.get(item) if cache else None
             if cached is None:
                 document = prepare(item)
-                linked = link_document(document, load_pipeline())
+                linked = link_document(document, load_pipeline(pipeline))
                 if cache:
                     cache.put(item, document, linked)
             else:
@@ -120,6 +122,7 @@ def build(
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
     cache: DocumentCache | None = None,
+    pipeline: Path = DEFAULT_CONFIG,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -129,7 +132,7 @@ def build(
         KGError: E106 when no document at all could be read.
     """
     started = time.perf_counter()
-    result = build_graph(corpus, cache=cache, on_file=on_file, on_skip=on_skip)
+    result = build_graph(corpus, cache=cache, pipeline=pipeline, on_file=on_file, on_skip=on_skip)
     out.mkdir(parents=True, exist_ok=True)
     if result.documents:
         export_started = time.perf_counter()

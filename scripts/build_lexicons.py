@@ -52,8 +52,9 @@ RULE_PATTERN_FILE = "rule/rule_pattern.py"
 
 HEADER = ("code", "name", "level", "subtype", "parent_code", "aliases", "former")
 
-COUNTRY_NAME = "中华人民共和国"
-COUNTRY_ALIASES = ("中国",)
+# the name union news and annotators use (ANNOTATION.md gold: 中国); the official one is an alias
+COUNTRY_NAME = "中国"
+COUNTRY_ALIASES = ("中华人民共和国",)
 
 # GB/T 2260 codes; used only if jionlp lacks these provinces (it has them as of 1.5.31).
 SAR_AND_TAIWAN: dict[str, tuple[str, str]] = {
@@ -611,7 +612,7 @@ def readme_section(
     return f"""{README_BEGIN}
 ## places.tsv
 
-Gazetteer of Chinese administrative divisions: the country (中华人民共和国, no code), every
+Gazetteer of Chinese administrative divisions: the country (中国 = 中华人民共和国, no code), every
 province-level, prefecture-level and county-level division of mainland China, and Hong Kong,
 Macao and Taiwan at province level only. Towns and villages are not included.
 

@@ -30,6 +30,7 @@ __all__ = [
     "Cleaner",
     "clean",
     "drop_furniture_lines",
+    "drop_link_lists",
     "drop_repeated_lines",
     "join_broken_lines",
     "make_pipeline",
@@ -285,6 +286,36 @@ def drop_furniture_lines(text: AlignedText) -> AlignedText:
     return _keep_lines(text, lambda _i, line, _p: not R.FURNITURE_LINE.match(line))
 
 
+def is_link_list(line: str) -> bool:
+    """A line of short fields between separators and no sentence: a menu or a spam list.
+
+    >>> is_link_list("浦北县| 百色市| 义乌市| 南宁市| 嘉禾县| 孝义市| 平顶山市|")
+    True
+    >>> is_link_list("首页 > 新闻中心 > 工会动态 > 基层风采 > 正文 > 图片")
+    True
+    >>> is_link_list("记者 张三 通讯员 李四 王五 赵六")
+    False
+    >>> is_link_list("市总工会、区总工会、县总工会、镇总工会、街道工会、企业工会负责人参加。")
+    False
+    """
+    line = line.strip()
+    fields = [f for f in R.LINK_SEPARATOR.split(line) if f]
+    least = R.LINK_LIST_MIN_FIELDS
+    if len(fields) < least:
+        fields, least = [f for f in R.LINK_SPACE.split(line) if f], R.LINK_LIST_MIN_WORDS
+    return len(fields) >= least and all(R.LINK_FIELD.match(f) for f in fields)
+
+
+@cleaner
+def drop_link_lists(text: AlignedText) -> AlignedText:
+    """Drop menus, breadcrumbs and spam lists of links (see :func:`is_link_list`).
+
+    >>> drop_link_lists("正文。\\n浦北县| 百色市| 义乌市| 南宁市| 嘉禾县| 孝义市|\\n")
+    '正文。\\n'
+    """
+    return _keep_lines(text, lambda _i, line, _p: not is_link_list(line))
+
+
 @cleaner
 def drop_repeated_lines(text: AlignedText) -> AlignedText:
     """Drop a short line repeating the line before it (site headers, menus).
@@ -405,6 +436,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "normalize_width",
     "tidy_lines",
     "drop_furniture_lines",
+    "drop_link_lists",
     "drop_repeated_lines",
     "join_broken_lines",
     "remove_spaces_inside_words",

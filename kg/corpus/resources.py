@@ -12,6 +12,11 @@ __all__ = [
     "HTML_COMMENT",
     "HTML_ENTITY",
     "HTML_TAG",
+    "LINK_FIELD",
+    "LINK_LIST_MIN_FIELDS",
+    "LINK_LIST_MIN_WORDS",
+    "LINK_SEPARATOR",
+    "LINK_SPACE",
     "MOJIBAKE_LITERAL",
     "MOJIBAKE_MARKER",
     "OPENCC_MISSES",
@@ -85,6 +90,18 @@ FURNITURE_LINE = re.compile(
     r"首页\s*[>›»].*"
     r")$"
 )
+
+#: Separators of a link list: a menu, a breadcrumb, a tag cloud or a spam block of
+#: place names (浦北县| 百色市| 义乌市| …; 首页 > 新闻 > 要闻).
+LINK_SEPARATOR = re.compile(r"\s*[|｜>›»/•]\s*|\s{2,}")
+#: Single spaces also separate the fields of a link list, but then more are needed
+#: (a byline "记者 张三 通讯员 李四" is no link list).
+LINK_SPACE = re.compile(r"\s+")
+#: A field of a link list is short and has no sentence punctuation.
+LINK_FIELD = re.compile(r"^[^，。！？；,;:：“”]{1,8}$")
+#: Fields a line needs before it can be a link list.
+LINK_LIST_MIN_FIELDS = 6
+LINK_LIST_MIN_WORDS = 10
 
 #: Full-width ASCII variants that carry no meaning of their own: digits, Latin
 #: letters, brackets, colon, and the ideographic space. Sentence punctuation

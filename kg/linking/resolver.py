@@ -166,7 +166,7 @@ def _org_name(cand: Candidate, place: Place, body: str) -> str:
 def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
     if cand.canonical:
         return cand.canonical, f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
-    if cand.rule == "org:elliptic":
+    if cand.level:  # an elliptic name (市总工会): its place is the story's
         place = context.for_level(cand.level or "")
         if place is None:
             return None
@@ -176,7 +176,7 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
         else:
             name = place.name + body
         return name, f"elliptic:{cand.level}->{place.name} (story context)"
-    if cand.rule == "org:compositional" and cand.place:
+    if cand.place:  # a place and a body (安康市 + 总工会)
         place = _place_of_surface(cand.place, context)
         if place is None:
             return None
@@ -256,8 +256,8 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 emit(item, event, f"anaphor:{surface}->{event.name}", surface)
             continue
         if cand.type == "Place":
-            if text.startswith(("式", "特色"), cand.end) and surface == "中国":
-                continue  # 中国式现代化, 中国特色: an adjective, not the country
+            if _inside_a_term(text, cand):
+                continue  # 中国式现代化, 中国梦, 中国海员建设工会: part of a term or name
             if cand.rule == "place:area":
                 entity = Entity(entity_key("Place", surface), "Place", "Area", surface)
                 emit(item, entity, "area:pattern", surface)
@@ -302,6 +302,24 @@ def link_document(doc: Document, nlp: Language) -> Linked:
 
 _EVENT_HEAD = re.compile(r"(?:比赛|竞赛|大赛|赛|活动)$")
 _KINDS = {"比赛": "赛", "竞赛": "赛", "大赛": "赛", "赛事": "赛", "活动": "活动"}
+
+
+#: What may follow the country's name when it names the country (在中国的, 中国、美国).
+_AFTER_COUNTRY = set("的和与及、是在人,，。;；:：“”")
+
+
+def _inside_a_term(text: str, cand: Candidate) -> bool:
+    """The country's name run on by a word (中国梦, 中国工会): a term, not the place.
+
+    >>> _inside_a_term("中国梦", Candidate(0, 2, "Place", "Country", "gazetteer:place"))
+    True
+    >>> _inside_a_term("在中国的企业", Candidate(1, 3, "Place", "Country", "gazetteer:place"))
+    False
+    """
+    if cand.subtype != "Country" or text[cand.start : cand.end] not in {"中国", "中國"}:
+        return False
+    after = text[cand.end : cand.end + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in _AFTER_COUNTRY
 
 
 def _same_kind(name: str, head: str) -> bool:

@@ -33,6 +33,8 @@ class Candidate:
         level: for an elliptic name, the level of its missing place (市, 省, 区, 县, 全国).
         body: the organisation name without its place (总工会, 劳模工匠学院).
         place_keys: gazetteer keys the surface may denote (homonyms kept).
+        prefix: a prefix kept before the place (中共, 共青团).
+        score: the statistical recogniser's confidence; ``None`` for rules.
     """
 
     start: int
@@ -47,6 +49,7 @@ class Candidate:
     body: str | None = None
     place_keys: tuple[str, ...] = ()
     prefix: str | None = None
+    score: float | None = None
 
     @property
     def length(self) -> int:

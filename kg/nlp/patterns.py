@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicons import org_endings, titles
+
 __all__ = [
     "ABBREVIATIONS",
     "ELLIPTIC",
     "LEFT_EXTENDED",
+    "NAME_ENDINGS",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PROGRAMME_HEADS",
@@ -20,106 +23,16 @@ __all__ = [
 
 _CJK = "\u4e00-\u9fff"
 
-#: Organisation name endings -> (type, subtype), longest first when matched.
+#: Organisation name endings -> (type, subtype) that compose with a place
+#: (``ontology/lexicon/org_endings.tsv``, use ``compose``).
 ORG_SUFFIXES: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(
-        ["总工会", "工会联合会", "联合工会", "工会委员会", "工会"], ("Organization", "TradeUnion")
-    ),
-    **dict.fromkeys(
-        [
-            "人民政府",
-            "政府",
-            "人大常委会",
-            "政协",
-            "人力资源和社会保障厅",
-            "人力资源和社会保障局",
-            "人社厅",
-            "人社局",
-            "司法厅",
-            "司法局",
-            "中级人民法院",
-            "人民法院",
-            "法院",
-            "人民检察院",
-            "检察院",
-            "公安局",
-            "教育局",
-            "财政局",
-            "应急管理局",
-            "科学技术局",
-            "科技局",
-            "商务局",
-            "民政局",
-            "工业和信息化局",
-            "工信局",
-            "工信委",
-            "国资委",
-            "卫生健康委员会",
-            "卫健委",
-            "住房和城乡建设局",
-            "住建局",
-            "交通运输局",
-            "文化和旅游局",
-            "文旅局",
-            "统计局",
-            "审计局",
-            "税务局",
-            "生态环境局",
-            "自然资源局",
-            "农业农村局",
-            "退役军人事务局",
-            "医疗保障局",
-            "医保局",
-            "信访局",
-            "市场监督管理局",
-            "发展和改革委员会",
-            "委员会",
-            "委",
-        ],
-        ("Organization", "Government"),
-    ),
-    **dict.fromkeys(
-        [
-            "技师学院",
-            "职业技术学院",
-            "职业学院",
-            "学院",
-            "大学",
-            "学校",
-            "疗养院",
-            "医院",
-            "研究院",
-            "研究所",
-            "工人文化宫",
-            "文化宫",
-            "展馆",
-            "博物馆",
-            "图书馆",
-            "服务中心",
-            "中心",
-        ],
-        ("Organization", "Institution"),
-    ),
-    **dict.fromkeys(
-        ["股份有限公司", "有限责任公司", "有限公司", "集团", "农商银行", "银行", "铁矿", "煤矿"],
-        ("Organization", "Enterprise"),
-    ),
-    **dict.fromkeys(
-        [
-            "日报社",
-            "日报",
-            "晚报",
-            "晨报",
-            "广播电视台",
-            "电视台",
-            "融媒体中心",
-            "新闻中心",
-            "报社",
-        ],
-        ("Organization", "Media"),
-    ),
-    **dict.fromkeys(["宣讲团", "联席会议", "协会", "商会"], ("Organization", "OtherOrganization")),
+    e.ending: ("Organization", e.subtype) for e in org_endings() if e.use == "compose"
 }
+#: Every ending that makes a string an organisation's name, for names found by the
+#: statistical recogniser (use ``compose`` or ``name``), longest first.
+NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    sorted(((e.ending, e.subtype) for e in org_endings()), key=lambda e: -len(e[0]))
+)
 
 #: Departments that continue an organisation name (淄博市政府 + 新闻办公室).
 SUB_UNIT = re.compile(
@@ -262,77 +175,9 @@ PROGRAMME_HEADS = frozenset(
     ]
 )
 
-#: Titles and roles written right before a name (主席李晓英, 骑手欧阳刚), longest first.
-TITLES = sorted(
-    [
-        "党组书记",
-        "常务副主席",
-        "副主席",
-        "主席",
-        "副书记",
-        "书记",
-        "局长",
-        "副团长",
-        "团长",
-        "处长",
-        "科长",
-        "所长",
-        "厂长",
-        "矿长",
-        "行长",
-        "馆长",
-        "总监",
-        "厅长",
-        "市长",
-        "县长",
-        "区长",
-        "省长",
-        "副主任",
-        "主任",
-        "院长",
-        "校长",
-        "总经理",
-        "经理",
-        "董事长",
-        "队长",
-        "站长",
-        "部长",
-        "会长",
-        "理事长",
-        "秘书长",
-        "党组成员",
-        "成员",
-        "委员",
-        "工作人员",
-        "负责人",
-        "劳模",
-        "劳动模范",
-        "工匠",
-        "技师",
-        "骑手",
-        "快递员",
-        "外卖员",
-        "司机",
-        "网约车司机",
-        "员工",
-        "师傅",
-        "选手",
-        "志愿者",
-        "律师",
-        "记者",
-        "通讯员",
-        "班长",
-        "组长",
-        "主持人",
-        "教授",
-        "专家",
-        "医生",
-        "老师",
-        "代表",
-    ],
-    key=len,
-    reverse=True,
-)
+#: Titles and roles written right before a name (主席李晓英, 骑手欧阳刚), longest first
+#: (``ontology/lexicon/titles.tsv``).
+TITLES = sorted(titles(), key=len, reverse=True)
 
 #: Official long forms of abbreviated endings.
 ABBREVIATIONS = {

@@ -183,6 +183,7 @@ def test_pipeline_is_built_from_config() -> None:
         "kg_programmes",
         "kg_areas",
         "kg_persons",
+        "kg_statistical",
         "kg_merge",
     ]
     doc = nlp("安康市总工会构建劳动法律监督“一函两书”机制。")

@@ -1,5 +1,13 @@
 """Our spaCy components. Importing this package registers every factory."""
 
-from kg.nlp.components import areas, gazetteer, merge, organizations, persons, programmes
+from kg.nlp.components import (
+    areas,
+    gazetteer,
+    merge,
+    organizations,
+    persons,
+    programmes,
+    statistical,
+)
 
-__all__ = ["areas", "gazetteer", "merge", "organizations", "persons", "programmes"]
+__all__ = ["areas", "gazetteer", "merge", "organizations", "persons", "programmes", "statistical"]

@@ -1,0 +1,166 @@
+"""The statistical recogniser: Baidu's LAC proposes persons, organisations and places.
+
+Rules are the precise layer; this component gives recall. It proposes only what the
+guidelines could accept, each with the model's confidence:
+
+* ``PER``: a 2-4 character name with a known surname (no nickname such as 小杨);
+* ``ORG``: a name closed by an organisation ending (``org_endings.tsv``), analysed like
+  the rules' names: a leading place (安康市 + 总工会) or level (市 + 总工会) is kept for
+  the resolver, which makes the canonical name from the story's places;
+* ``LOC``: a place of the gazetteer (its keys, for the resolver to choose among
+  homonyms) or a named area.
+
+Overlaps with rule candidates are settled by the merge component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.lexicons import looks_like_name, places_by_surface
+from kg.nlp import patterns as P
+from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.components.areas import find_areas
+from kg.nlp.lac import LacSpan, load_tagger
+
+__all__ = ["StatisticalRecognizer", "make_statistical", "propose"]
+
+_LEVELS = set("省市区县")
+_NICKNAME = set("小老阿")
+
+
+def _person(span: LacSpan, start: int) -> Candidate | None:
+    name = span.text
+    if not looks_like_name(name) or name[0] in _NICKNAME:
+        return None
+    return Candidate(start, start + len(name), "Person", "", "lac:PER", 0, name, score=span.score)
+
+
+def _ending(name: str) -> tuple[str, str] | None:
+    return next(((e, sub) for e, sub in P.NAME_ENDINGS if name.endswith(e) and name != e), None)
+
+
+def _leading_place(name: str) -> str | None:
+    index = places_by_surface()
+    return next((name[:n] for n in range(min(len(name) - 1, 12), 1, -1) if name[:n] in index), None)
+
+
+def _organization(span: LacSpan, start: int) -> Candidate | None:
+    name = span.text
+    ending = _ending(name)
+    if ending is None or len(name) < 3:
+        return None
+    suffix, subtype = ending
+    found = Candidate(
+        start, start + len(name), "Organization", subtype, "lac:ORG", 0, score=span.score
+    )
+    if name[0] in _LEVELS and suffix in P.ORG_SUFFIXES and subtype in {"TradeUnion", "Government"}:
+        return replace(found, level=name[0], body=name[1:])
+    place = _leading_place(name)
+    if place is not None and len(place) < len(name):
+        return replace(found, place=place, body=name[len(place) :])
+    if subtype in {"TradeUnion", "Government"} and len(name) - len(suffix) < 2:
+        return None  # 总工会, 人社局 alone: no place, no name
+    return found
+
+
+def _place(span: LacSpan, start: int) -> Candidate | None:
+    places = places_by_surface().get(span.text)
+    if places:
+        subtypes = {p.subtype for p in places}
+        return Candidate(
+            start,
+            start + len(span.text),
+            "Place",
+            subtypes.pop() if len(subtypes) == 1 else "",
+            "lac:LOC",
+            0,
+            place_keys=tuple(p.key for p in places),
+            score=span.score,
+        )
+    areas = [c for c in find_areas(span.text) if c.start == 0 and c.end == len(span.text)]
+    if areas:
+        return Candidate(
+            start,
+            start + len(span.text),
+            "Place",
+            "Area",
+            "place:area",
+            0,
+            span.text,
+            score=span.score,
+        )
+    return None
+
+
+_PROPOSERS = {"PER": _person, "ORG": _organization, "LOC": _place}
+
+
+def propose(spans: Iterable[tuple[int, LacSpan]], *, min_score: float) -> Iterator[Candidate]:
+    """Candidates from the model's spans (``(offset of the sentence, span)`` pairs).
+
+    >>> span = LacSpan(0, 3, "PER", 0.98, "王海军")
+    >>> [(c.type, c.rule, c.score) for c in propose([(5, span)], min_score=0.5)]
+    [('Person', 'lac:PER', 0.98)]
+    """
+    for offset, span in spans:
+        proposer = _PROPOSERS.get(span.label)
+        if proposer is None or span.score < min_score:
+            continue
+        candidate = proposer(span, offset + span.start)
+        if candidate is not None:
+            yield candidate
+
+
+class StatisticalRecognizer:
+    """Propose candidates from LAC's PER/ORG/LOC spans, batched per doc."""
+
+    def __init__(
+        self, name: str, *, threads: int, batch_size: int, max_length: int, min_score: float
+    ) -> None:
+        self.name = name
+        self.min_score = min_score
+        self.tagger = load_tagger(threads, batch_size, max_length)
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        """The candidates of ``doc``, without writing them."""
+        sentences = (
+            [(s.start_char, s.text) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else [(0, doc.text)]
+        )
+        tagged = self.tagger.tag([text for _start, text in sentences])
+        pairs = [
+            (start, span)
+            for (start, _t), spans in zip(sentences, tagged, strict=True)
+            for span in spans
+        ]
+        return list(propose(pairs, min_score=self.min_score))
+
+    def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """Record ``candidates`` on ``doc``."""
+        for candidate in candidates:
+            add_candidate(doc, candidate)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory(
+    "kg_statistical",
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+    default_config={"threads": 1, "batch_size": 64, "max_length": 256, "min_score": 0.5},
+)
+def make_statistical(
+    nlp: Language, name: str, threads: int, batch_size: int, max_length: int, min_score: float
+) -> StatisticalRecognizer:
+    """Build the statistical recogniser (LAC; ``threads`` fixed so output is stable)."""
+    return StatisticalRecognizer(
+        name, threads=threads, batch_size=batch_size, max_length=max_length, min_score=min_score
+    )
