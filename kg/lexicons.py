@@ -19,6 +19,7 @@ __all__ = [
     "forms_of_address",
     "looks_like_name",
     "org_endings",
+    "org_units",
     "organizations",
     "place_by_code",
     "places",
@@ -180,9 +181,39 @@ class OrgEnding:
     ending: str
     subtype: str
     use: str
+    middle: int | None = None  # the longest middle before it (None: the subtype's default)
 
 
 @lru_cache(maxsize=1)
 def org_endings() -> tuple[OrgEnding, ...]:
-    """Organisation name endings (``org_endings.tsv``)."""
-    return tuple(OrgEnding(r["ending"], r["subtype"], r["use"]) for r in _rows("org_endings.tsv"))
+    """Organisation name endings (``org_endings.tsv``), and a government department's
+    name with each of its endings (``government_departments.tsv``: 公安 + 厅|局)."""
+    rows = [
+        OrgEnding(r["ending"], r["subtype"], r["use"], int(r["middle"]) if r["middle"] else None)
+        for r in _rows("org_endings.tsv")
+    ]
+    known = {row.ending for row in rows}
+    for r in _rows("government_departments.tsv"):
+        for ending in _split(r["endings"]):
+            name = r["stem"] + ending
+            if name not in known:
+                rows.append(OrgEnding(name, "Government", "compose"))
+                known.add(name)
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgUnit:
+    """A unit named after its organisation (总工会 + 女职工委员会, 有限公司 + 襄阳分公司):
+    the kinds of organisation it belongs to, and its own subtype ("" = its parent's)."""
+
+    unit: str
+    after: tuple[str, ...]
+    subtype: str
+
+
+@lru_cache(maxsize=1)
+def org_units() -> tuple[OrgUnit, ...]:
+    """Units of organisations (``org_units.tsv``), longest first."""
+    rows = [OrgUnit(r["unit"], _split(r["after"]), r["subtype"]) for r in _rows("org_units.tsv")]
+    return tuple(sorted(rows, key=lambda u: -len(u.unit)))

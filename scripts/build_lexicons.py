@@ -296,6 +296,9 @@ def assign_aliases(places: list[Place], report: Report) -> None:
             and claims[s] == {id(p)}
         ):
             out.append(s)
+        if p.name.endswith("自治州"):
+            # the customary name of an autonomous prefecture and its bodies: 延边州(总工会)
+            out += [f"{a}州" for a in list(out) if not a.endswith("州") and not official[f"{a}州"]]
         p.aliases = sorted(set(out), key=out.index)
 
 

@@ -65,20 +65,23 @@ class StoryContext:
         return index[best]
 
     def _local_city(self) -> Place | None:
-        """What 市 stands for: the prefecture, or a county-level city (涿州市) named more."""
+        """What 市 stands for: the prefecture, or a county-level city (涿州市, 太仓市) that
+        the story names itself more often than its prefecture (the prefecture's weight
+        from the county's own mentions does not count against the county)."""
         index = place_by_code()
-        keys = [
+        cities = [k for k in self.counts if k in index and index[k].subtype == "City"]
+        towns = [
             k
             for k in self.counts
-            if k in index
-            and (
-                index[k].subtype == "City"
-                or (index[k].subtype == "County" and index[k].name.endswith("市"))
-            )
+            if k in index and index[k].subtype == "County" and index[k].name.endswith("市")
         ]
-        if not keys:
-            return self._municipality()
-        return index[max(keys, key=lambda k: (self.counts[k], -self.order[k]))]
+        best = max(cities, key=lambda k: (self.counts[k], -self.order[k]), default=None)
+        for key in sorted(towns, key=lambda k: (-self.counts[k], self.order[k])):
+            parent = index[key].parent
+            own = self.counts[key]
+            if best is None or own > self.counts.get(parent, 0) - own / 2:
+                return index[key]
+        return index[best] if best else self._municipality()
 
     @property
     def province(self) -> Place | None:
@@ -111,8 +114,11 @@ class StoryContext:
         '安康市'
 
         """
+        city = self._local_city()
         return {
-            "市": self._local_city(),
+            "市": city,
+            # 州总工会, 州委: the story's autonomous prefecture
+            "州": city if city is not None and city.name.endswith("自治州") else None,
             "省": self.province,
             "区": self.district,
             "县": self.county,

@@ -154,13 +154,26 @@ def _org_body(body: str, subtype: str, place: Place) -> str:
     return body
 
 
+def customary_name(place: Place) -> str:
+    """The name bodies of ``place`` go by: an autonomous prefecture's short form
+    (延边州总工会, not 延边朝鲜族自治州总工会), else the official name.
+
+    >>> customary_name(place_by_code()["222400"]), customary_name(place_by_code()["610900"])
+    ('延边州', '安康市')
+    """
+    if place.name.endswith("自治州"):
+        return next((a for a in place.aliases if a.endswith("州")), place.name)
+    return place.name
+
+
 def _org_name(cand: Candidate, place: Place, body: str) -> str:
     """The official name of a union or government body of ``place``."""
+    name = customary_name(place)
     if cand.subtype == "Government" and body == "委":
-        return f"中共{place.name}委"
+        return f"中共{name}委"
     if cand.prefix == "共青团":
-        return f"共青团{place.name}{body}"
-    return place.name + _org_body(body, cand.subtype, place)
+        return f"共青团{name}{body}"
+    return name + _org_body(body, cand.subtype, place)
 
 
 def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
@@ -174,7 +187,7 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
         if cand.subtype in {"TradeUnion", "Government"}:
             name = _org_name(cand, place, body)
         else:
-            name = place.name + body
+            name = customary_name(place) + body
         return name, f"elliptic:{cand.level}->{place.name} (story context)"
     if cand.place:  # a place and a body (安康市 + 总工会)
         place = _place_of_surface(cand.place, context)
@@ -344,6 +357,25 @@ def _contexts(doc: Document, found: list[_Found]) -> dict[int, StoryContext]:
             place = _place_of_surface(cand.place, StoryContext())
             if place is not None:
                 contexts[item.story.index].add([place])
+    # a county's short form counts once its city or province is named (太仓 beside 苏州市委)
+    for item in found:
+        cand, ctx = item.cand, contexts[item.story.index]
+        if cand.type != "Place" or cand.rule != "gazetteer:place-alias":
+            continue
+        # a common word (振兴) needs the city itself, not just the province
+        common = word_freq(doc.clean.text[cand.start : cand.end]) >= _ALIAS_COMMON
+        local = [
+            index[k]
+            for k in cand.place_keys
+            if k in index
+            and level_of(index[k]) == 3
+            and any(
+                a.key in ctx.named() and (level_of(a) == 2 or not common)
+                for a in ancestors(index[k])
+            )
+        ]
+        if len(local) == 1:
+            ctx.add(local)
     return contexts
 
 

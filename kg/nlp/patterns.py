@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons import org_endings, titles
+from kg.lexicons import org_endings, org_units, titles
 
 __all__ = [
     "ABBREVIATIONS",
     "ELLIPTIC",
     "LEFT_EXTENDED",
+    "MIDDLE_LENGTH",
     "NAME_ENDINGS",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
@@ -18,6 +19,7 @@ __all__ = [
     "STOP_WORDS",
     "SUB_UNIT",
     "TITLES",
+    "UNITS",
     "suffix_type",
 ]
 
@@ -28,16 +30,24 @@ _CJK = "\u4e00-\u9fff"
 ORG_SUFFIXES: dict[str, tuple[str, str]] = {
     e.ending: ("Organization", e.subtype) for e in org_endings() if e.use == "compose"
 }
+#: Endings that allow a longer middle than their subtype's (快递外卖配送 + 行业工会联合会).
+MIDDLE_LENGTH: dict[str, int] = {
+    e.ending: e.middle for e in org_endings() if e.use == "compose" and e.middle is not None
+}
 #: Every ending that makes a string an organisation's name, for names found by the
 #: statistical recogniser (use ``compose`` or ``name``), longest first.
 NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
     sorted(((e.ending, e.subtype) for e in org_endings()), key=lambda e: -len(e[0]))
 )
 
-#: Departments that continue an organisation name (淄博市政府 + 新闻办公室).
+#: Units that continue an organisation name (淄博市政府 + 新闻办公室, 东风汽车股份有限公司 +
+#: 襄阳分公司, 上海市总工会 + 女职工委员会), from ``ontology/lexicon/org_units.tsv``: a short
+#: middle (a place, a number, a name) may stand before the unit.
 SUB_UNIT = re.compile(
-    rf"[{_CJK}]{{0,4}}?(?:新闻办公室|办公室|办公厅|新闻中心|宣传部|组织部|研究室)"
+    rf"(?P<mid>[{_CJK}0-9]{{0,8}}?)(?P<unit>{'|'.join(u.unit for u in org_units())})"
+    rf"(?![署门长分])"
 )
+UNITS = {u.unit: u for u in org_units()}
 
 #: Characters that never occur inside the middle of an organisation name.
 STOP_CHARS = set(
@@ -111,7 +121,7 @@ ORG_SUFFIX_AT = re.compile(rf"{_SUFFIX_ALT}|总(?![工体量额数值计结部�
 
 #: An elliptic name: a level character standing for the story's place.
 ELLIPTIC = re.compile(
-    rf"(?P<level>省|市|区|县)(?P<mid>[{_CJK}]{{0,6}}?)"
+    rf"(?P<level>省|市|州|区|县)(?P<mid>[{_CJK}]{{0,6}}?)"
     rf"(?P<suffix>{_SUFFIX_ALT}|总(?![工体量额数值计结部站队裁经书监会公厂院局共和]))"
 )
 

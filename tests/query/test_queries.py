@@ -63,6 +63,7 @@ def test_posts(ask) -> None:  # type: ignore[no-untyped-def]
         ("李晓英", "副主任", "陕西省人大常委会"),
         ("高秀琴", "党组成员", "石嘴山市总工会"),
         ("陈佳汐", "记者", "鲁中网"),
+        ("张博", "快递员", "顺丰"),  # 顺丰快递员张博: the platform brand is in the lexicon
     } == rows
 
 

@@ -18,7 +18,7 @@ __all__ = ["MentionSelector", "make_merge", "select"]
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Pick non-overlapping candidates, longest first, and nested places.
 
-    >>> a = Candidate(0, 6, "Organization", "TradeUnion", "org", place="安康市")
+    >>> a = Candidate(0, 6, "Organization", "TradeUnion", "org", place="安康市", body="总工会")
     >>> b = Candidate(0, 3, "Place", "City", "gazetteer:place")
     >>> [(c.start, c.end, c.type) for c in select([a, b])]
     [(0, 3, 'Place'), (0, 6, 'Organization')]
@@ -36,6 +36,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     for org in chosen:
         if org.type != "Organization" or not org.place:
             continue
+        if len(org.prefix or "") + len(org.place) + len(org.body or "") != org.length:
+            continue  # the place is named elsewhere (公安厅 in 宁夏回族自治区人社厅、公安厅)
         lo = org.start + len(org.prefix or "")
         hi = lo + len(org.place)
         inside = [p for p in places if lo <= p.start and p.end <= hi]

@@ -32,14 +32,30 @@ def _clean_middle(mid: str) -> bool:
     return not (set(mid) & P.STOP_CHARS) and not any(w in mid for w in P.STOP_WORDS)
 
 
-def _extend_sub_unit(text: str, end: int) -> int:
-    match = P.SUB_UNIT.match(text, end)
-    return match.end() if match and _clean_middle(match.group()) else end
+def extend_units(text: str, end: int, subtype: str) -> tuple[int, str]:
+    """Where a name ends once the units after it are added, and the last unit's subtype.
+
+    >>> text = "东风汽车股份有限公司襄阳分公司创新工作室"
+    >>> extend_units(text, 10, "Enterprise")
+    (15, 'Enterprise')
+    >>> extend_units("淄博市政府新闻办公室", 5, "Government")
+    (10, 'Government')
+    >>> extend_units("总工会女职工委员会主任", 3, "TradeUnion")
+    (9, 'TradeUnion')
+    """
+    while (match := P.SUB_UNIT.match(text, end)) is not None:
+        unit = P.UNITS[match["unit"]]
+        if subtype not in unit.after or not _clean_middle(match["mid"]):
+            break
+        if match["mid"] and subtype in {"TradeUnion", "Government"} and len(match["mid"]) > 4:
+            break
+        end, subtype = match.end(), unit.subtype or subtype
+    return end, subtype
 
 
-def _longest_tail(text: str, end: int) -> tuple[str, str, int] | None:
-    """The longest ``(middle, ending, end)`` after a place: 淄博 + 工会融媒体 + 中心, not
-    淄博 + 工会."""
+def _tails(text: str, end: int) -> list[tuple[str, str, int]]:
+    """Every ``(middle, ending, end)`` after a place, longest first: 淄博 + 工会融媒体 +
+    中心 before 淄博 + 工会."""
     found = []
     for length in range(9):
         mid = text[end : end + length]
@@ -50,10 +66,17 @@ def _longest_tail(text: str, end: int) -> tuple[str, str, int] | None:
         match = P.ORG_SUFFIX_AT.match(text, end + length)
         if match:
             found.append((match.end(), len(match.group()), mid, match.group()))
-    if not found:
-        return None
-    tail_end, _, mid, suffix = max(found)
-    return mid, suffix, tail_end
+    return [(mid, suffix, tail_end) for tail_end, _n, mid, suffix in sorted(found, reverse=True)]
+
+
+def _acceptable(mid: str, suffix: str, _end: int) -> bool:
+    """A union's or a government body's name has at most a two-character middle
+    (石嘴山市 + 总工会, + 人社局); 委 alone takes none (市委, not 市纪委)."""
+    if suffix == "委" and mid:
+        return False
+    if suffix in P.MIDDLE_LENGTH:
+        return len(mid) <= P.MIDDLE_LENGTH[suffix]
+    return P.suffix_type(suffix)[1] not in {"TradeUnion", "Government"} or len(mid) <= 2
 
 
 def _place_spans(hits: list[tuple[int, int, Hit]]) -> dict[int, list[int]]:
@@ -73,24 +96,20 @@ def _compositional(text: str, places: dict[int, list[int]]) -> Iterator[Candidat
             for _ in range(2):  # 宁夏回族自治区石嘴山市大武口区: follow a chain of places
                 if end in places:
                     end = places[end][0]
-            tail = _longest_tail(text, end)
+            tail = next(
+                (t for t in _tails(text, end) if _acceptable(*t)), None
+            )  # the longest tail that makes a name (上海市 + 总工会, then + 女职工委员会)
             if tail is None:
                 continue
-            mid, suffix, tail_end = tail
+            _mid, suffix, tail_end = tail
             type_, subtype = P.suffix_type(suffix)
-            if suffix == "委" and mid:
-                continue
-            if subtype in {"TradeUnion", "Government"} and len(mid) > 2:
-                continue
             org_start = start
             prefix = next((p for p in _PREFIXES if text.startswith(p, start - len(p))), None)
             if prefix:
                 org_start -= len(prefix)
                 if _PREFIXES[prefix] == "OtherOrganization":
                     subtype = "OtherOrganization"
-            org_end = _extend_sub_unit(text, tail_end)
-            if org_end > tail_end:
-                subtype = "Media" if "新闻中心" in text[tail_end:org_end] else "Government"
+            org_end, subtype = extend_units(text, tail_end, subtype)
             yield Candidate(
                 org_start,
                 org_end,
@@ -119,7 +138,7 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
             continue
         if subtype in {"TradeUnion", "Government"} and match["mid"]:
             continue
-        end = _extend_sub_unit(text, match.end())
+        end, subtype = extend_units(text, match.end(), subtype)
         yield Candidate(
             start,
             end,
@@ -132,28 +151,84 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
         )
 
 
+_BRACKETED = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
+
+
 def _left_extended(text: str) -> Iterator[Candidate]:
     for match in P.LEFT_EXTENDED.finditer(text):
         start = match.start()
-        while start > 0 and match.start() - start < 10 and _CJK.match(text[start - 1]):
+        # 玖龙纸业(太仓)有限公司, 上海国盛(集团)有限公司: a bracketed place or 集团 inside
+        bracket = _BRACKETED.search(text, max(0, start - 8), start)
+        if bracket is not None:
+            start = bracket.start()
+        head = start
+        while start > 0 and head - start < 10 and _CJK.match(text[start - 1]):
             if text[start - 1] in P.STOP_CHARS or text[start - 2 : start] in P.STOP_WORDS:
                 break
             start -= 1
-        if match.start() - start < 2:
+        if head - start < 2:
             continue
         type_, subtype = P.suffix_type(match.group())
         if match.group() == "集团公司":
             subtype = "Enterprise"
-        yield Candidate(start, match.end(), type_, subtype, "org:proper-name", priority=1)
+        end, subtype = extend_units(text, match.end(), subtype)
+        yield Candidate(start, end, type_, subtype, "org:proper-name", priority=1)
 
 
-_COMPANY_UNION = re.compile(r"工会委员会|工会")
+def _units_of_known(text: str, hits: list[tuple[int, int, Hit]]) -> Iterator[Candidate]:
+    """A unit of a body the lexicon knows (中华全国总工会 + 宣传教育部)."""
+    for start, end, hit in hits:
+        if hit.type != "Organization" or not hit.canonical:
+            continue
+        unit_end, subtype = extend_units(text, end, hit.subtype)
+        if unit_end > end:
+            yield Candidate(
+                start,
+                unit_end,
+                "Organization",
+                subtype,
+                "org:unit",
+                priority=3,
+                canonical=hit.canonical + text[end:unit_end],
+            )
+
+
+_LIST_JOINER = re.compile(r"[、和及与]|以及")
+
+
+def _coordinated(text: str, found: list[Candidate]) -> Iterator[Candidate]:
+    """Bodies listed after one that names their place share it (宁夏回族自治区人社厅、公安厅、
+    建设厅: three departments of 宁夏回族自治区)."""
+    for cand in found:
+        if cand.subtype != "Government" or not (cand.place or cand.level):
+            continue
+        end = cand.end
+        while (joiner := _LIST_JOINER.match(text, end)) is not None:
+            suffix = P.ORG_SUFFIX_AT.match(text, joiner.end())
+            if suffix is None or P.suffix_type(suffix.group())[1] != "Government":
+                break
+            if len(suffix.group()) < 3:
+                break  # 委, 政府 alone are too short to stand for a body
+            end = suffix.end()
+            yield replace(
+                cand,
+                start=joiner.end(),
+                end=end,
+                body=suffix.group(),
+                rule="org:coordinated",
+                prefix=None,
+                priority=2,
+            )
+
+
+_COMPANY_UNION = re.compile(r"工会(?:委员会|小组)?|分会")
 
 
 def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
-    """A company's union: the company's name and 工会 (奥美医疗用品股份有限公司工会)."""
+    """A company's or an institution's union: its name and 工会 (奥美医疗用品股份有限公司
+    工会, 重庆公共运输职业学院工会, …车间工会小组)."""
     for cand in found:
-        if cand.subtype != "Enterprise":
+        if cand.subtype not in {"Enterprise", "Institution"} or cand.rule == "org:elliptic":
             continue
         match = _COMPANY_UNION.match(text, cand.end)
         if match:
@@ -172,11 +247,14 @@ def find_organizations(
     >>> [(c.rule, text[c.start:c.end]) for c in find_organizations(text)]
     [('org:elliptic', '市委'), ('org:elliptic', '省总工会')]
     """
-    places = _place_spans(scan(text) if hits is None else hits)
+    hits = scan(text) if hits is None else hits
+    places = _place_spans(hits)
     composed = [*_compositional(text, places), *_elliptic(text, places)]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
+    found += list(_units_of_known(text, hits))
     found += list(_company_unions(text, found))
+    found += list(_coordinated(text, found))
     return sorted(found, key=lambda c: (c.start, c.end, c.rule))
 
 

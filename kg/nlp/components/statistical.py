@@ -29,7 +29,7 @@ from kg.nlp.lac import LacSpan, load_tagger
 
 __all__ = ["StatisticalRecognizer", "make_statistical", "propose"]
 
-_LEVELS = set("省市区县")
+_LEVELS = set("省市州区县")
 _NICKNAME = set("小老阿")
 
 
@@ -58,8 +58,11 @@ def _organization(span: LacSpan, start: int) -> Candidate | None:
     found = Candidate(
         start, start + len(name), "Organization", subtype, "lac:ORG", 0, score=span.score
     )
-    if name[0] in _LEVELS and suffix in P.ORG_SUFFIXES and subtype in {"TradeUnion", "Government"}:
-        return replace(found, level=name[0], body=name[1:])
+    if name[0] in _LEVELS:
+        # 市总工会: an elliptic name, resolved from the story; 市政府决策部 is no name
+        if suffix in P.ORG_SUFFIXES and subtype in {"TradeUnion", "Government"}:
+            return replace(found, level=name[0], body=name[1:])
+        return None
     place = _leading_place(name)
     if place is not None and len(place) < len(name):
         return replace(found, place=place, body=name[len(place) :])
