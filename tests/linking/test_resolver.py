@@ -141,3 +141,24 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
     assert set(towns) == {"丽景街街道"}
     assert towns["丽景街街道"].key == "place:640104/丽景街街道"
     assert towns["丽景街街道"].code == ""  # jionlp gives towns no code; none is invented
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an autonomous prefecture's bodies go by its customary short name
+        (
+            "延边州总工会开展关爱行动。州总工会女职工委员会参加。",
+            {"延边州总工会", "延边州总工会女职工委员会"},
+        ),
+        # 市 is the county-level city the story is about, not the prefecture around it
+        (
+            "太仓市总工会学习苏州市委会议精神。围绕太仓重点产业,太仓职工建功。市总工会表示。",
+            {"太仓市总工会", "中共苏州市委"},
+        ),
+        ("中华全国总工会宣传教育部部长", {"中华全国总工会宣传教育部"}),
+        ("中国海员建设工会主席李庆忠", {"中国海员建设工会"}),
+    ],
+)
+def test_organisation_names(text: str, expected: set[str]) -> None:
+    assert expected <= names(link(text), "Organization")

@@ -38,6 +38,22 @@ def texts(text: str, candidates: list) -> list[str]:
         ("上半年新建工会115家", ["新建工会"]),  # a candidate; the resolver drops it
         ("推动各市区总工会在公众号上发布招工信息", []),
         ("辽宁阜新、锦州等5市总工会联合签订协议", []),
+        # government departments by their standard names, and listed after their body
+        (
+            "宁夏回族自治区人力资源和社会保障厅、公安厅、建设厅联合检查",
+            ["宁夏回族自治区人力资源和社会保障厅", "公安厅", "建设厅"],
+        ),
+        ("鞍山市文化旅游和广播电视局举办比赛", ["鞍山市文化旅游和广播电视局"]),
+        # units named after their organisation
+        ("上海市总工会女职工委员会主任", ["上海市总工会女职工委员会"]),
+        ("东风汽车股份有限公司襄阳分公司创新工作室联盟", ["东风汽车股份有限公司襄阳分公司"]),
+        ("淄博市总工会基层工作部部长", ["淄博市总工会基层工作部"]),
+        # a union's middle may be long when its ending names a sector
+        ("太原市快递外卖配送行业工会联合会成立", ["太原市快递外卖配送行业工会联合会"]),
+        ("玖龙纸业(太仓)有限公司董事长", ["玖龙纸业(太仓)有限公司"]),
+        ("重庆公共运输职业学院工会开展活动", ["重庆公共运输职业学院", "重庆公共运输职业学院工会"]),
+        # no name swallows a verb (成立) after it
+        ("中卫市总工会成立中卫工匠学院", ["中卫市总工会", "中卫工匠学院"]),
     ],
 )
 def test_organizations(text: str, expected: list[str]) -> None:
