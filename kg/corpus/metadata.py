@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 # A name never runs into the next credit (``马学礼通讯员邱春强``).
-_NAME_CHAR = r"(?:(?!记者|通讯员|实习生|摄影|摄)[\u4e00-\u9fff])"
+_NAME_CHAR = (
+    r"(?:(?!记者|通讯员|实习生|摄影|摄|[一二三初复终]审|编辑|审核|校对|签发|核发)[\u4e00-\u9fff])"
+)
 _NAME = rf"{_NAME_CHAR}{{2,4}}(?:·{_NAME_CHAR}{{1,6}})?"
 _ROLES = {
     "本报记者": "reporter",
@@ -46,6 +48,23 @@ _ROLES = {
     "文": "author",
     "摄影": "photographer",
     "图": "photographer",
+    # editorial credits closing a page (编辑:王楠; 一审:杨胜福 二审:杨才智)
+    "责任编辑": "editor",
+    "责编": "editor",
+    "编辑": "editor",
+    "美编": "editor",
+    "审核": "editor",
+    "校对": "editor",
+    "编审": "editor",
+    "一审": "editor",
+    "二审": "editor",
+    "三审": "editor",
+    "初审": "editor",
+    "复审": "editor",
+    "终审": "editor",
+    "签发": "editor",
+    "核发": "editor",
+    "监制": "editor",
 }
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _CREDIT = re.compile(rf"(?P<role>{_ROLE})[\s:：/]*(?P<names>{_NAME}(?:[\s、,，]+{_NAME})*)")
@@ -73,7 +92,7 @@ _PHOTO = re.compile(
     rf"(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$"
 )
 _TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
-_TRAILING_CREDIT = re.compile(r"[(（](?P<credit>(?:记者|通讯员|本报记者)[^()（）]{2,40})[)）]\s*$")
+_TRAILING_CREDIT = re.compile(rf"[(（](?P<credit>(?:{_ROLE})[^()（）]{{2,40}})[)）]\s*$")
 _META_LINE = re.compile(
     r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
     r"[\d\s:./\-年月日]{8,30})$"

@@ -77,12 +77,12 @@ HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1
 SENTENCE_END = "。！？!?；;…"
 
 #: Lines that belong to the page, not the story: copyright notices, share and
-#: print buttons, editor credits, counters. Matched against a whole stripped line.
+#: print buttons, counters; matched against a whole stripped line. (Editorial credits
+#: are bylines: their people are named.)
 FURNITURE_LINE = re.compile(
     r"^(?:"
     r".{0,30}版权(?:所有|归|声明).{0,60}|"
     r".{0,20}(?:未经(?:授权|许可)|不得转载).{0,40}|"
-    r"(?:责任编辑|责编|编辑|审核|校对|监制)\s*[:：].{0,20}|"
     r"(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|字号|字体)\s*[:：]?.{0,30}|"
     r"(?:【?\s*(?:打印|关闭|收藏|大|中|小)\s*】?\s*){2,}|"
     r"(?:上一篇|下一篇|相关(?:新闻|阅读|文章))\s*[:：]?.{0,60}|"

@@ -19,7 +19,7 @@ from kg.corpus.clean import remove_pinyin_annotations
 from kg.lexicons import Place, place_by_code, places_by_surface
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
-from kg.nlp.patterns import ABBREVIATIONS
+from kg.nlp.patterns import ABBREVIATIONS, IDEOLOGY_AFTER_NAME
 from kg.nlp.words import word_freq
 from kg.types import Document, Entity, Mention, Story
 
@@ -288,6 +288,8 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             entity = Entity(entity_key("Organization", name), "Organization", cand.subtype, name)
             emit(item, entity, reason, surface)
             continue
+        if cand.type == "Person" and IDEOLOGY_AFTER_NAME.match(text, cand.end):
+            continue  # 习近平新时代…思想, 习近平总书记关于…的重要论述: a term, not a mention
         name = cand.canonical or surface
         reason = "exact" if name == surface else f"{cand.rule}:canonical"
         entity = Entity(entity_key(cand.type, name), cand.type, cand.subtype, name)

@@ -9,6 +9,7 @@ from kg.lexicons import org_endings, org_units, titles
 __all__ = [
     "ABBREVIATIONS",
     "ELLIPTIC",
+    "IDEOLOGY_AFTER_NAME",
     "LEFT_EXTENDED",
     "MIDDLE_LENGTH",
     "NAME_ENDINGS",
@@ -205,3 +206,12 @@ def suffix_type(suffix: str) -> tuple[str, str]:
     (('Organization', 'TradeUnion'), ('Organization', 'TradeUnion'))
     """
     return ORG_SUFFIXES.get(suffix, ("Organization", "TradeUnion"))
+
+
+#: What follows a leader's name inside an ideology term, not a mention of the person
+#: (习近平新时代中国特色社会主义思想, 习近平总书记关于工人阶级和工会工作的重要论述):
+#: ANNOTATION.md excludes ideology terms.
+IDEOLOGY_AFTER_NAME = re.compile(
+    r"(?:新时代中国特色社会主义思想|(?:总书记)?(?:关于|对|重要|在[^。，,]{0,20}上的)"
+    r"[^。；;]{0,30}?(?:论述|讲话|指示|批示|精神|思想|回信|贺信))"
+)

@@ -139,6 +139,20 @@ def test_container_metadata_fills_gaps() -> None:
             "岳塘新闻网",
             [("reporter", "郭奕含"), ("correspondent", "杨金凤")],
         ),
+        (  # editorial credits close a page: their people are named too
+            "本报讯 平山区总工会开展工资集体协商。\n编辑:王楠\n",
+            None,
+            None,
+            None,
+            [("editor", "王楠")],
+        ),
+        (
+            "施秉县总工会走访困难职工。\n一审:杨胜福 二审:杨才智三审:李慧\n",
+            None,
+            None,
+            None,
+            [("editor", "杨胜福"), ("editor", "杨才智"), ("editor", "李慧")],
+        ),
     ],
 )
 def test_credits_and_mastheads(

@@ -162,3 +162,26 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
 )
 def test_organisation_names(text: str, expected: set[str]) -> None:
     assert expected <= names(link(text), "Organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list that names one known person names the others (and ordinary words: 战书)
+        (
+            "区总工会选举产生主席李友华,钟荫腾、苗宁礼、刘蕾、韩荡当选为副主席。",
+            {"李友华", "钟荫腾", "苗宁礼", "刘蕾", "韩荡"},
+        ),
+        (
+            "选举张远桥为主席,黄永胜、章根国、朱敏当选为副主席。",
+            {"张远桥", "黄永胜", "章根国", "朱敏"},
+        ),
+        # an ideology term is no mention of the person
+        ("深入学习习近平新时代中国特色社会主义思想。", set()),
+        ("学习习近平总书记关于工人阶级和工会工作的重要论述。", set()),
+        # named only by a form of address: no person
+        ("刘主席和崔女士看望了龙某。", set()),
+    ],
+)
+def test_people(text: str, expected: set[str]) -> None:
+    assert names(link(text), "Person") == expected

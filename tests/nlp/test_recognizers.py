@@ -198,8 +198,8 @@ def test_pipeline_is_built_from_config() -> None:
         "kg_organizations",
         "kg_programmes",
         "kg_areas",
-        "kg_persons",
         "kg_statistical",
+        "kg_persons",
         "kg_merge",
     ]
     doc = nlp("安康市总工会构建劳动法律监督“一函两书”机制。")

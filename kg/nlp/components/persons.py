@@ -8,18 +8,18 @@ surname and are never taken. Bylines are added from story metadata by the linker
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.lexicons import looks_like_name, surnames
-from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.candidates import Candidate, add_candidate, candidates_of
 from kg.nlp.patterns import TITLES
 from kg.nlp.words import is_common_word, word_freq
 
-__all__ = ["PersonRecognizer", "find_persons", "make_persons"]
+__all__ = ["PersonRecognizer", "find_persons", "make_persons", "persons_in_lists"]
 
 _TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
@@ -53,6 +53,8 @@ def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[in
             continue
         if length >= 3 and text[end - 1] in _FUNCTION_CHARS:
             continue  # 吉虹等: the name is 吉虹
+        if text[pos] in _FUNCTION_CHARS:
+            return  # 刘主席和崔女士: a conjunction after the title, not the surname 和
         if end not in boundaries and text[end : end + 1] not in _AFTER_NAME:
             continue
         if length == 4 and text[pos : pos + 2] not in surnames():
@@ -149,15 +151,55 @@ def _tagged_names(text: str) -> Iterator[tuple[int, int]]:
                 pos += len(word)
 
 
+_LIST_RUN = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,6}")
+
+
+def persons_in_lists(
+    text: str, boundaries: set[int], known: Iterable[tuple[int, int]]
+) -> Iterator[Candidate]:
+    """The other names of a list that names a person already (张远桥、黄永胜、章根国、朱敏
+    当选为…; 习近平、李克强、栗战书…): every item that looks like a name is one.
+
+    >>> text = "张远桥、黄永胜、章根国、朱敏当选为副主席"
+    >>> [text[c.start:c.end] for c in persons_in_lists(text, {3, 7, 11, 14, 16}, [(0, 3)])]
+    ['黄永胜', '章根国', '朱敏']
+    """
+    starts = {start: end for start, end in known}
+    for run in _LIST_RUN.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = run.start()
+        for part in run.group().split("、")[:-1]:
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        last = next(_names_after(text, pos, boundaries), None)
+        if last is not None:
+            items.append(last)
+        # in a list a name may be an ordinary word too (栗战书): the list vouches for it
+        names = [
+            (a, b)
+            for a, b in items
+            if looks_like_name(text[a:b]) and not is_common_word(text[a:b], _WORD)
+        ]
+        if len(names) < 2 or not any(starts.get(a) == b for a, b in names):
+            continue
+        for a, b in names:
+            if starts.get(a) != b:
+                yield Candidate(a, b, "Person", "", "person:list", 1, text[a:b])
+
+
 class PersonRecognizer:
-    """Propose person candidates from titles, roles and speech verbs."""
+    """Propose person candidates from titles, roles, speech verbs and lists of names."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
-        for candidate in find_persons(doc.text, boundaries):
+        found = find_persons(doc.text, boundaries)
+        for candidate in found:
+            add_candidate(doc, candidate)
+        known = [(c.start, c.end) for c in candidates_of(doc) if c.type == "Person"]
+        for candidate in persons_in_lists(doc.text, boundaries, known):
             add_candidate(doc, candidate)
         return doc
 
