@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,7 +100,7 @@ class LacTagger:
         self._oov = self._vocab.get("OOV", 0)
         self._q2b = _read_table(folder / "q2b.dic")
         tags = {int(k): v for k, v in _read_table(folder / "tag.dic").items()}
-        self._transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float64)
+        self._transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float32)
         self._exp_trans = np.exp(self._transitions - self._transitions.max())
         n_tags = self._transitions.shape[0]
         names = [tags.get(i, "O") for i in range(n_tags)]
@@ -129,8 +130,7 @@ class LacTagger:
         ]
         order = sorted(range(len(pieces)), key=lambda i: (len(pieces[i][2]), i))
         found: list[list[LacSpan]] = [[] for _ in sentences]
-        for lo in range(0, len(order), self.batch_size):
-            batch = [pieces[i] for i in order[lo : lo + self.batch_size]]
+        for batch in self._batches([pieces[i] for i in order]):
             for (n, offset, _piece), spans in zip(
                 batch, self._tag_batch([p for _n, _o, p in batch]), strict=True
             ):
@@ -142,6 +142,20 @@ class LacTagger:
             spans.sort(key=lambda s: s.start)  # pieces were run shortest first
         return found
 
+    def _batches(self, pieces: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+        """Runs of length-sorted pieces: at most ``batch_size``, and none padded to more
+        than about 1.5 times its own length (padding is computed, then thrown away)."""
+        batch: list[tuple[int, int, str]] = []
+        for piece in pieces:
+            if batch and (
+                len(batch) == self.batch_size or len(piece[2]) > 1.5 * len(batch[0][2]) + 8
+            ):
+                yield batch
+                batch = []
+            batch.append(piece)
+        if batch:
+            yield batch
+
     def _tag_batch(self, texts: list[str]) -> list[list[LacSpan]]:
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
         width = int(lengths.max())
@@ -149,7 +163,7 @@ class LacTagger:
         for row, text in enumerate(texts):
             ids[row, : len(text)] = self._ids(text)
         emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
-        paths, marginals = self._decode(emissions.astype(np.float64), lengths)
+        paths, marginals = self._decode(emissions.astype(np.float32), lengths)
         return [
             self._spans(text, paths[row, : len(text)], marginals[row, : len(text)])
             for row, text in enumerate(texts)

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from kg.lexicons import looks_like_name, places_by_surface
 from kg.nlp import patterns as P
@@ -131,18 +132,24 @@ class StatisticalRecognizer:
 
     def match(self, doc: Doc) -> list[Candidate]:
         """The candidates of ``doc``, without writing them."""
-        sentences = (
+        return self.match_all([doc])[0]
+
+    def match_all(self, docs: list[Doc]) -> list[list[Candidate]]:
+        """The candidates of each doc; all their sentences go to the model in one batch
+        run (a sentence's tags do not depend on its batch, see :mod:`kg.nlp.lac`)."""
+        sentences = [
             [(s.start_char, s.text) for s in doc.sents]
             if doc.has_annotation("SENT_START")
             else [(0, doc.text)]
-        )
-        tagged = self.tagger.tag([text for _start, text in sentences])
-        pairs = [
-            (start, span)
-            for (start, _t), spans in zip(sentences, tagged, strict=True)
-            for span in spans
+            for doc in docs
         ]
-        return list(propose(pairs, min_score=self.min_score))
+        flat = [text for per_doc in sentences for _start, text in per_doc]
+        tagged = iter(self.tagger.tag(flat))
+        found = []
+        for per_doc in sentences:
+            pairs = [(start, span) for start, _text in per_doc for span in next(tagged)]
+            found.append(list(propose(pairs, min_score=self.min_score)))
+        return found
 
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
         """Record ``candidates`` on ``doc``."""
@@ -152,6 +159,13 @@ class StatisticalRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Docs in batches of ``batch_size`` (a document's stories come as one stream)."""
+        for batch in minibatch(docs, batch_size):
+            for doc, candidates in zip(batch, self.match_all(list(batch)), strict=True):
+                self.set_annotations(doc, candidates)
+                yield doc
 
 
 @Language.factory(
