@@ -23,11 +23,14 @@ from rdflib import Graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = [
+    "ENTITY_SUBTYPES",
     "ENTITY_TYPES",
+    "RELATION_ENDS",
     "RELATION_TYPES",
     "Report",
     "Score",
     "evaluate",
+    "gold_problems",
     "load_gold",
     "normalize",
 ]
@@ -225,3 +228,86 @@ def evaluate(
         report.missed[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(gold_rel - pred_rel)]
         report.spurious[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(pred_rel - gold_rel)]
     return report
+
+
+#: The subtypes each entity type may carry in a gold file (``ANNOTATION.md``).
+ENTITY_SUBTYPES: dict[str, set[str | None]] = {
+    "Organization": {"TradeUnion", "Government", "Enterprise", "Institution", "Media", "Other"},
+    "Program": {None, "Policy"},
+    "Place": {"Country", "Province", "City", "District", "County", "Town", "Area"},
+    "Person": {None},
+}
+#: The entity types each relation type joins (subject types, object types).
+RELATION_ENDS: dict[str, tuple[set[str], set[str]]] = {
+    "locatedIn": ({"Organization", "Place"}, {"Place"}),
+    "subOrganizationOf": ({"Organization"}, {"Organization"}),
+    "implements": ({"Organization"}, {"Program"}),
+    "establishes": ({"Organization"}, {"Organization"}),
+    "organizes": ({"Organization"}, {"Program"}),
+    "partnersWith": ({"Organization"}, {"Organization"}),
+    "holdsPost": ({"Person"}, {"Organization"}),
+    "partOf": ({"Program"}, {"Program"}),
+}
+
+
+def gold_problems(
+    doc_id: str,
+    gold: dict[str, Any],
+    text: str | None = None,
+    *,
+    measurements: bool = True,
+) -> list[str]:
+    """What is wrong with one gold file by ``ANNOTATION.md`` (empty when it is sound); with
+    the article's ``text``, also every mention and measurement span not found in it.
+    ``measurements``: whether the file must have its ``measurements`` list.
+
+    >>> gold_problems("x", {"id": "x", "entities": [{"name": "a", "type": "Thing"}]})
+    ["a: type 'Thing'", 'no measurements list']
+    """
+    problems: list[str] = []
+    if gold.get("id") != doc_id:
+        problems.append(f"id is {gold.get('id')!r}, not {doc_id!r}")
+    types: dict[str, str] = {}
+    for entity in gold.get("entities", []):
+        name, type_ = entity.get("name"), entity.get("type")
+        if type_ not in ENTITY_SUBTYPES:
+            problems.append(f"{name}: type {type_!r}")
+            continue
+        if entity.get("subtype") not in ENTITY_SUBTYPES[type_]:
+            problems.append(f"{name}: subtype {entity.get('subtype')!r} for {type_}")
+        if name in types:
+            problems.append(f"{name}: listed twice")
+        types[name] = type_
+        mentions = entity.get("mentions") or []
+        if not mentions:
+            problems.append(f"{name}: no mentions")
+        if text is not None:
+            problems += [
+                f"{name}: mention {m!r} not in the text" for m in mentions if m not in text
+            ]
+    for rel in gold.get("relations", []):
+        s, p, o = rel.get("s"), rel.get("p"), rel.get("o")
+        if p not in RELATION_ENDS:
+            problems.append(f"relation {s} {p} {o}: unknown predicate")
+            continue
+        subjects, objects = RELATION_ENDS[p]
+        if types.get(s) not in subjects:
+            problems.append(f"relation {s} {p} {o}: subject is {types.get(s)}")
+        if types.get(o) not in objects:
+            problems.append(f"relation {s} {p} {o}: object is {types.get(o)}")
+        if p == "holdsPost" and not rel.get("role"):
+            problems.append(f"relation {s} {p} {o}: no role")
+    if measurements and "measurements" not in gold:
+        problems.append("no measurements list")
+    for figure in gold.get("measurements", []):
+        span = figure.get("text", "")
+        if text is not None and span not in text:
+            problems.append(f"measurement {span!r} not in the text")
+        if not isinstance(figure.get("value"), int | float):
+            problems.append(f"measurement {span!r}: value {figure.get('value')!r}")
+        if not figure.get("unit"):
+            problems.append(f"measurement {span!r}: no unit")
+        subject = figure.get("subject")
+        if subject is not None and subject not in types:
+            problems.append(f"measurement {span!r}: subject {subject!r} is not an entity")
+    return problems

@@ -20,8 +20,8 @@ from pathlib import Path
 from kg.build import build
 from kg.corpus.load import load_file
 from kg.corpus.prepare import prepare
-from kg.types import RawDocument
 from kg.nlp.pipeline import load_pipeline
+from kg.types import RawDocument
 
 
 def _stories(seeds: list[Path]) -> list[str]:
@@ -69,9 +69,8 @@ def stage_costs(texts: list[str], rounds: int = 3) -> None:
     for name, seconds in costs.items():
         print(f"{name:<18} {seconds:8.2f} {seconds / total:6.1%} {chars / seconds:10,.0f}")
     print(f"{'pipeline':<18} {total:8.2f} {1:6.1%} {chars / total:10,.0f}")
-    print(
-        f"floor: blank zh + jieba     {chars / floor:10,.0f} chars/s  (pipeline {floor / total:.2f}x)"
-    )
+    ratio = floor / total
+    print(f"floor: blank zh + jieba     {chars / floor:10,.0f} chars/s  (pipeline {ratio:.2f}x)")
     lac = costs.get("kg_statistical", 0.0)
     if lac:
         print(

@@ -7,7 +7,7 @@ url and the exact query that finds it among the stored pages) and the gold files
 
 Saving a text (the excerpt of a search result, exactly as returned)::
 
-    python scripts/devset.py save ID --url URL --query Q --excerpt-json FILE \
+    .venv/bin/python scripts/devset.py save ID --url URL --query Q --excerpt-json FILE \
         --script simplified --province 北京 --topic "…"
 
 ``FILE`` holds the excerpt as the JSON string literal the search tool returned (quotes
@@ -17,7 +17,7 @@ included), so that escapes such as ``\\n`` reach the file unchanged. ``save`` wr
 Checking (every row: the text is there and has the recorded length; the gold file is
 well formed and each of its mentions, measurement texts and relation ends is found)::
 
-    python scripts/devset.py check [ID ...]
+    .venv/bin/python scripts/devset.py check [ID ...]
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ import fcntl
 import json
 import sys
 from pathlib import Path
-from typing import Any
+
+from kg.eval import gold_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "devset"
@@ -37,22 +38,6 @@ SOURCES = DEVSET / "sources.tsv"
 GOLD = ROOT / "tests" / "gold" / "devset"
 COLUMNS = ["id", "url", "query", "chars", "script", "province", "topic"]
 
-ENTITY_SUBTYPES = {
-    "Organization": {"TradeUnion", "Government", "Enterprise", "Institution", "Media", "Other"},
-    "Program": {None, "Policy"},
-    "Place": {"Country", "Province", "City", "District", "County", "Town", "Area"},
-    "Person": {None},
-}
-RELATIONS = {
-    "locatedIn": ({"Organization", "Place"}, {"Place"}),
-    "subOrganizationOf": ({"Organization"}, {"Organization"}),
-    "implements": ({"Organization"}, {"Program"}),
-    "establishes": ({"Organization"}, {"Organization"}),
-    "organizes": ({"Organization"}, {"Program"}),
-    "partnersWith": ({"Organization"}, {"Organization"}),
-    "holdsPost": ({"Person"}, {"Organization"}),
-    "partOf": ({"Program"}, {"Program"}),
-}
 SCRIPTS = {"simplified", "traditional", "traditional+pinyin"}
 
 
@@ -110,56 +95,6 @@ def _save_locked(args: argparse.Namespace, excerpt: str) -> int:
     return 0
 
 
-def check_gold(doc_id: str, gold: dict[str, Any], text: str) -> list[str]:
-    """Problems of one gold file against its text (empty when it is sound)."""
-    problems: list[str] = []
-    if gold.get("id") != doc_id:
-        problems.append(f"id is {gold.get('id')!r}, not {doc_id!r}")
-    types: dict[str, str] = {}
-    for entity in gold.get("entities", []):
-        name, type_ = entity.get("name"), entity.get("type")
-        if type_ not in ENTITY_SUBTYPES:
-            problems.append(f"{name}: type {type_!r}")
-            continue
-        if entity.get("subtype") not in ENTITY_SUBTYPES[type_]:
-            problems.append(f"{name}: subtype {entity.get('subtype')!r} for {type_}")
-        if name in types:
-            problems.append(f"{name}: listed twice")
-        types[name] = type_
-        mentions = entity.get("mentions") or []
-        if not mentions:
-            problems.append(f"{name}: no mentions")
-        for mention in mentions:
-            if mention not in text:
-                problems.append(f"{name}: mention {mention!r} not in the text")
-    for rel in gold.get("relations", []):
-        s, p, o = rel.get("s"), rel.get("p"), rel.get("o")
-        if p not in RELATIONS:
-            problems.append(f"relation {s} {p} {o}: unknown predicate")
-            continue
-        subjects, objects = RELATIONS[p]
-        if types.get(s) not in subjects:
-            problems.append(f"relation {s} {p} {o}: subject is {types.get(s)}")
-        if types.get(o) not in objects:
-            problems.append(f"relation {s} {p} {o}: object is {types.get(o)}")
-        if p == "holdsPost" and not rel.get("role"):
-            problems.append(f"relation {s} {p} {o}: no role")
-    for figure in gold.get("measurements", []):
-        span = figure.get("text", "")
-        if span not in text:
-            problems.append(f"measurement {span!r} not in the text")
-        if not isinstance(figure.get("value"), int | float):
-            problems.append(f"measurement {span!r}: value {figure.get('value')!r}")
-        if not figure.get("unit"):
-            problems.append(f"measurement {span!r}: no unit")
-        subject = figure.get("subject")
-        if subject is not None and subject not in types:
-            problems.append(f"measurement {span!r}: subject {subject!r} is not an entity")
-    if "measurements" not in gold:
-        problems.append("no measurements list")
-    return problems
-
-
 def check(args: argparse.Namespace) -> int:
     rows = read_sources()
     wanted = set(args.ids)
@@ -180,7 +115,7 @@ def check(args: argparse.Namespace) -> int:
                 problems.append("no gold file")
             else:
                 gold = json.loads(gold_path.read_text(encoding="utf-8"))
-                problems += check_gold(doc_id, gold, text)
+                problems += gold_problems(doc_id, gold, text)
         failed += bool(problems)
         print(f"{doc_id}: {'ok' if not problems else 'PROBLEMS'}")
         for problem in problems:
