@@ -81,7 +81,12 @@ class StoryContext:
             own = self.counts[key]
             if best is None or own > self.counts.get(parent, 0) - own / 2:
                 return index[key]
-        return index[best] if best else self._municipality()
+        municipality = self._municipality()
+        if municipality is not None and (
+            best is None or self.counts[municipality.key] > self.counts[best]
+        ):
+            return municipality  # 上海 named more than a city in a ticker line (大理)
+        return index[best] if best else None
 
     @property
     def province(self) -> Place | None:

@@ -154,6 +154,9 @@ def _org_body(body: str, subtype: str, place: Place) -> str:
     return body
 
 
+_PARTY_COMMITTEE = re.compile(r"^[省市州区县]?委(?!员)")
+
+
 def customary_name(place: Place) -> str:
     """The name bodies of ``place`` go by: an autonomous prefecture's short form
     (延边州总工会, not 延边朝鲜族自治州总工会), else the official name.
@@ -169,8 +172,11 @@ def customary_name(place: Place) -> str:
 def _org_name(cand: Candidate, place: Place, body: str) -> str:
     """The official name of a union or government body of ``place``."""
     name = customary_name(place)
-    if cand.subtype == "Government" and body == "委":
-        return f"中共{name}委"
+    if cand.subtype == "Government":
+        # 市委, 柳北区区委, 成都市委办公厅: the Party committee of the place (and its units)
+        committee = _PARTY_COMMITTEE.match(body)
+        if committee:
+            return f"中共{name}委{body[committee.end() :]}"
     if cand.prefix == "共青团":
         return f"共青团{name}{body}"
     return name + _org_body(body, cand.subtype, place)

@@ -158,6 +158,11 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ),
         ("中华全国总工会宣传教育部部长", {"中华全国总工会宣传教育部"}),
         ("中国海员建设工会主席李庆忠", {"中国海员建设工会"}),
+        # the Party committee of a place, and its units
+        ("柳北区区委、成都市委办公厅参加。", {"中共柳北区委", "中共成都市委办公厅"}),
+        ("认真落实中央和省委、市委的部署要求。舞钢市总工会。", {"中共中央", "中共河南省委"}),
+        # a municipality named more than a city in a ticker line is the story's 市
+        ("大理白族文化周举办\n上海大街小巷。上海的市总工会号召。", {"上海市总工会"}),
     ],
 )
 def test_organisation_names(text: str, expected: set[str]) -> None:

@@ -194,6 +194,24 @@ def _units_of_known(text: str, hits: list[tuple[int, int, Hit]]) -> Iterator[Can
 
 
 _LIST_JOINER = re.compile(r"[、和及与]|以及")
+#: 中央 coordinated with a Party committee or the State Council: the Party's Central
+#: Committee (落实中央和省委、市委的部署; 中央、国务院).
+_CENTRAL = re.compile(
+    r"(?<![\u4e00-\u9fff])中央(?=[和、及与](?:[省市区县州]委|省|国务院))|(?<=[落实按照根据贯彻])中央(?=[和、及与])"
+)
+
+
+def _central_committee(text: str) -> Iterator[Candidate]:
+    for match in _CENTRAL.finditer(text):
+        yield Candidate(
+            match.start(),
+            match.end(),
+            "Organization",
+            "Government",
+            "org:central",
+            priority=2,
+            canonical="中共中央",
+        )
 
 
 def _coordinated(text: str, found: list[Candidate]) -> Iterator[Candidate]:
@@ -253,6 +271,7 @@ def find_organizations(
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
     found += list(_units_of_known(text, hits))
+    found += list(_central_committee(text))
     found += list(_company_unions(text, found))
     found += list(_coordinated(text, found))
     return sorted(found, key=lambda c: (c.start, c.end, c.rule))

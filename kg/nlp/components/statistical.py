@@ -15,6 +15,7 @@ Overlaps with rule candidates are settled by the merge component.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ __all__ = ["StatisticalRecognizer", "make_statistical", "propose"]
 
 _LEVELS = set("省市州区县")
 _NICKNAME = set("小老阿")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z()（）·]+$")
 
 
 def _person(span: LacSpan, start: int) -> Candidate | None:
@@ -113,8 +115,8 @@ def propose(spans: Iterable[tuple[int, LacSpan]], *, min_score: float) -> Iterat
     """
     for offset, span in spans:
         proposer = _PROPOSERS.get(span.label)
-        if proposer is None or span.score < min_score:
-            continue
+        if proposer is None or span.score < min_score or not _NAME_CHARS.match(span.text):
+            continue  # a name has no punctuation in it (海曙区新闻|区总工会 is two)
         candidate = proposer(span, offset + span.start)
         if candidate is not None:
             yield candidate
