@@ -23,6 +23,8 @@ __all__ = [
     "place_by_code",
     "places",
     "places_by_surface",
+    "programme_heads",
+    "programme_stops",
     "programs",
     "surnames",
     "titles",
@@ -156,6 +158,27 @@ def programs() -> tuple[LexEntry, ...]:
         LexEntry(r["name"], r["subtype"] or "Program", _split(r["aliases"]), r["part_of"])
         for r in _rows("programs.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def programme_heads() -> dict[str, tuple[str, ...]]:
+    """Head nouns of programme names by role (``programme_heads.tsv``): ``programme``
+    ends a name, ``organisation`` makes a quoted name an organisation's, ``classifier``
+    stays out of the name, ``self`` ends a quoted name that names itself."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("programme_heads.tsv"):
+        heads[row["role"]].append(row["head"])
+    return {role: tuple(words) for role, words in heads.items()}
+
+
+@lru_cache(maxsize=1)
+def programme_stops() -> dict[str, tuple[str, ...]]:
+    """Words by kind (``programme_stops.tsv``): ``inside`` never occurs inside a
+    programme's name, ``start`` opens a generic phrase rather than a name."""
+    stops: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("programme_stops.tsv"):
+        stops[row["kind"]].append(row["word"])
+    return {kind: tuple(words) for kind, words in stops.items()}
 
 
 @lru_cache(maxsize=1)
