@@ -23,6 +23,7 @@ __all__ = [
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
+    "PROGRAMME_BARE_HEADS",
     "PROGRAMME_CLASSIFIERS",
     "PROGRAMME_GENERIC_START",
     "PROGRAMME_HEADS",
@@ -32,6 +33,7 @@ __all__ = [
     "PROGRAMME_VERB_HEADS",
     "QUOTED",
     "QUOTE_TAIL",
+    "SLOGAN_SEPARATOR",
     "STOP_CHARS",
     "STOP_WORDS",
     "SUB_UNIT",
@@ -152,6 +154,11 @@ PROGRAMME_ORG_HEADS = frozenset(_PROGRAMME_HEADS["organisation"])
 PROGRAMME_CLASSIFIERS = frozenset(_PROGRAMME_HEADS["classifier"])
 #: Endings of a quoted name that carries its own head (“维护农民工权益专项行动”).
 PROGRAMME_SELF_HEADS = tuple(_PROGRAMME_HEADS["self"])
+#: Generic heads that stay out of the name when they follow a compact quoted name
+#: (“送清凉”活动 is 送清凉); a slogan (“办实事、促产改”活动) is a theme and keeps its head.
+PROGRAMME_BARE_HEADS = frozenset(_PROGRAMME_HEADS["bare"])
+#: What separates the clauses of a slogan inside quotes (“适应新常态,民主解难题”).
+SLOGAN_SEPARATOR = re.compile(r"[、,，;；:：·・—\-\s]")
 #: Heads that are also verbs (服务职工) only end a name at the end of a phrase.
 PROGRAMME_VERB_HEADS = ("服务",)
 

@@ -34,6 +34,7 @@ from kg.nlp.patterns import (
     NOT_AFTER_HEAD,
     ORG_SUFFIXES,
     PHRASE_END,
+    PROGRAMME_BARE_HEADS,
     PROGRAMME_CLASSIFIERS,
     PROGRAMME_GENERIC_START,
     PROGRAMME_HEADS,
@@ -43,6 +44,7 @@ from kg.nlp.patterns import (
     PROGRAMME_VERB_HEADS,
     QUOTE_TAIL,
     QUOTED,
+    SLOGAN_SEPARATOR,
     THEMED,
     TITLE,
     TRIGGERED,
@@ -123,6 +125,16 @@ def _inner(match: re.Match[str]) -> str:
     return match["a"] or match["b"] or match["c"] or ""
 
 
+def _compact(quote: str) -> bool:
+    """A quoted name of one phrase, not a slogan of several (“办实事、促产改”)."""
+    return not SLOGAN_SEPARATOR.search(quote)
+
+
+def _bare_head(text: str, quote: str, after: int) -> bool:
+    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动."""
+    return _compact(quote) and any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+
+
 def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     quote = _inner(match)
     if quote in _known():
@@ -135,8 +147,8 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
         head_start, head_end, word = head
         mid = text[after:head_start]
         kind = "Organization" if word in PROGRAMME_ORG_HEADS else "Program"
-        if word in PROGRAMME_CLASSIFIERS:
-            end = after  # “玫瑰书香”品牌, “工匠魂·劳动美”大型特别节目: the quote is the name
+        if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after):
+            end = after  # “玫瑰书香”品牌, “送清凉”活动: the quote is the name
         elif mid.endswith("等"):
             end = after + len(mid) - 1
         else:
@@ -214,10 +226,16 @@ def _events(text: str) -> Iterator[Candidate]:
                 match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
             )
     for match in THEMED.finditer(text):
-        name = match["name"]
+        start, name = match.start("name"), match["name"]
+        if "暨" in name:  # 推进会暨“…”专项行动: 暨 joins two names
+            start += name.rindex("暨") + 1
+            name = name[name.rindex("暨") + 1 :]
+        quoted = QUOTED.match(name)
+        if quoted and name[quoted.end() :] in PROGRAMME_BARE_HEADS and _compact(_inner(quoted)):
+            continue  # “劳模工匠助企行”专项行动: the quoted name alone, found above
         if ("“" in name or "·" in name) and not set(name) & EVENT_STOP:
             yield Candidate(
-                match.start("name"),
+                start,
                 match.end("name"),
                 "Program",
                 "",
@@ -247,7 +265,14 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_titles(text))
     found.extend(_triggered(text))
     found.extend(_events(text))
-    return sorted(found, key=lambda c: (c.start, c.end, c.rule))
+    unique = {
+        (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
+    }
+    return sorted(unique.values(), key=_order)
+
+
+def _order(c: Candidate) -> tuple[int, int, str]:
+    return c.start, c.end, c.rule
 
 
 class ProgrammeRecognizer:
