@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons import org_endings, programme_heads, programme_stops, titles
+from kg.lexicons import honours, org_endings, programme_heads, programme_stops, titles
 
 __all__ = [
     "ABBREVIATIONS",
@@ -14,12 +14,14 @@ __all__ = [
     "EVENT_ANAPHOR",
     "EVENT_STOP",
     "HELD",
+    "HONOUR",
     "HOSTED",
     "LEFT_EXTENDED",
     "MEDIA_AFTER",
     "MEDIA_TITLE",
     "NAME_ENDINGS",
     "NOT_AFTER_HEAD",
+    "NOT_A_BRAND",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
@@ -218,6 +220,11 @@ THEMED = re.compile(
 EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
 #: Characters that never stand inside an event's name.
 EVENT_STOP = frozenset("的了在将把被")
+
+#: A standard honour title (``ontology/lexicon/honours.tsv``), longest first.
+HONOUR = re.compile("|".join(sorted(honours(), key=len, reverse=True)))
+#: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).
+NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|联盟|馆|园|学校|讲师团|宣讲团")
 
 #: Titles and roles written right before a name (主席李晓英, 骑手欧阳刚), longest first
 #: (``ontology/lexicon/titles.tsv``).

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.honours import find_honours, is_honour_or_brand
 from kg.nlp.patterns import (
     CARRY_OUT,
     CONTEST,
@@ -139,6 +140,8 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     quote = _inner(match)
     if quote in _known():
         return  # the lexicon names it (“安康杯”竞赛 is 安康杯竞赛)
+    if is_honour_or_brand(quote):
+        return  # “深圳工匠”培育计划, “海曙工匠”评选活动: the brand, found by its form
     after = match.end()
     head = _find_head(text, after)
     if head and text.startswith("的", after):
@@ -179,7 +182,7 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
     # “甲”“乙”活动 share the head; “甲”志愿服务、“乙”活动: the last head is 乙's own
     shared = text[group[-2].end() : last.start()] in ("", "、")
     for i, match in enumerate(group):
-        if _inner(match) in _known():
+        if _inner(match) in _known() or is_honour_or_brand(_inner(match)):
             continue
         limit = group[i + 1].start() if i + 1 < len(group) else match.end()
         tail = QUOTE_TAIL.match(text, match.end(), limit)
@@ -265,6 +268,7 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_titles(text))
     found.extend(_triggered(text))
     found.extend(_events(text))
+    found.extend(find_honours(text))
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
