@@ -17,13 +17,18 @@ __all__ = [
     "Place",
     "areas",
     "forms_of_address",
+    "honour_prefixes",
+    "honours",
     "looks_like_name",
     "org_endings",
     "org_units",
     "organizations",
     "place_by_code",
+    "place_epithets",
     "places",
     "places_by_surface",
+    "programme_heads",
+    "programme_stops",
     "programs",
     "surnames",
     "titles",
@@ -157,6 +162,48 @@ def programs() -> tuple[LexEntry, ...]:
         LexEntry(r["name"], r["subtype"] or "Program", _split(r["aliases"]), r["part_of"])
         for r in _rows("programs.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def honours() -> dict[str, str]:
+    """Standard honour titles (``honours.tsv``) -> ``award`` (a medal or an honour of a
+    collective: 五一劳动奖章, 工人先锋号) or ``title`` (a title people hold: 劳动模范,
+    技术能手)."""
+    return {r["title"]: r["kind"] for r in _rows("honours.tsv")}
+
+
+@lru_cache(maxsize=1)
+def honour_prefixes() -> tuple[str, ...]:
+    """Level prefixes of honours (``honour_prefixes.txt``: 全国, 省级, 中央企业)."""
+    lines = ontology_file("lexicon/honour_prefixes.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def place_epithets() -> dict[str, str]:
+    """Classical names of provinces used in brands (``place_epithets.tsv``: 齐鲁 -> 山东省)."""
+    return {r["epithet"]: r["place"] for r in _rows("place_epithets.tsv")}
+
+
+@lru_cache(maxsize=1)
+def programme_heads() -> dict[str, tuple[str, ...]]:
+    """Head nouns of programme names by role (``programme_heads.tsv``): ``programme``
+    ends a name, ``organisation`` makes a quoted name an organisation's, ``classifier``
+    stays out of the name, ``self`` ends a quoted name that names itself."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("programme_heads.tsv"):
+        heads[row["role"]].append(row["head"])
+    return {role: tuple(words) for role, words in heads.items()}
+
+
+@lru_cache(maxsize=1)
+def programme_stops() -> dict[str, tuple[str, ...]]:
+    """Words by kind (``programme_stops.tsv``): ``inside`` never occurs inside a
+    programme's name, ``start`` opens a generic phrase rather than a name."""
+    stops: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("programme_stops.tsv"):
+        stops[row["kind"]].append(row["word"])
+    return {kind: tuple(words) for kind, words in stops.items()}
 
 
 @lru_cache(maxsize=1)

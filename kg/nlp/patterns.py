@@ -4,22 +4,54 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons import org_endings, org_units, titles
+from kg.lexicons import (
+    honours,
+    org_endings,
+    org_units,
+    programme_heads,
+    programme_stops,
+    titles,
+)
 
 __all__ = [
     "ABBREVIATIONS",
+    "CARRY_OUT",
+    "CONTEST",
     "ELLIPTIC",
+    "EVENT_ANAPHOR",
+    "EVENT_STOP",
+    "HELD",
+    "HONOUR",
+    "HOSTED",
     "IDEOLOGY_AFTER_NAME",
     "LEFT_EXTENDED",
+    "MEDIA_AFTER",
+    "MEDIA_TITLE",
     "MIDDLE_LENGTH",
     "NAME_ENDINGS",
+    "NOT_AFTER_HEAD",
+    "NOT_A_BRAND",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
+    "PHRASE_END",
+    "PROGRAMME_BARE_HEADS",
+    "PROGRAMME_CLASSIFIERS",
+    "PROGRAMME_GENERIC_START",
     "PROGRAMME_HEADS",
+    "PROGRAMME_ORG_HEADS",
+    "PROGRAMME_SELF_HEADS",
+    "PROGRAMME_STOP_WORDS",
+    "PROGRAMME_VERB_HEADS",
+    "QUOTED",
+    "QUOTE_TAIL",
+    "SLOGAN_SEPARATOR",
     "STOP_CHARS",
     "STOP_WORDS",
     "SUB_UNIT",
+    "THEMED",
+    "TITLE",
     "TITLES",
+    "TRIGGERED",
     "UNITS",
     "suffix_type",
 ]
@@ -131,60 +163,86 @@ LEFT_EXTENDED = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|农商银行|铁矿|煤矿|联合工会|联席会议)"
 )
 
+# --- Programmes (``ontology/lexicon/programme_heads.tsv``, ``programme_stops.tsv``) ---
+
+_PROGRAMME_HEADS = programme_heads()
 #: Head nouns that end a programme's name (“区域化+网格化”工作机制).
-PROGRAMME_HEADS = frozenset(
-    [
-        "主题劳动竞赛",
-        "劳动竞赛",
-        "技能竞赛",
-        "技能大赛",
-        "友谊联赛",
-        "竞赛",
-        "大赛",
-        "联赛",
-        "比赛",
-        "评选活动",
-        "主题活动",
-        "专项行动",
-        "建设行动",
-        "引领行动",
-        "行动计划",
-        "培训计划",
-        "计划",
-        "行动",
-        "活动",
-        "工程",
-        "工作机制",
-        "长效机制",
-        "机制",
-        "服务模式",
-        "工作模式",
-        "培训模式",
-        "建会模式",
-        "模式",
-        "服务体系",
-        "体系",
-        "制度",
-        "工作法",
-        "做法",
-        "平台",
-        "项目",
-        "志愿服务",
-        "上门服务",
-        "服务",
-        "热线",
-        "基金",
-        "大讲堂",
-        "讲堂",
-        "公开课",
-        "主题系列新闻发布会",
-        "对接工作室",
-        "工作室",
-        "驿站",
-        "之家",
-        "教育活动",
-    ]
+PROGRAMME_HEADS = frozenset(_PROGRAMME_HEADS["programme"])
+#: Heads that make a quoted name an organisation's (“淄工头雁”劳模工匠宣讲团).
+PROGRAMME_ORG_HEADS = frozenset(_PROGRAMME_HEADS["organisation"])
+#: Heads that classify rather than name: left out of the name (“…”品牌, “…”特别节目).
+PROGRAMME_CLASSIFIERS = frozenset(_PROGRAMME_HEADS["classifier"])
+#: Endings of a quoted name that carries its own head (“维护农民工权益专项行动”).
+PROGRAMME_SELF_HEADS = tuple(_PROGRAMME_HEADS["self"])
+#: Generic heads that stay out of the name when they follow a compact quoted name
+#: (“送清凉”活动 is 送清凉); a slogan (“办实事、促产改”活动) is a theme and keeps its head.
+PROGRAMME_BARE_HEADS = frozenset(_PROGRAMME_HEADS["bare"])
+#: What separates the clauses of a slogan inside quotes (“适应新常态,民主解难题”).
+SLOGAN_SEPARATOR = re.compile(r"[、,，;；:：·・—\-\s]")
+#: Heads that are also verbs (服务职工) only end a name at the end of a phrase.
+PROGRAMME_VERB_HEADS = ("服务",)
+
+_PROGRAMME_STOPS = programme_stops()
+#: Never inside a programme's name: function words and verbs that open a clause. Unlike
+#: ``STOP_WORDS`` (which bound organisation names), verbs such as 建设, 服务, 联合, 评选
+#: may stand inside a programme's name (书香工会建设行动, 移动体检上门服务).
+PROGRAMME_STOP_WORDS = tuple(_PROGRAMME_STOPS["inside"])
+#: What opens a generic phrase rather than a name (全市…, 各类…).
+PROGRAMME_GENERIC_START = tuple(_PROGRAMME_STOPS["start"])
+
+#: A quoted name in one of the three quotation styles.
+QUOTED = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})’|\"(?P<c>[^\"\n]{2,30})\"")
+#: What ends a phrase after a head that is also a verb.
+PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|上|$")
+#: A head followed by a person noun is not a head (服务员, 工作者).
+NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
+#: Verbs that carry a programme out; a quoted name right after one is a programme.
+CARRY_OUT = re.compile(
+    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建立|创建|创新|推出|启动|发起|探索)了?$"
 )
+#: A short tail after a quote inside a list of quoted names (“送文化”下基层惠职工).
+QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff0-9]{0,8}")
+#: A 《》 title.
+TITLE = re.compile(r"《([^《》\n]{2,40})》")
+#: 《中国工人》杂志社: the title is a periodical's.
+MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
+MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
+#: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
+TRIGGERED = re.compile(
+    r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
+    r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
+    r"(?=[,，。;；、\n]|$)"
+)
+#: A contest after a verb that hosts it (承办陕西省茶艺技能大赛).
+CONTEST = re.compile(
+    r"(?:举办|承办|主办)了?(?P<name>[\u4e00-\u9fff0-9]{2,16}?(?:技能大赛|大赛|竞赛|比赛))"
+    r"(?=[,，。;；、\n]|$)"
+)
+#: An event named in the clause that hosts it: 由A主办、B承办的新就业形态劳动者移动体检活动.
+HOSTED = re.compile(
+    r"(?:主办|承办|协办)的(?P<name>[\u4e00-\u9fff0-9]{4,22}?"
+    r"(?:活动|竞赛|大赛|比赛|运动会|招聘会|生日会|欢送会))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
+)
+#: An event that opens its clause and is held somewhere: 南京市职工技能大赛…竞赛在南京技师学院举办.
+HELD = re.compile(
+    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff0-9]{4,26}(?:竞赛|大赛|比赛))"
+    r"在[\u4e00-\u9fff]{2,20}(?:举办|举行|开幕|开赛)",
+    re.MULTILINE,
+)
+#: A themed campaign whose name mixes short quotes: 开展暖“新”同行·“驿”路有家服务户外劳动者主题活动.
+THEMED = re.compile(
+    r"(?:开展|举办|启动|组织)了?(?P<name>[^,，。；;、\n]{2,30}?"
+    r"(?:主题教育活动|主题活动|系列活动|专项行动))"
+)
+#: 该比赛, 此次活动: the event the story just named.
+EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
+#: Characters that never stand inside an event's name.
+EVENT_STOP = frozenset("的了在将把被")
+
+#: A standard honour title (``ontology/lexicon/honours.tsv``), longest first.
+HONOUR = re.compile("|".join(sorted(honours(), key=len, reverse=True)))
+#: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).
+NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|联盟|馆|园|学校|讲师团|宣讲团")
 
 #: Titles and roles written right before a name (主席李晓英, 骑手欧阳刚), longest first
 #: (``ontology/lexicon/titles.tsv``).

@@ -22,120 +22,41 @@ from spacy.tokens import Doc
 
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
-from kg.nlp.patterns import ORG_SUFFIXES, PROGRAMME_HEADS
+from kg.nlp.honours import find_honours, is_honour_or_brand
+from kg.nlp.patterns import (
+    CARRY_OUT,
+    CONTEST,
+    EVENT_ANAPHOR,
+    EVENT_STOP,
+    HELD,
+    HOSTED,
+    MEDIA_AFTER,
+    MEDIA_TITLE,
+    NOT_AFTER_HEAD,
+    ORG_SUFFIXES,
+    PHRASE_END,
+    PROGRAMME_BARE_HEADS,
+    PROGRAMME_CLASSIFIERS,
+    PROGRAMME_GENERIC_START,
+    PROGRAMME_HEADS,
+    PROGRAMME_ORG_HEADS,
+    PROGRAMME_SELF_HEADS,
+    PROGRAMME_STOP_WORDS,
+    PROGRAMME_VERB_HEADS,
+    QUOTE_TAIL,
+    QUOTED,
+    SLOGAN_SEPARATOR,
+    THEMED,
+    TITLE,
+    TRIGGERED,
+)
 
 __all__ = ["ProgrammeRecognizer", "find_programmes", "make_programmes", "programme_name"]
 
-_PROGRAMME_HEADS = sorted(PROGRAMME_HEADS)
-_ORG_HEADS = [
-    "劳模工匠宣讲团",
-    "宣讲团",
-    "志愿服务队",
-    "服务队",
-    "突击队",
-    "队伍",
-    "联盟",
-    "联席会议",
-]
-#: Heads that classify rather than name: left out of the name (“…”品牌, “…”特别节目).
-_CLASSIFIERS = [
-    "特色品牌",
-    "品牌",
-    "系列活动",
-    "大型特别节目",
-    "特别节目",
-    "节目",
-    "案例",
-    "阵地",
-    "服务阵地",
-]
-_HEADS = sorted(_PROGRAMME_HEADS + _ORG_HEADS + _CLASSIFIERS, key=len, reverse=True)
-#: Heads that are also verbs (服务职工) only end a name at the end of a phrase.
-_VERB_HEADS = ("服务",)
-_PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|上|$")
-_NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
-#: A quoted name that carries its own head (“维护农民工权益专项行动”).
-_SELF_HEADS = ("行动", "活动", "工程", "计划", "大赛", "竞赛", "机制", "模式", "工作法", "讲堂")
-#: Verbs that carry a programme out; a quoted name right after one is a programme.
-_CARRY_OUT = re.compile(
-    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建立|创建|创新|推出|启动|发起|探索)了?$"
+_HEADS = sorted(
+    PROGRAMME_HEADS | PROGRAMME_ORG_HEADS | PROGRAMME_CLASSIFIERS, key=lambda h: (-len(h), h)
 )
-_QUOTE = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})’|\"(?P<c>[^\"\n]{2,30})\"")
 _ORG_ENDINGS = tuple(s for s in ORG_SUFFIXES if len(s) >= 2 and s not in {"中心", "委员会"})
-_TAIL = re.compile(r"[\u4e00-\u9fff0-9]{0,8}")
-_TITLE = re.compile(r"《([^《》\n]{2,40})》")
-#: 《中国工人》杂志社: the title is a periodical's.
-_MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
-_MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
-_TRIGGERED = re.compile(
-    r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
-    r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
-    r"(?=[,，。;；、\n]|$)"
-)
-_CONTEST = re.compile(
-    r"(?:举办|承办|主办)了?(?P<name>[\u4e00-\u9fff0-9]{2,16}?(?:技能大赛|大赛|竞赛|比赛))"
-    r"(?=[,，。;；、\n]|$)"
-)
-#: An event named in the clause that hosts it: 由A主办、B承办的新就业形态劳动者移动体检活动.
-_HOSTED = re.compile(
-    r"(?:主办|承办|协办)的(?P<name>[\u4e00-\u9fff0-9]{4,22}?"
-    r"(?:活动|竞赛|大赛|比赛|运动会|招聘会|生日会|欢送会))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
-)
-#: An event that opens its clause and is held somewhere: 南京市职工技能大赛…竞赛在南京技师学院举办.
-_HELD = re.compile(
-    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff0-9]{4,26}(?:竞赛|大赛|比赛))"
-    r"在[\u4e00-\u9fff]{2,20}(?:举办|举行|开幕|开赛)",
-    re.MULTILINE,
-)
-#: A themed campaign whose name mixes short quotes: 开展暖“新”同行·“驿”路有家服务户外劳动者主题活动.
-_THEMED = re.compile(
-    r"(?:开展|举办|启动|组织)了?(?P<name>[^,，。；;、\n]{2,30}?"
-    r"(?:主题教育活动|主题活动|系列活动|专项行动))"
-)
-#: 该比赛, 此次活动: the event the story just named.
-_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
-_EVENT_STOP = set("的了在将把被")
-_GENERIC_START = ("全市", "全省", "各类", "各级", "一批", "一系列", "相关", "有关", "这一", "该")
-#: Inside a programme name: no function words, no verbs that start a new clause. Unlike
-#: ``patterns.STOP_WORDS`` (which bound organisation names), verbs such as 建设, 服务, 联合,
-#: 评选 may stand inside a programme's name (书香工会建设行动, 移动体检上门服务).
-_NAME_STOP_CHARS = set("的了和与及在将把对为向由从是有于被让使给以而并或之其该这那各等")
-_NAME_STOP_WORDS = (
-    "开展",
-    "推进",
-    "推动",
-    "实施",
-    "打造",
-    "成立",
-    "组织",
-    "举办",
-    "承办",
-    "主办",
-    "印发",
-    "出台",
-    "召开",
-    "启动",
-    "签订",
-    "积极",
-    "深入",
-    "构建",
-    "指导",
-    "坚持",
-    "围绕",
-    "加强",
-    "建成",
-    "试点",
-    "打通",
-    "提供",
-    "实现",
-    "帮助",
-    "提升",
-    "促进",
-    "覆盖",
-    "加快",
-    "发展",
-    "入手",
-)
 
 
 def programme_name(text: str) -> str:
@@ -148,7 +69,7 @@ def programme_name(text: str) -> str:
 
 
 def _clean(text: str) -> bool:
-    return not (set(text) & _NAME_STOP_CHARS) and not any(w in text for w in _NAME_STOP_WORDS)
+    return not any(w in text for w in PROGRAMME_STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -169,9 +90,9 @@ def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
             if not text.startswith(head, start):
                 continue
             end = start + len(head)
-            if _NOT_AFTER_HEAD.match(text, end):
+            if NOT_AFTER_HEAD.match(text, end):
                 continue
-            if head in _VERB_HEADS and not _PHRASE_END.match(text, end):
+            if head in PROGRAMME_VERB_HEADS and not PHRASE_END.match(text, end):
                 continue
             return start, end, head
     return None
@@ -180,10 +101,10 @@ def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
 def _quoted_groups(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of quoted names separated by nothing, 、 or a short tail."""
     group: list[re.Match[str]] = []
-    for match in _QUOTE.finditer(text):
+    for match in QUOTED.finditer(text):
         if group:
             gap = text[group[-1].end() : match.start()]
-            tail = _TAIL.match(gap)
+            tail = QUOTE_TAIL.match(gap)
             joined = gap in ("", "、") or (
                 tail is not None and gap[tail.end() :] == "、" and _clean(gap[: tail.end()])
             )
@@ -205,10 +126,22 @@ def _inner(match: re.Match[str]) -> str:
     return match["a"] or match["b"] or match["c"] or ""
 
 
+def _compact(quote: str) -> bool:
+    """A quoted name of one phrase, not a slogan of several (“办实事、促产改”)."""
+    return not SLOGAN_SEPARATOR.search(quote)
+
+
+def _bare_head(text: str, quote: str, after: int) -> bool:
+    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动."""
+    return _compact(quote) and any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+
+
 def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     quote = _inner(match)
     if quote in _known():
         return  # the lexicon names it (“安康杯”竞赛 is 安康杯竞赛)
+    if is_honour_or_brand(quote):
+        return  # “深圳工匠”培育计划, “海曙工匠”评选活动: the brand, found by its form
     after = match.end()
     head = _find_head(text, after)
     if head and text.startswith("的", after):
@@ -216,9 +149,9 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     if head:
         head_start, head_end, word = head
         mid = text[after:head_start]
-        kind = "Organization" if word in _ORG_HEADS else "Program"
-        if word in _CLASSIFIERS:
-            end = after  # “玫瑰书香”品牌, “工匠魂·劳动美”大型特别节目: the quote is the name
+        kind = "Organization" if word in PROGRAMME_ORG_HEADS else "Program"
+        if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after):
+            end = after  # “玫瑰书香”品牌, “送清凉”活动: the quote is the name
         elif mid.endswith("等"):
             end = after + len(mid) - 1
         else:
@@ -227,11 +160,11 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
             return  # “冷可取暖、热可纳凉”等爱心服务: a description, not a name
         yield _candidate(text, match.start(), end, "program:quoted-head", kind)
         return
-    preceded = _CARRY_OUT.search(text, max(0, match.start() - 4), match.start())
+    preceded = CARRY_OUT.search(text, max(0, match.start() - 4), match.start())
     follows_de = text.startswith("的", after) and _find_head(text, after + 1)
     if quote.endswith(_ORG_ENDINGS):
         return  # “淄博工运史展馆”: an institution, found by its form
-    named = quote.endswith(_SELF_HEADS) or preceded or follows_de
+    named = quote.endswith(PROGRAMME_SELF_HEADS) or preceded or follows_de
     if named and ("、" not in quote or follows_de):
         yield _candidate(text, match.start(), match.end(), "program:quoted-name")
 
@@ -241,7 +174,7 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
     head = _find_head(text, last.end())
     if head is None:
         for match in group:
-            if _inner(match).endswith(_SELF_HEADS):
+            if _inner(match).endswith(PROGRAMME_SELF_HEADS):
                 yield _candidate(text, match.start(), match.end(), "program:quoted-name")
         return
     head_start, head_end, word = head
@@ -249,12 +182,12 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
     # “甲”“乙”活动 share the head; “甲”志愿服务、“乙”活动: the last head is 乙's own
     shared = text[group[-2].end() : last.start()] in ("", "、")
     for i, match in enumerate(group):
-        if _inner(match) in _known():
+        if _inner(match) in _known() or is_honour_or_brand(_inner(match)):
             continue
         limit = group[i + 1].start() if i + 1 < len(group) else match.end()
-        tail = _TAIL.match(text, match.end(), limit)
+        tail = QUOTE_TAIL.match(text, match.end(), limit)
         end = tail.end() if tail and _clean(tail.group()) else match.end()
-        if i == len(group) - 1 and not mid.startswith("等") and word not in _CLASSIFIERS:
+        if i == len(group) - 1 and not mid.startswith("等") and word not in PROGRAMME_CLASSIFIERS:
             if not shared or (mid and not mid.endswith("等")):
                 end = head_end
             elif mid:
@@ -263,9 +196,9 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
 
 
 def _titles(text: str) -> Iterator[Candidate]:
-    for match in _TITLE.finditer(text):
+    for match in TITLE.finditer(text):
         inner = programme_name(match.group(1))
-        if _MEDIA_TITLE.search(inner) or _MEDIA_AFTER.match(text, match.end()):
+        if MEDIA_TITLE.search(inner) or MEDIA_AFTER.match(text, match.end()):
             yield Candidate(
                 match.start(1), match.end(1), "Organization", "Media", "org:title", 2, inner
             )
@@ -276,10 +209,10 @@ def _titles(text: str) -> Iterator[Candidate]:
 
 
 def _triggered(text: str) -> Iterator[Candidate]:
-    for pattern, minimum in ((_TRIGGERED, 8), (_CONTEST, 6)):
+    for pattern, minimum in ((TRIGGERED, 8), (CONTEST, 6)):
         for match in pattern.finditer(text):
             name = match["name"]
-            if len(name) < minimum or not _clean(name) or name.startswith(_GENERIC_START):
+            if len(name) < minimum or not _clean(name) or name.startswith(PROGRAMME_GENERIC_START):
                 continue
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:triggered", 0, name
@@ -287,19 +220,25 @@ def _triggered(text: str) -> Iterator[Candidate]:
 
 
 def _events(text: str) -> Iterator[Candidate]:
-    for pattern in (_HOSTED, _HELD):
+    for pattern in (HOSTED, HELD):
         for match in pattern.finditer(text):
             name = match["name"]
-            if set(name) & _EVENT_STOP or name.startswith(_GENERIC_START):
+            if set(name) & EVENT_STOP or name.startswith(PROGRAMME_GENERIC_START):
                 continue
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
             )
-    for match in _THEMED.finditer(text):
-        name = match["name"]
-        if ("“" in name or "·" in name) and not set(name) & _EVENT_STOP:
+    for match in THEMED.finditer(text):
+        start, name = match.start("name"), match["name"]
+        if "暨" in name:  # 推进会暨“…”专项行动: 暨 joins two names
+            start += name.rindex("暨") + 1
+            name = name[name.rindex("暨") + 1 :]
+        quoted = QUOTED.match(name)
+        if quoted and name[quoted.end() :] in PROGRAMME_BARE_HEADS and _compact(_inner(quoted)):
+            continue  # “劳模工匠助企行”专项行动: the quoted name alone, found above
+        if ("“" in name or "·" in name) and not set(name) & EVENT_STOP:
             yield Candidate(
-                match.start("name"),
+                start,
                 match.end("name"),
                 "Program",
                 "",
@@ -307,7 +246,7 @@ def _events(text: str) -> Iterator[Candidate]:
                 1,
                 programme_name(name),
             )
-    for match in _ANAPHOR.finditer(text):
+    for match in EVENT_ANAPHOR.finditer(text):
         yield Candidate(
             match.start(), match.end(), "Program", "", "program:anaphor", 0, body=match["head"]
         )
@@ -329,7 +268,15 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_titles(text))
     found.extend(_triggered(text))
     found.extend(_events(text))
-    return sorted(found, key=lambda c: (c.start, c.end, c.rule))
+    found.extend(find_honours(text))
+    unique = {
+        (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
+    }
+    return sorted(unique.values(), key=_order)
+
+
+def _order(c: Candidate) -> tuple[int, int, str]:
+    return c.start, c.end, c.rule
 
 
 class ProgrammeRecognizer:
