@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.relations.base import Sentence, Span, relation
 from kg.relations.registry import sentence_rule
@@ -23,10 +24,15 @@ from kg.relations.resources import (
     INSTRUMENT,
     RELATIVE,
     Trigger,
+    triggers,
 )
 from kg.types import Entity, Relation
 
-__all__ = ["by_trigger", "is_event", "partners", "predicate_for", "subject_candidates"]
+__all__ = ["by_trigger", "is_event", "partners", "predicate_for", "subject_candidates", "takes"]
+
+
+#: The relations from an organisation to the object after the trigger.
+_SUBJECT_PREDICATES = frozenset({"implements", "organizes", "establishes"})
 
 
 def is_event(entity: Entity) -> bool:
@@ -87,8 +93,30 @@ def _nearest(orgs: list[Span], before: int, floor: int) -> Span | None:
     return max(candidates, key=lambda o: o.end) if candidates else None
 
 
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    return frozenset(t.word for t in triggers() if t.object == "Event")
+
+
+def takes(trig: Trigger, entity: Entity) -> bool:
+    """Whether ``entity`` is of the kind of object the trigger's row takes.
+
+    A ``Program`` row takes any programme but an event when the same word has an
+    ``Event`` row too (举办 a contest is organizes, 举办 a programme implements).
+    """
+    if trig.object == "Organization":
+        return entity.type == "Organization"
+    if entity.type != "Program":
+        return False
+    if trig.object == "Policy":
+        return entity.subtype == "Policy"
+    if trig.object == "Event":
+        return is_event(entity)
+    return not (is_event(entity) and trig.word in _event_words())
+
+
 def predicate_for(trig: Trigger, entity: Entity, between: str) -> str | None:
-    """The relation a trigger signals for this object, or ``None``.
+    """The relation a trigger signals for this object: its row's predicate, or ``None``.
 
     ``between`` is the text from the trigger to the object.
     """
@@ -96,21 +124,13 @@ def predicate_for(trig: Trigger, entity: Entity, between: str) -> str | None:
         between = ""  # 建立了由…组成的“四员”队伍
     if "的" in between and trig.predicate != "organizes":
         return None  # 建立的工会经费审查工作…: the cue belongs to another phrase
-    if entity.type == "Program":
-        if trig.object == "Policy":
-            return "implements" if entity.subtype == "Policy" else None
-        if trig.object == "Event":
-            return "organizes" if is_event(entity) else None
-        if trig.object == "Program":
-            if trig.word == "举办" and is_event(entity):
-                return None  # 举办 a contest is organizes (its own row)
-            return "implements"
+    if not takes(trig, entity):
         return None
-    if trig.object == "Organization" and trig.predicate == "establishes":
-        if entity.subtype in {"TradeUnion", "Government"} or len(between) > 4:
-            return None
-        return "establishes"
-    return None
+    if trig.predicate == "establishes" and (
+        entity.subtype in {"TradeUnion", "Government"} or len(between) > 4
+    ):
+        return None
+    return trig.predicate
 
 
 def _passive_hosts(sentence: Sentence, span: Span, orgs: list[Span]) -> Iterator[Relation]:
@@ -162,8 +182,10 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
         for hit in reversed(before):
             trig = hit.trigger
             predicate = predicate_for(trig, entity, text[hit.start + len(trig.word) : span.start])
-            if predicate is None:
-                continue
+            if predicate == "partOf":
+                break  # 纳入全市“B”: B is the whole a programme joins, not what the subject does
+            if predicate not in _SUBJECT_PREDICATES:
+                continue  # partnersWith links the subjects themselves (partners)
             subjects = subject_group(text, hit.start, orgs, start)
             rule = f"{predicate}:trigger:{trig.word}"
             confidence = trig.confidence
