@@ -10,6 +10,8 @@ organisation an instrument, title parts, coordination) and the titles
 (True, False)
 >>> bool(TITLE_RUN.match("党组书记、常务副主席")), bool(TITLE_RUN.match("召开会议"))
 (True, False)
+>>> [m.group(1) for m in TITLE_UNIT.finditer("党组副书记、二级调研员")]
+['书记', '调研员']
 """
 
 from __future__ import annotations
@@ -27,13 +29,20 @@ __all__ = [
     "CLAUSE_BREAK",
     "COMMA",
     "COORDINATION",
+    "ELECTED",
+    "ELECTS",
     "EVENT",
+    "GOVERNMENT_HEADS",
     "INSTRUMENT",
     "LIST_END",
+    "MEDIA_ROLE",
     "ORG_PREFIXES",
+    "OWN_OUTLET",
     "POST_SUFFIXES",
     "RELATIVE",
+    "TITLE_KINDS",
     "TITLE_RUN",
+    "TITLE_UNIT",
     "Trigger",
     "cues",
     "triggers",
@@ -84,23 +93,39 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 _CUES = cues()
-_TITLES = sorted(titles(), key=len, reverse=True)
 
-#: A programme named as a contest or event (its name ends in one of these heads).
-EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
+#: Titles (``titles.tsv`` and the ``title`` cues) -> ``post`` or ``role``.
+TITLE_KINDS: dict[str, str] = {**titles(), **dict.fromkeys(_CUES["title"], "post")}
+_TITLE = _alternation(list(TITLE_KINDS))
+_PART = _alternation(_CUES["title-part"])
+
+#: A title with the parts that may come before it (党组副书记, 二级调研员); group 1 is
+#: the title of the lexicon.
+TITLE_UNIT = re.compile(rf"(?:{_PART})*({_TITLE})")
 #: Titles, joined by 、, between an organisation and a person's name.
 TITLE_RUN = re.compile(
-    rf"^(?:{_alternation([*_TITLES, *_CUES['title-part']])}|、)+"
-    rf"(?:{_alternation(_CUES['post-suffix'])})?$"
+    rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{_alternation(_CUES['post-suffix'])})?$"
 )
 #: What a run of titles may end in and is not part of the role (主席同志).
 POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
+#: Titles of the head of a government (副市长): not a post in a union named before.
+GOVERNMENT_HEADS: tuple[str, ...] = _CUES["government-head"]
+#: The persons before it were elected to the post after it (当选为).
+ELECTED = re.compile(_alternation(_CUES["elected"]))
+#: 选举A为主席: the persons between it and 为 were elected.
+ELECTS = re.compile(_alternation(_CUES["elects"]))
+#: A credit of an outlet's staff right before a name (记者 孙妙鸿, 责编:黄瑾).
+MEDIA_ROLE = re.compile(rf"({_alternation(_CUES['media-role'])})[ \t\u3000:：]*$")
+#: 本报/本网/本台/本刊 -> the last character of the outlet's kind of name.
+OWN_OUTLET: dict[str, str] = {cue: cue[1:] for cue in _CUES["own-outlet"]}
 #: The gap between two organisations named together.
 COORDINATION = re.compile(rf"^(?:[、,，]|{_alternation(_CUES['coordination'])})?$")
 #: A word just before an organisation that makes it an instrument or a setting.
 INSTRUMENT = re.compile(rf"(?:{_alternation(_CUES['not-subject'])})$")
 #: Prefixes an organisation's name may carry before its place (中共安康市委).
 ORG_PREFIXES: tuple[str, ...] = _CUES["org-prefix"]
+#: A programme named as a contest or event (its name ends in one of these heads).
+EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
 #: The end of a clause: a cue does not reach across it.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
 #: A comma or the end of a clause or sentence.

@@ -35,6 +35,8 @@ DEFAULT_RULES: tuple[str, ...] = (
     "triggers:partners",
     "parts:folded",
     "posts:titles",
+    "posts:lists",
+    "posts:elections",
     "parts:list",
     "place:name",
     "place:gazetteer",
@@ -42,6 +44,7 @@ DEFAULT_RULES: tuple[str, ...] = (
     "hierarchy:name",
     "parts:lexicon",
     "posts:bylines",
+    "posts:credits",
 )
 
 
