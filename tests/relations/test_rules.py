@@ -9,6 +9,7 @@ from kg.linking.resolver import link_document
 from kg.nlp.pipeline import load_pipeline
 from kg.relations.rules import extract_relations, triggers
 from kg.types import RawDocument
+from tests.relations.helpers import given
 
 
 def relations(text: str) -> set[tuple[str, ...]]:
@@ -124,3 +125,31 @@ def test_trigger_lexicon_is_data() -> None:
     words = {(t.predicate, t.word) for t in triggers()}
     assert {("implements", "开展"), ("organizes", "主办"), ("establishes", "成立")} <= words
     assert all(0 < t.confidence <= 1 for t in triggers())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "淄博市总工会搭建了“1333”劳动矛盾纠纷多元化解平台,纳入全市“一号改革工程”。",
+            {("1333劳动矛盾纠纷多元化解平台", "partOf", "一号改革工程")},
+        ),
+        (
+            "市总工会将“冬送温暖”活动融入全市“暖心工程”,慰问困难职工。",
+            {("冬送温暖", "partOf", "暖心工程")},
+        ),
+    ],
+)
+def test_the_trigger_table_decides_the_predicate(text: str, expected: set[tuple[str, ...]]) -> None:
+    found = given(
+        text,
+        {
+            "淄博市总工会=市总工会": "Organization/TradeUnion",
+            "1333劳动矛盾纠纷多元化解平台=“1333”劳动矛盾纠纷多元化解平台": "Program",
+            "一号改革工程": "Program",
+            "冬送温暖": "Program",
+            "暖心工程": "Program",
+        },
+        rules=["triggers:objects", "parts:folded"],
+    )
+    assert found == expected  # 纳入/融入 fold a programme into another: no implements

@@ -1,0 +1,100 @@
+"""``locatedIn``: from an organisation's name and along the gazetteer.
+
+* an organisation or a place without a code is where its name begins (安康市总工会 ->
+  安康市, 淄博职业学院 -> 淄博市), when the article names that place;
+* a place of the gazetteer is in the nearest of its ancestors the article names
+  (大武口区 -> 石嘴山市, not -> 中国).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.lexicons import Place, place_by_code, places_by_surface
+from kg.linking.context import ancestors
+from kg.relations.base import DocumentView, relation
+from kg.relations.registry import document_rule
+from kg.relations.resources import ORG_PREFIXES
+from kg.types import Entity, Relation
+
+__all__ = ["from_gazetteer", "from_names", "name_place", "named_places"]
+
+
+def name_place(entity: Entity, context: set[str]) -> Place | None:
+    """The place an organisation's name begins with (淄博职业学院 -> 淄博市).
+
+    ``context`` holds the keys of the places the article names: a short form shared by
+    several places (朝阳) is the one the article names, if any.
+    """
+    name = entity.name
+    for prefix in ORG_PREFIXES:
+        name = name.removeprefix(prefix)
+    index = places_by_surface()
+    found: Place | None = None
+    pos = 0
+    while pos < len(name):
+        for end in range(len(name), pos + 1, -1):
+            options = index.get(name[pos:end])
+            if options:
+                chosen = [p for p in options if p.key in context] or list(options)
+                found = chosen[0]
+                pos = end
+                break
+        else:
+            break
+    return found
+
+
+def _places(view: DocumentView) -> dict[str, Entity]:
+    return {e.code or e.key: e for e in view.present.values() if e.type == "Place"}
+
+
+def named_places(view: DocumentView) -> dict[str, Place]:
+    """Entity key -> the place its name begins with, for the organisations and uncoded
+    places the document names (not those the gazetteer found as such)."""
+    context = set(_places(view))
+    found: dict[str, Place] = {}
+    for key, entity in view.present.items():
+        if entity.type not in {"Organization", "Place"} or view.first[key].rule.startswith(
+            "gazetteer"
+        ):
+            continue
+        if entity.type == "Place" and entity.code:
+            continue
+        place = name_place(entity, context)
+        if place is not None:
+            found[key] = place
+    return found
+
+
+@document_rule("place:name")
+def from_names(view: DocumentView) -> Iterator[Relation]:
+    """安康市总工会 -> 安康市, when the article names 安康市."""
+    places = _places(view)
+    for key, place in named_places(view).items():
+        target = places.get(place.key)
+        if target is not None and target.key != key:
+            entity = view.entities[key]
+            yield relation(entity, "locatedIn", target, view.first[key], "locatedIn:name", 0.95)
+
+
+@document_rule("place:gazetteer")
+def from_gazetteer(view: DocumentView) -> Iterator[Relation]:
+    """大武口区 -> 石嘴山市: the nearest ancestor of a place that the article names."""
+    places = _places(view)
+    index = place_by_code()
+    for entity in places.values():
+        place = index.get(entity.key.split(":", 1)[1])
+        if place is None:
+            continue
+        for ancestor in ancestors(place):
+            if ancestor.key in places:
+                yield relation(
+                    entity,
+                    "locatedIn",
+                    places[ancestor.key],
+                    view.first[entity.key],
+                    "locatedIn:gazetteer",
+                    0.9,
+                )
+                break

@@ -1,0 +1,136 @@
+"""Tables and precompiled regexes of the relation rules (rules are data).
+
+The words come from ``ontology/lexicon/``: the trigger table
+(``relation_triggers.tsv``: which word signals which relation, for which kind of
+object), the other cues (``relation_cues.tsv``: event heads, words that make an
+organisation an instrument, title parts, coordination) and the titles
+(``titles.tsv``). Their origin is in ``ontology/lexicon/README.md``.
+
+>>> bool(EVENT.search("南京市职工技能大赛")), bool(EVENT.search("一函两书"))
+(True, False)
+>>> bool(TITLE_RUN.match("党组书记、常务副主席")), bool(TITLE_RUN.match("召开会议"))
+(True, False)
+>>> [m.group(1) for m in TITLE_UNIT.finditer("党组副书记、二级调研员")]
+['书记', '调研员']
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.config import ontology_file
+from kg.lexicons import titles
+
+__all__ = [
+    "CLAUSE_BREAK",
+    "COMMA",
+    "COORDINATION",
+    "ELECTED",
+    "ELECTS",
+    "EVENT",
+    "GOVERNMENT_HEADS",
+    "INSTRUMENT",
+    "LIST_END",
+    "MEDIA_ROLE",
+    "ORG_PREFIXES",
+    "OWN_OUTLET",
+    "POST_SUFFIXES",
+    "RELATIVE",
+    "TITLE_KINDS",
+    "TITLE_RUN",
+    "TITLE_UNIT",
+    "Trigger",
+    "cues",
+    "triggers",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A cue word of the trigger lexicon: the relation it signals and its object's kind."""
+
+    predicate: str
+    word: str
+    object: str  # Program, Policy, Event, Organization
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Trigger, ...]:
+    """The trigger lexicon (``relation_triggers.tsv``), longest words first."""
+    path = ontology_file("lexicon/relation_triggers.tsv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            Trigger(r["predicate"], r["trigger"], r["object"], float(r["confidence"]))
+            for r in csv.DictReader(handle, delimiter="\t")
+        ]
+    return tuple(sorted(rows, key=lambda t: (-len(t.word), t.predicate)))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    """The other cue words (``relation_cues.tsv``) by kind, in file order.
+
+    >>> "依托" in cues()["not-subject"]
+    True
+    """
+    path = ontology_file("lexicon/relation_cues.tsv")
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in csv.DictReader(lines, delimiter="\t"):
+        found[row["kind"].strip()].append(row["cue"].strip())
+    return {kind: tuple(words) for kind, words in found.items()}
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = cues()
+
+#: Titles (``titles.tsv`` and the ``title`` cues) -> ``post`` or ``role``.
+TITLE_KINDS: dict[str, str] = {**titles(), **dict.fromkeys(_CUES["title"], "post")}
+_TITLE = _alternation(list(TITLE_KINDS))
+_PART = _alternation(_CUES["title-part"])
+
+#: A title with the parts that may come before it (党组副书记, 二级调研员); group 1 is
+#: the title of the lexicon.
+TITLE_UNIT = re.compile(rf"(?:{_PART})*({_TITLE})")
+#: Titles, joined by 、, between an organisation and a person's name.
+TITLE_RUN = re.compile(
+    rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{_alternation(_CUES['post-suffix'])})?$"
+)
+#: What a run of titles may end in and is not part of the role (主席同志).
+POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
+#: Titles of the head of a government (副市长): not a post in a union named before.
+GOVERNMENT_HEADS: tuple[str, ...] = _CUES["government-head"]
+#: The persons before it were elected to the post after it (当选为).
+ELECTED = re.compile(_alternation(_CUES["elected"]))
+#: 选举A为主席: the persons between it and 为 were elected.
+ELECTS = re.compile(_alternation(_CUES["elects"]))
+#: A credit of an outlet's staff right before a name (记者 孙妙鸿, 责编:黄瑾).
+MEDIA_ROLE = re.compile(rf"({_alternation(_CUES['media-role'])})[ \t\u3000:：]*$")
+#: 本报/本网/本台/本刊 -> the last character of the outlet's kind of name.
+OWN_OUTLET: dict[str, str] = {cue: cue[1:] for cue in _CUES["own-outlet"]}
+#: The gap between two organisations named together.
+COORDINATION = re.compile(rf"^(?:[、,，]|{_alternation(_CUES['coordination'])})?$")
+#: A word just before an organisation that makes it an instrument or a setting.
+INSTRUMENT = re.compile(rf"(?:{_alternation(_CUES['not-subject'])})$")
+#: Prefixes an organisation's name may carry before its place (中共安康市委).
+ORG_PREFIXES: tuple[str, ...] = _CUES["org-prefix"]
+#: A programme named as a contest or event (its name ends in one of these heads).
+EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
+#: The end of a clause: a cue does not reach across it.
+CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
+#: A comma or the end of a clause or sentence.
+COMMA = re.compile(r"[,，。;；]")
+#: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).
+RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
+#: 等 (optionally an opening quote) closing a list before the name of the whole.
+LIST_END = re.compile(r"等[“\"]?$")
