@@ -295,10 +295,15 @@ def is_link_list(line: str) -> bool:
     True
     >>> is_link_list("记者 张三 通讯员 李四 王五 赵六")
     False
+    >>> is_link_list("快讯 ·第四届北京珠宝展 ...·大理白族文化周举办 ...·第4届北京国际电影节 ...")
+    True
     >>> is_link_list("市总工会、区总工会、县总工会、镇总工会、街道工会、企业工会负责人参加。")
     False
     """
     line = line.strip()
+    cut = [f for f in R.TICKER_SEPARATOR.split(line) if R.TICKER_FIELD_END.search(f)]
+    if len(cut) >= R.TICKER_MIN_CUT:
+        return True  # a ticker of headlines cut short with ...
     fields = [f for f in R.LINK_SEPARATOR.split(line) if f]
     least = R.LINK_LIST_MIN_FIELDS
     if len(fields) < least:

@@ -13,6 +13,9 @@ __all__ = [
     "HTML_ENTITY",
     "HTML_TAG",
     "LINK_FIELD",
+    "TICKER_FIELD_END",
+    "TICKER_MIN_CUT",
+    "TICKER_SEPARATOR",
     "LINK_LIST_MIN_FIELDS",
     "LINK_LIST_MIN_WORDS",
     "LINK_SEPARATOR",
@@ -99,6 +102,10 @@ LINK_SEPARATOR = re.compile(r"\s*[|｜>›»/•]\s*|\s{2,}")
 LINK_SPACE = re.compile(r"\s+")
 #: A field of a link list is short and has no sentence punctuation.
 LINK_FIELD = re.compile(r"^[^，。！？；,;:：“”]{1,8}$")
+#: A ticker of headlines cut short: 快讯 ·第四届北京国际珠宝展 ...·大理白族文化周举办 ...
+TICKER_FIELD_END = re.compile(r"(?:\.{3}|…+)\s*$")
+TICKER_SEPARATOR = re.compile(r"[·•|｜]")
+TICKER_MIN_CUT = 3
 #: Fields a line needs before it can be a link list.
 LINK_LIST_MIN_FIELDS = 6
 LINK_LIST_MIN_WORDS = 10
