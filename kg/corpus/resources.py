@@ -13,9 +13,6 @@ __all__ = [
     "HTML_ENTITY",
     "HTML_TAG",
     "LINK_FIELD",
-    "TICKER_FIELD_END",
-    "TICKER_MIN_CUT",
-    "TICKER_SEPARATOR",
     "LINK_LIST_MIN_FIELDS",
     "LINK_LIST_MIN_WORDS",
     "LINK_SEPARATOR",
@@ -26,6 +23,9 @@ __all__ = [
     "PINYIN_ANNOTATION",
     "SCRIPT_OR_STYLE",
     "SENTENCE_END",
+    "TICKER_FIELD_END",
+    "TICKER_MIN_CUT",
+    "TICKER_SEPARATOR",
     "WIDTH_TABLE",
 ]
 
