@@ -19,7 +19,7 @@ from kg.corpus.clean import remove_pinyin_annotations
 from kg.lexicons import Place, place_by_code, places_by_surface
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
-from kg.nlp.patterns import ABBREVIATIONS, IDEOLOGY_AFTER_NAME
+from kg.nlp.patterns import ABBREVIATIONS, IDEOLOGY_AFTER_NAME, ORG_SUFFIX_AT, suffix_type
 from kg.nlp.words import word_freq
 from kg.types import Document, Entity, Mention, Story
 
@@ -182,6 +182,23 @@ def _org_name(cand: Candidate, place: Place, body: str) -> str:
     return name + _org_body(body, cand.subtype, place)
 
 
+def _of_a_body(body: str | None) -> bool:
+    """A unit of a union or a government body (总工会职工服务中心): named after the body's
+    place as the body is (淮北市总工会…, not 安徽省淮北市总工会…)."""
+    if not body:
+        return False
+    head = ORG_SUFFIX_AT.match(body)
+    return (
+        head is not None
+        and head.end() < len(body)
+        and suffix_type(head.group())[1]
+        in {
+            "TradeUnion",
+            "Government",
+        }
+    )
+
+
 def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
     if cand.canonical:
         return cand.canonical, f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
@@ -201,7 +218,7 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
             return None
         if place.subtype == "Country" and cand.subtype in {"TradeUnion", "Government"}:
             return None  # 中国工会 is Chinese unions at large; the national body is in the lexicon
-        if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
+        if cand.subtype in {"TradeUnion", "Government"} or cand.prefix or _of_a_body(cand.body):
             name = _org_name(cand, place, cand.body or "")
             reason = "compositional:place-normalised" if name != surface else "exact"
             return name, reason

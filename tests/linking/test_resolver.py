@@ -161,6 +161,10 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         # the Party committee of a place, and its units
         ("柳北区区委、成都市委办公厅参加。", {"中共柳北区委", "中共成都市委办公厅"}),
         ("认真落实中央和省委、市委的部署要求。舞钢市总工会。", {"中共中央", "中共河南省委"}),
+        # a company's union is named as written; a union's unit after the union's place
+        ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
+        ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
+        ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
         # a municipality named more than a city in a ticker line is the story's 市
         ("大理白族文化周举办\n上海大街小巷。上海的市总工会号召。", {"上海市总工会"}),
     ],

@@ -250,8 +250,17 @@ def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
             continue
         match = _COMPANY_UNION.match(text, cand.end)
         if match:
+            # a proper name as written (湖南中欣集团工会), not rebuilt from its place
             yield replace(
-                cand, end=match.end(), subtype="TradeUnion", rule="org:company-union", priority=2
+                cand,
+                end=match.end(),
+                subtype="TradeUnion",
+                rule="org:company-union",
+                priority=2,
+                place=None,
+                body=None,
+                level=None,
+                prefix=None,
             )
 
 
