@@ -84,6 +84,10 @@ DATELINE = re.compile(
 )
 _BYLINE_LINE = re.compile(rf"^(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$")
 _SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^\s|丨]{2,30})")
+#: ``来源:`` after other fields of a metadata line (时间: 2014-03-12 来源: 东方网).
+_SOURCE_IN_META = re.compile(
+    r"(?:^|\s)(?:来源|稿源)\s*[:：]\s*(?P<source>[\u4e00-\u9fffA-Za-z0-9]{2,20})"
+)
 #: A paper's masthead with its issue: 《工人日报》(2026年01月20日 02版).
 _MASTHEAD = re.compile(r"^《(?P<source>[^《》]{2,12}(?:报|刊))》\s*[(（][^()（）]{0,40}[)）]\s*$")
 _PROVIDED = re.compile(r"^本版(?:文图|图文|稿件)?由(?P<source>[\u4e00-\u9fff]{2,30}?)提供")
@@ -198,9 +202,13 @@ def source_of(line: str) -> str | None:
     ('鲁中网', '银川市总工会新闻中心')
     >>> source_of("《工人日报》(2026年01月20日 02版)")
     '工人日报'
+    >>> source_of("时间: 2014-03-12 来源: 东方网")
+    '东方网'
 
     """
     match = _SOURCE.match(line) or _PROVIDED.match(line) or _MASTHEAD.match(line)
+    if match is None and is_meta_line(line):
+        match = _SOURCE_IN_META.search(line)
     return match["source"] if match else None
 
 

@@ -199,6 +199,12 @@ def _of_a_body(body: str | None) -> bool:
     )
 
 
+def _last_place(chain: str) -> str:
+    """The last place of a chain as written (安徽省淮北市 -> 淮北市; 淄博 -> 淄博)."""
+    index = places_by_surface()
+    return next((chain[i:] for i in range(len(chain) - 1) if chain[i:] in index), chain)
+
+
 def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
     if cand.canonical:
         return cand.canonical, f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
@@ -218,10 +224,15 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
             return None
         if place.subtype == "Country" and cand.subtype in {"TradeUnion", "Government"}:
             return None  # 中国工会 is Chinese unions at large; the national body is in the lexicon
-        if cand.subtype in {"TradeUnion", "Government"} or cand.prefix or _of_a_body(cand.body):
+        if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
             name = _org_name(cand, place, cand.body or "")
             reason = "compositional:place-normalised" if name != surface else "exact"
             return name, reason
+        if _of_a_body(cand.body):
+            # a union's or body's unit after the body's own place, as written
+            # (安徽省淮北市总工会职工服务中心 -> 淮北市总工会职工服务中心; 淄博工会融媒体中心)
+            own = _last_place(cand.place)
+            return own + (cand.body or ""), "compositional:unit-of-a-body"
         # proper names keep their own spelling (淄博职业学院, 山东莱芜农商银行)
         return surface, "exact"
     return surface, "exact"

@@ -74,6 +74,8 @@ def _acceptable(mid: str, suffix: str, _end: int) -> bool:
     (石嘴山市 + 总工会, + 人社局); 委 alone takes none (市委, not 市纪委)."""
     if suffix == "委" and mid:
         return False
+    if ("公司" in mid or "集团" in mid) and P.suffix_type(suffix)[1] != "Enterprise":
+        return False  # 襄阳分公司创新工作室: the company's name ends inside it
     if suffix in P.MIDDLE_LENGTH:
         return len(mid) <= P.MIDDLE_LENGTH[suffix]
     return P.suffix_type(suffix)[1] not in {"TradeUnion", "Government"} or len(mid) <= 2
@@ -239,7 +241,8 @@ def _coordinated(text: str, found: list[Candidate]) -> Iterator[Candidate]:
             )
 
 
-_COMPANY_UNION = re.compile(r"工会(?:委员会|小组)?|分会")
+#: ``工会`` after a name, unless it opens a programme's name (…服务中心工会驿站, 工会之家).
+_COMPANY_UNION = re.compile(r"(?:工会(?:委员会|小组)?|分会)(?!驿站|之家|小屋|书屋|服务站|爱心)")
 
 
 def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
