@@ -77,6 +77,42 @@ def _known() -> frozenset[str]:
     return frozenset(s for e in lexicons.programs() for s in (e.name, *e.aliases))
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, lexicons.LexEntry]:
+    """Every programme name and alias, quotation marks removed -> its entry."""
+    return {programme_name(s): e for e in lexicons.programs() for s in (e.name, *e.aliases)}
+
+
+#: How far a lexicon name written with quotes inside may reach beyond the quotes.
+_REACH_LEFT, _REACH_RIGHT = 6, 8
+
+
+def _cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _quoted_lexicon_names(text: str) -> Iterator[Candidate]:
+    """Lexicon names written with quotes inside them: “两癌”筛查, 女职工“关爱行动”."""
+    table = _lexicon()
+    for match in QUOTED.finditer(text):
+        best: tuple[int, int, lexicons.LexEntry] | None = None
+        for left in range(min(_REACH_LEFT, match.start()) + 1):
+            start = match.start() - left
+            if not _cjk(text[start : match.start()]):
+                break
+            for right in range(min(_REACH_RIGHT, len(text) - match.end()) + 1):
+                end = match.end() + right
+                if not _cjk(text[match.end() : end]):
+                    break
+                entry = table.get(programme_name(text[start:end]))
+                if (left or right) and entry and (best is None or end - start > best[1] - best[0]):
+                    best = (start, end, entry)
+        if best:
+            start, end, entry = best
+            rule = "program:lexicon-quoted"
+            yield Candidate(start, end, "Program", entry.subtype, rule, 2, entry.name)
+
+
 def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
     """The longest ``(head_start, head_end, head)`` after ``pos`` with a clean middle."""
     for length in range(12, -1, -1):
@@ -269,6 +305,7 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_triggered(text))
     found.extend(_events(text))
     found.extend(find_honours(text))
+    found.extend(_quoted_lexicon_names(text))
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
