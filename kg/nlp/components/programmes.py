@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.events import event_name, find_events
 from kg.nlp.honours import find_honours, is_honour_or_brand
 from kg.nlp.patterns import (
     CARRY_OUT,
@@ -250,6 +251,7 @@ def _triggered(text: str) -> Iterator[Candidate]:
             name = match["name"]
             if len(name) < minimum or not _clean(name) or name.startswith(PROGRAMME_GENERIC_START):
                 continue
+            name = event_name(name) if pattern is CONTEST else name
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:triggered", 0, name
             )
@@ -261,9 +263,8 @@ def _events(text: str) -> Iterator[Candidate]:
             name = match["name"]
             if set(name) & EVENT_STOP or name.startswith(PROGRAMME_GENERIC_START):
                 continue
-            yield Candidate(
-                match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
-            )
+            start, end, name = match.start("name"), match.end("name"), event_name(name)
+            yield Candidate(start, end, "Program", "", "program:event", 1, name)
     for match in THEMED.finditer(text):
         start, name = match.start("name"), match["name"]
         if "暨" in name:  # 推进会暨“…”专项行动: 暨 joins two names
@@ -305,6 +306,7 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_triggered(text))
     found.extend(_events(text))
     found.extend(find_honours(text))
+    found.extend(find_events(text))
     found.extend(_quoted_lexicon_names(text))
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
