@@ -36,25 +36,28 @@ def _place_before(text: str, pos: int, *, epithets: bool = False) -> str | None:
     return None
 
 
-def _prefix(text: str, pos: int) -> str | None:
+def _prefix(text: str, pos: int) -> tuple[str | None, bool]:
+    """The level or place before an honour title, and whether it is a place."""
     for prefix in sorted(lexicons.honour_prefixes(), key=len, reverse=True):
         if text.startswith(prefix, pos - len(prefix)) and pos >= len(prefix):
-            return prefix
-    return _place_before(text, pos)
+            return prefix, False
+    place = _place_before(text, pos)
+    return place, place is not None
 
 
 def _honours(text: str) -> Iterator[Candidate]:
     kinds = lexicons.honours()
     for match in HONOUR.finditer(text):
         title, pos = match.group(), match.start()
-        prefix = _prefix(text, pos)
+        prefix, is_place = _prefix(text, pos)
         start = pos - len(prefix or "")
         if kinds[title] == "title" and prefix is None:
             continue  # 劳动模范, 技术能手 alone are what people are
         if prefix is None and pos and text[pos - 1] in _LEVELS:
             continue
         name = (prefix or "") + title
-        yield Candidate(start, match.end(), "Program", "", "program:honour", 2, name)
+        place = prefix if is_place else None
+        yield Candidate(start, match.end(), "Program", "", "program:honour", 2, name, place=place)
 
 
 def _brands(text: str) -> Iterator[Candidate]:
@@ -62,8 +65,8 @@ def _brands(text: str) -> Iterator[Candidate]:
     while pos != -1:
         place = _place_before(text, pos, epithets=True)
         if place and not NOT_A_BRAND.match(text, pos + 2):
-            name = place + "工匠"
-            yield Candidate(pos - len(place), pos + 2, "Program", "", "program:brand", 2, name)
+            name, start = place + "工匠", pos - len(place)
+            yield Candidate(start, pos + 2, "Program", "", "program:brand", 2, name, place=place)
         pos = text.find("工匠", pos + 2)
 
 

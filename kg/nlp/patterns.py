@@ -17,8 +17,10 @@ __all__ = [
     "ABBREVIATIONS",
     "CARRY_OUT",
     "CONTEST",
+    "EDITION",
     "ELLIPTIC",
     "EVENT_ANAPHOR",
+    "EVENT_HEAD",
     "EVENT_STOP",
     "HELD",
     "HONOUR",
@@ -239,6 +241,12 @@ EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|
 #: Characters that never stand inside an event's name.
 EVENT_STOP = frozenset("的了在将把被")
 
+#: The head of a named contest or event series (深圳市重点工程劳动竞赛, 深圳技能大赛).
+EVENT_HEAD = re.compile(
+    r"职业技能大赛|技能大赛|技能竞赛|劳动竞赛|大赛|竞赛|比赛|运动会|联赛|锦标赛|邀请赛|擂台赛"
+)
+#: The edition or year of an event, not part of its name (第十二届, 首届, 2022年).
+EDITION = re.compile(r"第[0-9一二三四五六七八九十百零〇]{1,4}届|首届|(?:19|20)[0-9]{2}年度?")
 #: A standard honour title (``ontology/lexicon/honours.tsv``), longest first.
 HONOUR = re.compile("|".join(sorted(honours(), key=len, reverse=True)))
 #: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.components.gazetteer import scan
 from kg.nlp.components.programmes import find_programmes
 
 
@@ -34,3 +35,33 @@ def names(text: str) -> list[str | None]:
 )
 def test_quotes_delimit_the_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("已有近4.6万名女职工接受了免费“两癌”筛查体检。", ["两癌筛查"]),
+        ("延边州总工会启动了女职工“关爱行动”,全州", ["女职工关爱行动", "关爱行动"]),
+        ("安康市总工会构建劳动法律监督“一函两书”机制。", ["一函两书"]),
+        ("扎实开展“安康杯”竞赛、“安全隐患随手拍”等活动", ["安康杯竞赛", "安全隐患随手拍"]),
+    ],
+)
+def test_lexicon_names_written_with_quotes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近2000户企业开展了工资集体协商", "工资集体协商"),
+        ("推进集体协商,构建和谐劳动关系", "工资集体协商"),
+        ("实施专题厂务公开、专题职代会", "厂务公开"),
+        ("“爱心妈咪小屋”由学校工会筹建", "爱心妈咪小屋"),
+        ("延边女职工特殊疾病保险缴纳人数已有5.6万余人", "女职工特殊疾病保险"),
+        ("拨打12351职工维权热线", "12351职工维权热线"),
+        ("感谢工会为我购买的互助保障", "职工互助保障"),
+    ],
+)
+def test_standard_programmes_of_union_work(text: str, expected: str) -> None:
+    hits = {h.canonical for _s, _e, h in scan(text) if h.type == "Program"}
+    assert expected in hits

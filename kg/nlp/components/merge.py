@@ -1,7 +1,8 @@
 """Choose the entity mentions among overlapping candidates.
 
-Longer candidates win, then higher priority. A place inside a chosen organisation
-name is kept as a nested mention too (安康市 in 安康市总工会): the article names it.
+Longer candidates win, then higher priority. A place inside a chosen organisation or
+programme name is kept as a nested mention too (安康市 in 安康市总工会, 深圳市 in
+深圳市重点工程劳动竞赛): the article names it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     nested: list[Candidate] = []
     places = [c for c in candidates if c.type == "Place" and c.rule.startswith("gazetteer")]
     for org in chosen:
-        if org.type != "Organization" or not org.place:
+        if org.type not in {"Organization", "Program"} or not org.place:
             continue
         if len(org.prefix or "") + len(org.place) + len(org.body or "") != org.length:
             continue  # the place is named elsewhere (公安厅 in 宁夏回族自治区人社厅、公安厅)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.events import event_name, find_events
 from kg.nlp.honours import find_honours, is_honour_or_brand
 from kg.nlp.patterns import (
     CARRY_OUT,
@@ -75,6 +76,42 @@ def _clean(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     return frozenset(s for e in lexicons.programs() for s in (e.name, *e.aliases))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, lexicons.LexEntry]:
+    """Every programme name and alias, quotation marks removed -> its entry."""
+    return {programme_name(s): e for e in lexicons.programs() for s in (e.name, *e.aliases)}
+
+
+#: How far a lexicon name written with quotes inside may reach beyond the quotes.
+_REACH_LEFT, _REACH_RIGHT = 6, 8
+
+
+def _cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _quoted_lexicon_names(text: str) -> Iterator[Candidate]:
+    """Lexicon names written with quotes inside them: “两癌”筛查, 女职工“关爱行动”."""
+    table = _lexicon()
+    for match in QUOTED.finditer(text):
+        best: tuple[int, int, lexicons.LexEntry] | None = None
+        for left in range(min(_REACH_LEFT, match.start()) + 1):
+            start = match.start() - left
+            if not _cjk(text[start : match.start()]):
+                break
+            for right in range(min(_REACH_RIGHT, len(text) - match.end()) + 1):
+                end = match.end() + right
+                if not _cjk(text[match.end() : end]):
+                    break
+                entry = table.get(programme_name(text[start:end]))
+                if (left or right) and entry and (best is None or end - start > best[1] - best[0]):
+                    best = (start, end, entry)
+        if best:
+            start, end, entry = best
+            rule = "program:lexicon-quoted"
+            yield Candidate(start, end, "Program", entry.subtype, rule, 2, entry.name)
 
 
 def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
@@ -214,6 +251,7 @@ def _triggered(text: str) -> Iterator[Candidate]:
             name = match["name"]
             if len(name) < minimum or not _clean(name) or name.startswith(PROGRAMME_GENERIC_START):
                 continue
+            name = event_name(name) if pattern is CONTEST else name
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:triggered", 0, name
             )
@@ -225,9 +263,8 @@ def _events(text: str) -> Iterator[Candidate]:
             name = match["name"]
             if set(name) & EVENT_STOP or name.startswith(PROGRAMME_GENERIC_START):
                 continue
-            yield Candidate(
-                match.start("name"), match.end("name"), "Program", "", "program:event", 1, name
-            )
+            start, end, name = match.start("name"), match.end("name"), event_name(name)
+            yield Candidate(start, end, "Program", "", "program:event", 1, name)
     for match in THEMED.finditer(text):
         start, name = match.start("name"), match["name"]
         if "暨" in name:  # 推进会暨“…”专项行动: 暨 joins two names
@@ -269,6 +306,8 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_triggered(text))
     found.extend(_events(text))
     found.extend(find_honours(text))
+    found.extend(find_events(text))
+    found.extend(_quoted_lexicon_names(text))
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
