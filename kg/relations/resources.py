@@ -40,11 +40,15 @@ __all__ = [
     "OWN_OUTLET",
     "POST_SUFFIXES",
     "RELATIVE",
+    "SUBSIDIARY",
     "TITLE_KINDS",
     "TITLE_RUN",
     "TITLE_UNIT",
+    "UNION_ENDINGS",
+    "UNION_SECTOR",
     "Trigger",
     "cues",
+    "short_forms",
     "triggers",
 ]
 
@@ -88,6 +92,22 @@ def cues() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(words) for kind, words in found.items()}
 
 
+@lru_cache(maxsize=1)
+def short_forms() -> tuple[tuple[str, str], ...]:
+    """``(long, short)`` endings of official names (``org_short_forms.tsv``).
+
+    >>> ("人民法院", "法院") in short_forms()
+    True
+    """
+    path = ontology_file("lexicon/org_short_forms.tsv")
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    return tuple(
+        (row["long"].strip(), row["short"].strip()) for row in csv.DictReader(lines, delimiter="\t")
+    )
+
+
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -124,6 +144,16 @@ COORDINATION = re.compile(rf"^(?:[、,，]|{_alternation(_CUES['coordination'])}
 INSTRUMENT = re.compile(rf"(?:{_alternation(_CUES['not-subject'])})$")
 #: Prefixes an organisation's name may carry before its place (中共安康市委).
 ORG_PREFIXES: tuple[str, ...] = _CUES["org-prefix"]
+#: The endings of a union's name, longest first (工会工作委员会 before 工会).
+UNION_ENDINGS: tuple[str, ...] = tuple(sorted(_CUES["union-ending"], key=len, reverse=True))
+#: What is between a place and a union ending in an industrial union's name (餐饮行业,
+#: 教育, 市直机关).
+UNION_SECTOR = re.compile(
+    rf"^(?:[\u4e00-\u9fff、]*(?:{_alternation(_CUES['union-sector-end'])})"
+    rf"|{_alternation(_CUES['union-sector'])})$"
+)
+#: ORG1所属ORG2: the second is part of the first.
+SUBSIDIARY = re.compile(rf"^(?:{_alternation(_CUES['subsidiary'])})的?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
 EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
 #: The end of a clause: a cue does not reach across it.

@@ -38,6 +38,7 @@ DEFAULT_RULES: tuple[str, ...] = (
     "posts:lists",
     "posts:elections",
     "parts:list",
+    "hierarchy:subsidiary",
     "place:name",
     "place:gazetteer",
     "hierarchy:unions",

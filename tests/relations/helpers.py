@@ -49,8 +49,9 @@ def given(
     for key, kind in entities.items():
         name, _, others = key.partition("=")
         entity = _entity(name, kind)
+        entity.aliases = {form for form in others.split("|") if form}
         table[entity.key] = entity
-        forms += [(form, entity.key) for form in (name, *others.split("|")) if form]
+        forms += [(form, entity.key) for form in (name, *entity.aliases)]
     mentions: list[Mention] = []
     taken: set[int] = set()
     for form, key in sorted(forms, key=lambda f: -len(f[0])):
