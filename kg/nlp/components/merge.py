@@ -37,7 +37,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     for org in chosen:
         if org.type not in {"Organization", "Program"} or not org.place:
             continue
-        if len(org.prefix or "") + len(org.place) + len(org.body or "") != org.length:
+        named_elsewhere = len(org.prefix or "") + len(org.place) + len(org.body or "") != org.length
+        if org.body is not None and named_elsewhere:
             continue  # the place is named elsewhere (公安厅 in 宁夏回族自治区人社厅、公安厅)
         lo = org.start + len(org.prefix or "")
         hi = lo + len(org.place)
