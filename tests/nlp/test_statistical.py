@@ -8,6 +8,7 @@ from kg.nlp.components.statistical import propose
 from kg.nlp.lac import LacSpan, load_tagger
 from kg.nlp.pipeline import load_pipeline
 
+MIN = {"PER": 0.5, "ORG": 0.5, "LOC": 0.5}
 SENTENCES = [
     "近日，市人大常委会副主任、市总工会主席刘吉功带队到河南平高电气股份有限公司调研。",
     "全国劳模王海军介绍了美团骑手入会情况",
@@ -59,7 +60,7 @@ def test_persons_and_organisations_it_finds() -> None:
     ],
 )
 def test_what_it_proposes(span: LacSpan, expected: tuple[str, str] | None) -> None:
-    found = list(propose([(10, span)], min_score=0.5))
+    found = list(propose([(10, span)], min_score=MIN))
     if expected is None:
         assert found == []
         return
@@ -75,9 +76,9 @@ def test_what_it_proposes(span: LacSpan, expected: tuple[str, str] | None) -> No
 
 
 def test_organisation_analysis_for_the_resolver() -> None:
-    (elliptic,) = propose([(0, LacSpan(0, 4, "ORG", 0.9, "市总工会"))], min_score=0.5)
+    (elliptic,) = propose([(0, LacSpan(0, 4, "ORG", 0.9, "市总工会"))], min_score=MIN)
     assert (elliptic.level, elliptic.body) == ("市", "总工会")
-    (named,) = propose([(0, LacSpan(0, 6, "ORG", 0.9, "安康市总工会"))], min_score=0.5)
+    (named,) = propose([(0, LacSpan(0, 6, "ORG", 0.9, "安康市总工会"))], min_score=MIN)
     assert (named.place, named.body) == ("安康市", "总工会")
 
 

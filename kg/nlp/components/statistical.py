@@ -106,16 +106,21 @@ def _place(span: LacSpan, start: int) -> Candidate | None:
 _PROPOSERS = {"PER": _person, "ORG": _organization, "LOC": _place}
 
 
-def propose(spans: Iterable[tuple[int, LacSpan]], *, min_score: float) -> Iterator[Candidate]:
-    """Candidates from the model's spans (``(offset of the sentence, span)`` pairs).
+def propose(
+    spans: Iterable[tuple[int, LacSpan]], *, min_score: dict[str, float]
+) -> Iterator[Candidate]:
+    """Candidates from the model's spans (``(offset of the sentence, span)`` pairs), each
+    label with its own confidence threshold.
 
     >>> span = LacSpan(0, 3, "PER", 0.98, "王海军")
-    >>> [(c.type, c.rule, c.score) for c in propose([(5, span)], min_score=0.5)]
+    >>> [(c.type, c.rule, c.score) for c in propose([(5, span)], min_score={"PER": 0.5})]
     [('Person', 'lac:PER', 0.98)]
     """
     for offset, span in spans:
         proposer = _PROPOSERS.get(span.label)
-        if proposer is None or span.score < min_score or not _NAME_CHARS.match(span.text):
+        if proposer is None or span.label not in min_score:
+            continue
+        if span.score < min_score[span.label] or not _NAME_CHARS.match(span.text):
             continue  # a name has no punctuation in it (海曙区新闻|区总工会 is two)
         candidate = proposer(span, offset + span.start)
         if candidate is not None:
@@ -126,7 +131,13 @@ class StatisticalRecognizer:
     """Propose candidates from LAC's PER/ORG/LOC spans, batched per doc."""
 
     def __init__(
-        self, name: str, *, threads: int, batch_size: int, max_length: int, min_score: float
+        self,
+        name: str,
+        *,
+        threads: int,
+        batch_size: int,
+        max_length: int,
+        min_score: dict[str, float],
     ) -> None:
         self.name = name
         self.min_score = min_score
@@ -174,10 +185,20 @@ class StatisticalRecognizer:
     "kg_statistical",
     assigns=["doc.spans"],
     requires=["token.is_sent_start"],
-    default_config={"threads": 1, "batch_size": 64, "max_length": 256, "min_score": 0.5},
+    default_config={
+        "threads": 1,
+        "batch_size": 64,
+        "max_length": 256,
+        "min_score": {"PER": 0.3, "ORG": 0.5, "LOC": 0.5},
+    },
 )
 def make_statistical(
-    nlp: Language, name: str, threads: int, batch_size: int, max_length: int, min_score: float
+    nlp: Language,
+    name: str,
+    threads: int,
+    batch_size: int,
+    max_length: int,
+    min_score: dict[str, float],
 ) -> StatisticalRecognizer:
     """Build the statistical recogniser (LAC; ``threads`` fixed so output is stable)."""
     return StatisticalRecognizer(
