@@ -20,6 +20,7 @@ __all__ = [
     "honour_prefixes",
     "honours",
     "looks_like_name",
+    "org_abbreviations",
     "org_endings",
     "org_units",
     "organizations",
@@ -264,3 +265,10 @@ def org_units() -> tuple[OrgUnit, ...]:
     """Units of organisations (``org_units.tsv``), longest first."""
     rows = [OrgUnit(r["unit"], _split(r["after"]), r["subtype"]) for r in _rows("org_units.tsv")]
     return tuple(sorted(rows, key=lambda u: -len(u.unit)))
+
+
+@lru_cache(maxsize=1)
+def org_abbreviations() -> dict[str, str]:
+    """Abbreviated endings of organisation names and their official long forms
+    (``org_abbreviations.tsv``: 人社局 -> 人力资源和社会保障局)."""
+    return {r["short"]: r["full"] for r in _rows("org_abbreviations.tsv")}

@@ -145,10 +145,21 @@ def _place_of_surface(surface: str, context: StoryContext) -> Place | None:
 
 
 def _org_body(body: str, subtype: str, place: Place) -> str:
+    """The official form of a body's name after its place: abbreviated endings in full
+    (政府新闻办 -> 人民政府新闻办公室, 市场监管局 -> 市场监督管理局).
+
+    >>> _org_body("政府新闻办", "Government", place_by_code()["430000"])
+    '人民政府新闻办公室'
+    """
     for short, full in ABBREVIATIONS.items():
         if body == short or (body.startswith(short) and subtype == "Government"):
             body = full + body[len(short) :]
             break
+    if subtype == "Government":
+        for short, full in ABBREVIATIONS.items():
+            if len(short) >= 3 and body.endswith(short) and not body.endswith(full):
+                body = body[: -len(short)] + full
+                break
     if subtype == "TradeUnion" and body == "工会" and level_of(place) <= 3:
         body = "总工会"  # an administrative area's union is its 总工会 (金凤区工会)
     return body

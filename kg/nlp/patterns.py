@@ -6,6 +6,7 @@ import re
 
 from kg.lexicons import (
     honours,
+    org_abbreviations,
     org_endings,
     org_units,
     programme_heads,
@@ -256,13 +257,9 @@ NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|�
 #: (``ontology/lexicon/titles.tsv``).
 TITLES = sorted(titles(), key=len, reverse=True)
 
-#: Official long forms of abbreviated endings.
-ABBREVIATIONS = {
-    "人社局": "人力资源和社会保障局",
-    "人社厅": "人力资源和社会保障厅",
-    "政府": "人民政府",
-    "总": "总工会",
-}
+#: Official long forms of abbreviated endings (``ontology/lexicon/org_abbreviations.tsv``),
+#: longest first: 市场监管局 -> 市场监督管理局, 政府 -> 人民政府.
+ABBREVIATIONS = dict(sorted(org_abbreviations().items(), key=lambda kv: -len(kv[0])))
 
 
 def suffix_type(suffix: str) -> tuple[str, str]:
