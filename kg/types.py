@@ -119,7 +119,10 @@ class Entity:
     """A canonical entity: one IRI, one simplified label, every other surface form.
 
     ``key`` identifies it across documents (a place's division code, else type and
-    canonical name); ``reasons`` records why surface forms were merged into it.
+    canonical name); ``reasons`` records why surface forms were merged into it;
+    ``place`` is the key of the place an organisation's name is built on, as the linker
+    resolved it (安康市总工会 -> the place key of 安康市), so later stages need not parse
+    the name again.
     """
 
     key: str
@@ -130,12 +133,14 @@ class Entity:
     parent: str = ""
     aliases: set[str] = field(default_factory=set)
     reasons: set[str] = field(default_factory=set)
+    place: str = ""
 
     def absorb(self, other: Entity) -> None:
         """Merge another record of the same entity into this one."""
         self.aliases |= other.aliases
         self.reasons |= other.reasons
         self.subtype = self.subtype or other.subtype
+        self.place = self.place or other.place
 
 
 @dataclass(frozen=True, slots=True)

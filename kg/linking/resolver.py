@@ -216,9 +216,17 @@ def _last_place(chain: str) -> str:
     return next((chain[i:] for i in range(len(chain) - 1) if chain[i:] in index), chain)
 
 
-def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[str, str] | None:
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    name: str
+    reason: str
+    place: Place | None = None  # the place the name is built on, if the linker knows it
+
+
+def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resolved | None:
     if cand.canonical:
-        return cand.canonical, f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
+        rule = f"{cand.rule}:lexicon" if "gazetteer" in cand.rule else cand.rule
+        return _Resolved(cand.canonical, rule)
     if cand.level:  # an elliptic name (市总工会): its place is the story's
         place = context.for_level(cand.level or "")
         if place is None:
@@ -228,7 +236,7 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
             name = _org_name(cand, place, body)
         else:
             name = customary_name(place) + body
-        return name, f"elliptic:{cand.level}->{place.name} (story context)"
+        return _Resolved(name, f"elliptic:{cand.level}->{place.name} (story context)", place)
     if cand.place:  # a place and a body (安康市 + 总工会)
         place = _place_of_surface(cand.place, context)
         if place is None:
@@ -238,15 +246,15 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> tuple[
         if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
             name = _org_name(cand, place, cand.body or "")
             reason = "compositional:place-normalised" if name != surface else "exact"
-            return name, reason
+            return _Resolved(name, reason, place)
         if _of_a_body(cand.body):
             # a union's or body's unit after the body's own place, as written
             # (安徽省淮北市总工会职工服务中心 -> 淮北市总工会职工服务中心; 淄博工会融媒体中心)
             own = _last_place(cand.place)
-            return own + (cand.body or ""), "compositional:unit-of-a-body"
+            return _Resolved(own + (cand.body or ""), "compositional:unit-of-a-body", place)
         # proper names keep their own spelling (淄博职业学院, 山东莱芜农商银行)
-        return surface, "exact"
-    return surface, "exact"
+        return _Resolved(surface, "exact", place)
+    return _Resolved(surface, "exact")
 
 
 def link_document(doc: Document, nlp: Language) -> Linked:
@@ -329,9 +337,14 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             resolved = _resolve_org(cand, surface, context)
             if resolved is None:
                 continue
-            name, reason = resolved
-            entity = Entity(entity_key("Organization", name), "Organization", cand.subtype, name)
-            emit(item, entity, reason, surface)
+            entity = Entity(
+                entity_key("Organization", resolved.name),
+                "Organization",
+                cand.subtype,
+                resolved.name,
+                place=resolved.place.key if resolved.place else "",
+            )
+            emit(item, entity, resolved.reason, surface)
             continue
         if cand.type == "Person" and IDEOLOGY_AFTER_NAME.match(text, cand.end):
             continue  # 习近平新时代…思想, 习近平总书记关于…的重要论述: a term, not a mention
