@@ -16,6 +16,7 @@ __all__ = [
     "LexEntry",
     "Place",
     "areas",
+    "department_stems",
     "forms_of_address",
     "honour_prefixes",
     "honours",
@@ -272,3 +273,14 @@ def org_abbreviations() -> dict[str, str]:
     """Abbreviated endings of organisation names and their official long forms
     (``org_abbreviations.tsv``: 人社局 -> 人力资源和社会保障局)."""
     return {r["short"]: r["full"] for r in _rows("org_abbreviations.tsv")}
+
+
+def department_stems(ending: str) -> tuple[str, ...]:
+    """The government departments that take ``ending`` (``government_departments.tsv``).
+
+    >>> "公安" in department_stems("厅"), "公安" in department_stems("委员会")
+    (True, False)
+    """
+    return tuple(
+        r["stem"] for r in _rows("government_departments.tsv") if ending in _split(r["endings"])
+    )

@@ -120,11 +120,13 @@ class StoryContext:
 
         """
         city = self._local_city()
+        province = self.province
         return {
             "市": city,
             # 州总工会, 州委: the story's autonomous prefecture
             "州": city if city is not None and city.name.endswith("自治州") else None,
             "省": self.province,
+            "自治区": province if province and province.name.endswith("自治区") else None,
             "区": self.district,
             "县": self.county,
         }.get(level)

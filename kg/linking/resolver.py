@@ -470,22 +470,31 @@ def _self_governing_region(
 _MEDIA = re.compile(r"(?:网|报|台|社|新闻|日报|晚报|晨报|电视台|广播电视台)$")
 
 
+_OUTLET_JOINER = re.compile(r"[-—－/|]+")
+
+
 def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, str], None]) -> None:
-    """The outlet a dateline or ``来源:`` line names is a media organisation (岳塘新闻网)."""
-    name = story.outlet
-    if not name or not _MEDIA.search(name):
+    """The outlet a dateline or ``来源:`` line names is a media organisation (岳塘新闻网);
+    joined outlets are each one (中工网-工人日报)."""
+    if not story.outlet:
         return
     text = doc.clean.text
-    start = text.find(name, story.start, story.end)
+    start = text.find(story.outlet, story.start, story.end)
     if start == -1:
         return
-    entity = Entity(entity_key("Organization", name), "Organization", "Media", name)
-    item = _Found(
-        story,
-        Candidate(start, start + len(name), "Organization", "Media", "org:outlet"),
-        _sentence_around(text, start),
-    )
-    emit(item, entity, "outlet", name)
+    pos = 0
+    for name in _OUTLET_JOINER.split(story.outlet):
+        at = story.outlet.find(name, pos)
+        pos = at + len(name)
+        if not name or not _MEDIA.search(name):
+            continue
+        entity = Entity(entity_key("Organization", name), "Organization", "Media", name)
+        item = _Found(
+            story,
+            Candidate(start + at, start + at + len(name), "Organization", "Media", "org:outlet"),
+            _sentence_around(text, start),
+        )
+        emit(item, entity, "outlet", name)
 
 
 def _merge_abbreviations(entities: dict[str, Entity], mentions: list[Mention]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicons import (
+    department_stems,
     honours,
     org_abbreviations,
     org_endings,
@@ -38,6 +39,7 @@ __all__ = [
     "ORG_SUFFIX_AT",
     "PHRASE_END",
     "PROGRAMME_BARE_HEADS",
+    "PROVINCIAL_DEPARTMENT",
     "PROGRAMME_CLASSIFIERS",
     "PROGRAMME_GENERIC_START",
     "PROGRAMME_HEADS",
@@ -155,9 +157,15 @@ _SUFFIX_ALT = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
 #: An organisation ending at a given position.
 ORG_SUFFIX_AT = re.compile(rf"{_SUFFIX_ALT}|总(?![工体量额数值计结部站队裁经书监会公厂院局共和])")
 
+#: A government department with a province-level ending (公安厅, 人力资源和社会保障厅) after
+#: no CJK name of its own (``government_departments.tsv``).
+PROVINCIAL_DEPARTMENT = re.compile(
+    "|".join(sorted((d + "厅" for d in department_stems("厅")), key=len, reverse=True))
+)
+
 #: An elliptic name: a level character standing for the story's place.
 ELLIPTIC = re.compile(
-    rf"(?P<level>省|市|州|区|县)(?P<mid>[{_CJK}]{{0,6}}?)"
+    rf"(?P<level>自治区|省|市|州|区|县)(?P<mid>[{_CJK}]{{0,6}}?)"
     rf"(?P<suffix>{_SUFFIX_ALT}|总(?![工体量额数值计结部站队裁经书监会公厂院局共和]))"
 )
 

@@ -161,6 +161,13 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         # the Party committee of a place, and its units
         ("柳北区区委、成都市委办公厅参加。", {"中共柳北区委", "中共成都市委办公厅"}),
         ("认真落实中央和省委、市委的部署要求。舞钢市总工会。", {"中共中央", "中共河南省委"}),
+        # departments named alone with a province-level ending are the story's province's
+        (
+            "宁夏回族自治区。自治区总工会配合建设厅、公安厅等部门检查。",
+            {"宁夏回族自治区总工会", "宁夏回族自治区建设厅", "宁夏回族自治区公安厅"},
+        ),
+        ("黑龙江省。由省教育工会、省教育厅联合举办。", {"黑龙江省教育工会", "黑龙江省教育厅"}),
+        ("广州市。市总工会联合市农业农村局开展活动。", {"广州市总工会", "广州市农业农村局"}),
         # a company's union is named as written; a union's unit after the union's place
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),

@@ -130,15 +130,20 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
     place_ends = {end for ends in places.values() for end in ends}
     for match in P.ELLIPTIC.finditer(text):
         start = match.start()
-        if start + 1 in place_ends or (start and text[start - 1] in _NOT_BEFORE_ELLIPTIC):
+        level_end = start + len(match["level"])
+        if level_end in place_ends or (start and text[start - 1] in _NOT_BEFORE_ELLIPTIC):
             continue
         if not _clean_middle(match["mid"]):
             continue
         suffix = match["suffix"]
         type_, subtype = P.suffix_type(suffix)
-        if suffix in {"委", "工会", "委员会"} and match["mid"]:
-            continue
-        if subtype in {"TradeUnion", "Government"} and match["mid"]:
+        # 省教育工会: a sector's union of the story's place; otherwise no middle
+        sector = suffix == "工会" and 2 <= len(match["mid"]) <= 4
+        if (
+            match["mid"]
+            and not sector
+            and (suffix in {"委", "工会", "委员会"} or subtype in {"TradeUnion", "Government"})
+        ):
             continue
         end, subtype = extend_units(text, match.end(), subtype)
         yield Candidate(
@@ -149,7 +154,27 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
             "org:elliptic",
             priority=2,
             level=match["level"],
-            body=text[start + 1 : end],
+            body=text[start + len(match["level"]) : end],
+        )
+
+
+def _provincial_departments(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
+    """A department named alone with a province-level ending: the story's province's
+    (自治区总工会配合建设厅、公安厅 -> 宁夏回族自治区建设厅, …公安厅)."""
+    place_ends = {end for ends in places.values() for end in ends}
+    for match in P.PROVINCIAL_DEPARTMENT.finditer(text):
+        start = match.start()
+        if start in place_ends or (start and text[start - 1] in "省市州区县"):
+            continue  # named with its place, or elliptic (省公安厅): other rules
+        yield Candidate(
+            start,
+            match.end(),
+            "Organization",
+            "Government",
+            "org:provincial-department",
+            priority=1,
+            level="省",
+            body=match.group(),
         )
 
 
@@ -279,14 +304,19 @@ def find_organizations(
     """
     hits = scan(text) if hits is None else hits
     places = _place_spans(hits)
-    composed = [*_compositional(text, places), *_elliptic(text, places)]
+    composed = [
+        *_compositional(text, places),
+        *_elliptic(text, places),
+        *_provincial_departments(text, places),
+    ]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
     found += list(_units_of_known(text, hits))
     found += list(_central_committee(text))
     found += list(_company_unions(text, found))
     found += list(_coordinated(text, found))
-    return sorted(found, key=lambda c: (c.start, c.end, c.rule))
+    unique = {(c.start, c.end, c.rule): c for c in found}  # one per span and rule
+    return sorted(unique.values(), key=lambda c: (c.start, c.end, c.rule))
 
 
 class OrganizationRecognizer:

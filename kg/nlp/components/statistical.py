@@ -54,6 +54,11 @@ def _leading_place(name: str) -> str | None:
 
 def _organization(span: LacSpan, start: int) -> Candidate | None:
     name = span.text
+    # the model sometimes takes the verb before a name into it (联合市农业农村局)
+    verb = next((w for w in P.STOP_WORDS if name.startswith(w)), None)
+    if verb is not None:
+        name, start = name[len(verb) :], start + len(verb)
+        span = LacSpan(span.start + len(verb), span.end, span.label, span.score, name)
     ending = _ending(name)
     if ending is None or len(name) < 3:
         return None
@@ -62,9 +67,11 @@ def _organization(span: LacSpan, start: int) -> Candidate | None:
         start, start + len(name), "Organization", subtype, "lac:ORG", 0, score=span.score
     )
     if name[0] in _LEVELS:
-        # 市总工会: an elliptic name, resolved from the story; 市政府决策部 is no name
-        if suffix in P.ORG_SUFFIXES and subtype in {"TradeUnion", "Government"}:
-            return replace(found, level=name[0], body=name[1:])
+        # 市总工会: an elliptic name, resolved from the story, if it is one as a whole
+        # (not 市政府决策部, not 市总工会联合市农业农村局)
+        elliptic = P.ELLIPTIC.fullmatch(name)
+        if elliptic and not elliptic["mid"] and subtype in {"TradeUnion", "Government"}:
+            return replace(found, level=elliptic["level"], body=name[len(elliptic["level"]) :])
         return None
     place = _leading_place(name)
     if place is not None and len(place) < len(name):
