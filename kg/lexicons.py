@@ -26,6 +26,7 @@ __all__ = [
     "place_epithets",
     "places",
     "places_by_surface",
+    "policy_endings",
     "programme_heads",
     "programme_stops",
     "programs",
@@ -175,6 +176,13 @@ def honours() -> dict[str, str]:
 def honour_prefixes() -> tuple[str, ...]:
     """Level prefixes of honours (``honour_prefixes.txt``: 全国, 省级, 中央企业)."""
     lines = ontology_file("lexicon/honour_prefixes.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def policy_endings() -> tuple[str, ...]:
+    """How the title of a policy document ends (``policy_endings.txt``: 办法, 通知)."""
+    lines = ontology_file("lexicon/policy_endings.txt").read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 

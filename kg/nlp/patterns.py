@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons import honours, org_endings, programme_heads, programme_stops, titles
+from kg.lexicons import (
+    honours,
+    org_endings,
+    policy_endings,
+    programme_heads,
+    programme_stops,
+    titles,
+)
 
 __all__ = [
     "ABBREVIATIONS",
@@ -27,6 +34,7 @@ __all__ = [
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
+    "POLICY_TITLE",
     "PROGRAMME_BARE_HEADS",
     "PROGRAMME_CLASSIFIERS",
     "PROGRAMME_GENERIC_START",
@@ -191,6 +199,11 @@ TITLE = re.compile(r"《([^《》\n]{2,40})》")
 #: 《中国工人》杂志社: the title is a periodical's.
 MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
 MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
+#: The end of a policy document's title (``policy_endings.txt``), a parenthesis read
+#: through (《工资集体合同(草案)》).
+POLICY_TITLE = re.compile(
+    rf"(?:{'|'.join(sorted(policy_endings(), key=len, reverse=True))})(?:[(（][^()（）]*[)）])?$"
+)
 #: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
 TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"

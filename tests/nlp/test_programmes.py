@@ -65,3 +65,19 @@ def test_lexicon_names_written_with_quotes(text: str, expected: list[str]) -> No
 def test_standard_programmes_of_union_work(text: str, expected: str) -> None:
     hits = {h.canonical for _s, _e, h in scan(text) if h.type == "Program"}
     assert expected in hits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("签订了《工资集体合同(草案)》和", ["《工资集体合同(草案)》"]),
+        ("下发《工会劳动法律监督提示函》,要求该企业整改", ["《工会劳动法律监督提示函》"]),
+        ("重点推广《在职职工住院补充医疗保障互助计划》", ["《在职职工住院补充医疗保障互助计划》"]),
+        ("学习《中华人民共和国工会法》", ["《中华人民共和国工会法》"]),
+        # books, films and a report's theme are not policies
+        ("所有同学都获赠了《优秀大学生成长手册》等图书", []),
+        ("现场播放了“深圳工匠”宣传片《我在这里成长》", ["深圳工匠"]),
+    ],
+)
+def test_policy_titles(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

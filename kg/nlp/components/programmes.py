@@ -6,7 +6,8 @@
   stays out of the name; quoted names with an organisation head (“淄工头雁”劳模工匠宣讲团)
   give organisations;
 * a quoted name right after a verb that carries it out (建设“四基地一中心”);
-* 《》 titles: policies (《中原大工匠培育工程实施办法》), or media when the title is a paper;
+* 《》 titles: policies when the title ends like one (《中原大工匠培育工程实施办法》,
+  ``policy_endings.txt``; not 《我在这里成长》), or media when the title is a paper;
 * unquoted mechanisms, policies and contests after such a verb (健全协调劳动关系三方机制,
   承办陕西省茶艺技能大赛).
 """
@@ -36,6 +37,7 @@ from kg.nlp.patterns import (
     NOT_AFTER_HEAD,
     ORG_SUFFIXES,
     PHRASE_END,
+    POLICY_TITLE,
     PROGRAMME_BARE_HEADS,
     PROGRAMME_CLASSIFIERS,
     PROGRAMME_GENERIC_START,
@@ -239,7 +241,7 @@ def _titles(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 match.start(1), match.end(1), "Organization", "Media", "org:title", 2, inner
             )
-        else:
+        elif POLICY_TITLE.search(inner):
             yield Candidate(
                 match.start(), match.end(), "Program", "Policy", "program:title", 3, f"《{inner}》"
             )
