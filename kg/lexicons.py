@@ -206,7 +206,10 @@ def programme_heads() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def programme_stops() -> dict[str, tuple[str, ...]]:
     """Words by kind (``programme_stops.tsv``): ``inside`` never occurs inside a
-    programme's name, ``start`` opens a generic phrase rather than a name."""
+    programme's name, ``start`` opens a generic phrase rather than a name, ``generic``
+    words alone name no programme (系列主题劳动竞赛), ``describes`` opens a description
+    after a quoted name (“工会进万家”调研走访慰问活动), ``left`` ends the words a quoted
+    code takes on its left (深化职工之家“1+X”领带活动)."""
     stops: dict[str, list[str]] = defaultdict(list)
     for row in _rows("programme_stops.tsv"):
         stops[row["kind"]].append(row["word"])

@@ -16,12 +16,15 @@ from kg.lexicons import (
 __all__ = [
     "ABBREVIATIONS",
     "CARRY_OUT",
+    "CODE_LEFT_STOPS",
     "CONTEST",
+    "DESCRIBES",
     "EDITION",
     "ELLIPTIC",
     "EVENT_ANAPHOR",
     "EVENT_HEAD",
     "EVENT_STOP",
+    "GENERIC_ONLY",
     "HELD",
     "HONOUR",
     "HOSTED",
@@ -44,6 +47,7 @@ __all__ = [
     "PROGRAMME_STOP_WORDS",
     "PROGRAMME_VERB_HEADS",
     "QUOTED",
+    "QUOTED_CODE",
     "QUOTE_TAIL",
     "SLOGAN_SEPARATOR",
     "STOP_CHARS",
@@ -181,6 +185,17 @@ _PROGRAMME_STOPS = programme_stops()
 PROGRAMME_STOP_WORDS = tuple(_PROGRAMME_STOPS["inside"])
 #: What opens a generic phrase rather than a name (全市…, 各类…).
 PROGRAMME_GENERIC_START = tuple(_PROGRAMME_STOPS["start"])
+#: A name made of generic activity words only (系列主题劳动竞赛, 关爱行动, 自查自纠).
+GENERIC_ONLY = re.compile(
+    rf"(?:{'|'.join(sorted(_PROGRAMME_STOPS['generic'], key=len, reverse=True))})+"
+)
+#: Words that open a description after a quoted name: the quote alone is the name
+#: (“工会进万家”调研走访慰问活动 is 工会进万家).
+DESCRIBES = re.compile("|".join(sorted(_PROGRAMME_STOPS["describes"], key=len, reverse=True)))
+#: A quoted code (“1+X”, “125”, “up主”): part of a longer name, not a name alone.
+QUOTED_CODE = re.compile(r"[0-9A-Za-z+＋\-]+[\u4e00-\u9fff]?")
+#: What ends, on its left, the words before a quoted code (verbs, organisations, stops).
+CODE_LEFT_STOPS = (*PROGRAMME_STOP_WORDS, *STOP_WORDS, *_PROGRAMME_STOPS["left"])
 
 #: A quoted name in one of the three quotation styles.
 QUOTED = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})’|\"(?P<c>[^\"\n]{2,30})\"")

@@ -41,7 +41,7 @@ def test_quotes_delimit_the_name(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("已有近4.6万名女职工接受了免费“两癌”筛查体检。", ["两癌筛查"]),
-        ("延边州总工会启动了女职工“关爱行动”,全州", ["女职工关爱行动", "关爱行动"]),
+        ("延边州总工会启动了女职工“关爱行动”,全州", ["女职工关爱行动"]),
         ("安康市总工会构建劳动法律监督“一函两书”机制。", ["一函两书"]),
         ("扎实开展“安康杯”竞赛、“安全隐患随手拍”等活动", ["安康杯竞赛", "安全隐患随手拍"]),
     ],
@@ -81,3 +81,37 @@ def test_standard_programmes_of_union_work(text: str, expected: str) -> None:
 )
 def test_policy_titles(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted code labels the words before it
+        ("不断深化职工之家“1+X”领带活动,著眼推动", ["职工之家1+X领带活动"]),
+        ("推广应用共享职工之家“125”工作机制,累计投入资金", ["共享职工之家125工作机制"]),
+        ("保定市总工会举行劳模工匠“up主”活动启动仪式", ["劳模工匠up主活动"]),
+        ("推行汉滨区“1+1+3”建会模式", ["1+1+3建会模式"]),  # the place says where
+        # a description after the quote is not part of the name
+        ("省总工会在我市开展“工会进万家”调研走访慰问活动", ["工会进万家"]),
+        ("为鼓励劳模工匠积极利用“保工普惠”平台分享技艺", ["保工普惠"]),
+        ("看望慰问参加“人来人往”培训班的新疆工会干部", ["人来人往培训班"]),
+        # “X”的 + head: the head's name; 的 + another noun: a description
+        ("坚持“一周一调度,三天一通报”的工作机制,定期召开", ["一周一调度,三天一通报工作机制"]),
+        ("构建‘人人能参与、人人能建功、人人能创业’的劳动竞赛新格局。", []),
+        ("形成信息联通、机制联创的“七联”的新体系,", ["七联"]),
+    ],
+)
+def test_the_words_around_a_quote(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海曙新闻|区总工会举办系列主题劳动竞赛",
+        "延边州总“关爱行动”,实现了建档困难女职工全覆盖",
+        "开展“自查自纠”,查找安全隐患",
+    ],
+)
+def test_generic_activity_words_are_not_programmes(text: str) -> None:
+    assert names(text) == []
