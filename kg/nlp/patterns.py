@@ -21,6 +21,7 @@ __all__ = [
     "DESCRIBES",
     "EDITION",
     "ELLIPTIC",
+    "ENUMERATED",
     "EVENT_ANAPHOR",
     "EVENT_HEAD",
     "EVENT_STOP",
@@ -28,6 +29,7 @@ __all__ = [
     "HELD",
     "HONOUR",
     "HOSTED",
+    "INSURANCE_PLAN",
     "LEFT_EXTENDED",
     "MEDIA_AFTER",
     "MEDIA_TITLE",
@@ -57,6 +59,7 @@ __all__ = [
     "TITLE",
     "TITLES",
     "TRIGGERED",
+    "TRIGGERED_DE",
     "suffix_type",
 ]
 
@@ -225,6 +228,17 @@ TRIGGERED = re.compile(
     r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
     r"(?=[,，。;；、\n]|$)"
 )
+#: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
+#: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
+TRIGGERED_DE = re.compile(
+    r"(?:建立|构建|健全|完善|推行|实施|落实|探索)[^,，。;；\n]{0,24}?的"
+    r"(?P<name>[\u4e00-\u9fff]{5,12}(?:工作机制|长效机制|机制|服务体系))(?=[,，。;；、\n]|$)"
+)
+#: A plan of the union mutual insurance (职工互助保障) given or taken out: 赠送意外及大病自负
+#: 保障计划, 推广女职工幸福保障计划.
+INSURANCE_PLAN = re.compile(
+    r"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[\u4e00-\u9fff、]{2,16}?保障计划)"
+)
 #: A contest after a verb that hosts it (承办陕西省茶艺技能大赛).
 CONTEST = re.compile(
     r"(?:举办|承办|主办)了?(?P<name>[\u4e00-\u9fff0-9]{2,16}?(?:技能大赛|大赛|竞赛|比赛))"
@@ -245,6 +259,11 @@ HELD = re.compile(
 THEMED = re.compile(
     r"(?:开展|举办|启动|组织)了?(?P<name>[^,，。；;、\n]{2,30}?"
     r"(?:主题教育活动|主题活动|系列活动|专项行动))"
+)
+#: Programmes listed with the head they share: 以健康教育行动、心理关怀行动…等五项行动.
+ENUMERATED = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,14}?(?P<head>行动|工程|计划|项目)、)+"
+    r"[\u4e00-\u9fff]{2,14}?(?P=head))等[一二三四五六七八九十两0-9]*[项个大类]?(?P=head)"
 )
 #: 该比赛, 此次活动: the event the story just named.
 EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")

@@ -115,3 +115,27 @@ def test_the_words_around_a_quote(text: str, expected: list[str]) -> None:
 )
 def test_generic_activity_words_are_not_programmes(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "以健康教育行动、心理关怀行动、安康保障行动、爱心体检行动、就业培训行动等五项行动为主要内容",
+            ["健康教育行动", "心理关怀行动", "安康保障行动", "爱心体检行动", "就业培训行动"],
+        ),
+        ("实施技能提升行动、安全培训行动等行动", []),  # generic words only
+        (
+            "连续五年向全市三级劳模赠送意外及大病自负保障计划,共计82.03万元",
+            ["意外及大病自负保障计划"],
+        ),
+        ("为关心弱势群体向农民工散工赠送意外、大病保障计划", ["意外、大病保障计划"]),
+        (
+            "建立人民法院与工会之间的劳动争议诉调对接工作机制,实现了资源整合",
+            ["劳动争议诉调对接工作机制"],
+        ),
+        ("各级工会与劳动部门之间普遍建立起常态化的沟通协调机制。", []),  # a kind, not a name
+    ],
+)
+def test_unquoted_names_by_their_syntax(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -9,7 +9,11 @@
 * 《》 titles: policies when the title ends like one (《中原大工匠培育工程实施办法》,
   ``policy_endings.txt``; not 《我在这里成长》), or media when the title is a paper;
 * unquoted mechanisms, policies and contests after such a verb (健全协调劳动关系三方机制,
-  承办陕西省茶艺技能大赛).
+  承办陕西省茶艺技能大赛);
+* the programmes of a list that names its shared head (健康教育行动、心理关怀行动等五项行动);
+* honours and brands (``kg.nlp.honours``), named contests (``kg.nlp.events``) and lexicon
+  names written with quotes inside (“两癌”筛查); names of generic activity words only
+  (系列主题劳动竞赛, 关爱行动) are dropped.
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ from kg.nlp.patterns import (
     CODE_LEFT_STOPS,
     CONTEST,
     DESCRIBES,
+    ENUMERATED,
     EVENT_ANAPHOR,
     EVENT_STOP,
     GENERIC_ONLY,
     HELD,
     HOSTED,
+    INSURANCE_PLAN,
     MEDIA_AFTER,
     MEDIA_TITLE,
     NOT_AFTER_HEAD,
@@ -56,6 +62,7 @@ from kg.nlp.patterns import (
     THEMED,
     TITLE,
     TRIGGERED,
+    TRIGGERED_DE,
 )
 
 __all__ = ["ProgrammeRecognizer", "find_programmes", "make_programmes", "programme_name"]
@@ -297,11 +304,22 @@ def _titles(text: str) -> Iterator[Candidate]:
             )
 
 
+def _bounded(name: str) -> bool:
+    """A name bounded by its pattern needs only no clause words: a plan may list what it
+    covers (意外及大病自负保障计划), a mechanism its parts (劳动争议诉调对接工作机制)."""
+    return not set(name) & EVENT_STOP
+
+
 def _triggered(text: str) -> Iterator[Candidate]:
-    for pattern, minimum in ((TRIGGERED, 8), (CONTEST, 6)):
+    for pattern, minimum, clean in (
+        (TRIGGERED, 8, _clean),
+        (CONTEST, 6, _clean),
+        (TRIGGERED_DE, 9, _bounded),
+        (INSURANCE_PLAN, 6, _bounded),
+    ):
         for match in pattern.finditer(text):
             name = match["name"]
-            if len(name) < minimum or not _clean(name) or name.startswith(PROGRAMME_GENERIC_START):
+            if len(name) < minimum or not clean(name) or name.startswith(PROGRAMME_GENERIC_START):
                 continue
             name = event_name(name) if pattern is CONTEST else name
             yield Candidate(
@@ -341,6 +359,23 @@ def _events(text: str) -> Iterator[Candidate]:
         )
 
 
+def _enumerated(text: str) -> Iterator[Candidate]:
+    """Each programme of a list that names its shared head: A行动、B行动等五项行动."""
+    for match in ENUMERATED.finditer(text):
+        pos = match.start("items")
+        for item in match["items"].split("、"):
+            start = pos
+            cut = max(
+                (item.rfind(w) + len(w) for w in PROGRAMME_STOP_WORDS if w in item), default=0
+            )
+            name = item[cut:]
+            pos += len(item) + 1
+            if len(name) > len(match["head"]) + 1 and _clean(name):
+                yield Candidate(
+                    start + cut, start + len(item), "Program", "", "program:enumerated", 1, name
+                )
+
+
 def find_programmes(text: str) -> list[Candidate]:
     """Programme (and quoted organisation) candidates in ``text``.
 
@@ -359,6 +394,7 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_events(text))
     found.extend(find_honours(text))
     found.extend(find_events(text))
+    found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
     found = [c for c in found if not _generic(c)]
     unique = {
@@ -368,7 +404,13 @@ def find_programmes(text: str) -> list[Candidate]:
 
 
 #: Rules that read a name off its form; a lexicon, an honour or a brand is named anyway.
-_FORM_RULES = ("program:quoted", "program:triggered", "program:event", "program:themed")
+_FORM_RULES = (
+    "program:quoted",
+    "program:triggered",
+    "program:event",
+    "program:themed",
+    "program:enumerated",
+)
 
 
 def _generic(candidate: Candidate) -> bool:
