@@ -30,6 +30,7 @@ __all__ = [
     "HONOUR",
     "HOSTED",
     "INSURANCE_PLAN",
+    "LAUNCHED",
     "LEFT_EXTENDED",
     "MEDIA_AFTER",
     "MEDIA_TITLE",
@@ -238,6 +239,12 @@ TRIGGERED_DE = re.compile(
 #: 保障计划, 推广女职工幸福保障计划.
 INSURANCE_PLAN = re.compile(
     r"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[\u4e00-\u9fff、]{2,16}?保障计划)"
+)
+#: A programme that opens its clause and is launched: 新时代职工赋能提质行动顺利启动.
+LAUNCHED = re.compile(
+    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff]{4,18}(?:行动|工程|计划))"
+    r"(?:顺利|正式|全面)?(?:启动|实施|开展)",
+    re.MULTILINE,
 )
 #: A contest after a verb that hosts it (承办陕西省茶艺技能大赛).
 CONTEST = re.compile(

@@ -139,3 +139,19 @@ def test_generic_activity_words_are_not_programmes(text: str) -> None:
 )
 def test_unquoted_names_by_their_syntax(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "18个产业工人赋能站陆续落成,新时代职工赋能提质行动顺利启动,",
+            ["新时代职工赋能提质行动"],
+        ),
+        ("就是在这次体检中,“女性安康保险”的特殊疾病保险为她免除了后顾之忧", ["女性安康保险"]),
+        ("本次劳模工匠“up主”活动分为线上和线下两部分", ["劳模工匠up主活动"]),
+        ("区总工会举办“银河杯”职工篮球赛", ["银河杯职工篮球赛"]),
+    ],
+)
+def test_more_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -41,6 +41,7 @@ from kg.nlp.patterns import (
     HELD,
     HOSTED,
     INSURANCE_PLAN,
+    LAUNCHED,
     MEDIA_AFTER,
     MEDIA_TITLE,
     NOT_AFTER_HEAD,
@@ -316,6 +317,7 @@ def _triggered(text: str) -> Iterator[Candidate]:
         (CONTEST, 6, _clean),
         (TRIGGERED_DE, 9, _bounded),
         (INSURANCE_PLAN, 6, _bounded),
+        (LAUNCHED, 8, _clean),
     ):
         for match in pattern.finditer(text):
             name = match["name"]
