@@ -29,6 +29,7 @@ __all__ = [
     "place_epithets",
     "places",
     "places_by_surface",
+    "policy_endings",
     "programme_heads",
     "programme_stops",
     "programs",
@@ -182,6 +183,13 @@ def honour_prefixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def policy_endings() -> tuple[str, ...]:
+    """How the title of a policy document ends (``policy_endings.txt``: 办法, 通知)."""
+    lines = ontology_file("lexicon/policy_endings.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def place_epithets() -> dict[str, str]:
     """Classical names of provinces used in brands (``place_epithets.tsv``: 齐鲁 -> 山东省)."""
     return {r["epithet"]: r["place"] for r in _rows("place_epithets.tsv")}
@@ -201,7 +209,10 @@ def programme_heads() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def programme_stops() -> dict[str, tuple[str, ...]]:
     """Words by kind (``programme_stops.tsv``): ``inside`` never occurs inside a
-    programme's name, ``start`` opens a generic phrase rather than a name."""
+    programme's name, ``start`` opens a generic phrase rather than a name, ``generic``
+    words alone name no programme (系列主题劳动竞赛), ``describes`` opens a description
+    after a quoted name (“工会进万家”调研走访慰问活动), ``left`` ends the words a quoted
+    code takes on its left (深化职工之家“1+X”领带活动)."""
     stops: dict[str, list[str]] = defaultdict(list)
     for row in _rows("programme_stops.tsv"):
         stops[row["kind"]].append(row["word"])

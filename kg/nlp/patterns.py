@@ -10,6 +10,7 @@ from kg.lexicons import (
     org_abbreviations,
     org_endings,
     org_units,
+    policy_endings,
     programme_heads,
     programme_stops,
     titles,
@@ -18,16 +19,22 @@ from kg.lexicons import (
 __all__ = [
     "ABBREVIATIONS",
     "CARRY_OUT",
+    "CODE_LEFT_STOPS",
     "CONTEST",
+    "DESCRIBES",
     "EDITION",
     "ELLIPTIC",
+    "ENUMERATED",
     "EVENT_ANAPHOR",
     "EVENT_HEAD",
     "EVENT_STOP",
+    "GENERIC_ONLY",
     "HELD",
     "HONOUR",
     "HOSTED",
     "IDEOLOGY_AFTER_NAME",
+    "INSURANCE_PLAN",
+    "LAUNCHED",
     "LEFT_EXTENDED",
     "MEDIA_AFTER",
     "MEDIA_TITLE",
@@ -38,6 +45,7 @@ __all__ = [
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
+    "POLICY_TITLE",
     "PROGRAMME_BARE_HEADS",
     "PROGRAMME_CLASSIFIERS",
     "PROGRAMME_GENERIC_START",
@@ -48,6 +56,7 @@ __all__ = [
     "PROGRAMME_VERB_HEADS",
     "PROVINCIAL_DEPARTMENT",
     "QUOTED",
+    "QUOTED_CODE",
     "QUOTE_TAIL",
     "SLOGAN_SEPARATOR",
     "STOP_CHARS",
@@ -57,6 +66,7 @@ __all__ = [
     "TITLE",
     "TITLES",
     "TRIGGERED",
+    "TRIGGERED_DE",
     "UNITS",
     "suffix_type",
 ]
@@ -200,6 +210,17 @@ _PROGRAMME_STOPS = programme_stops()
 PROGRAMME_STOP_WORDS = tuple(_PROGRAMME_STOPS["inside"])
 #: What opens a generic phrase rather than a name (全市…, 各类…).
 PROGRAMME_GENERIC_START = tuple(_PROGRAMME_STOPS["start"])
+#: A name made of generic activity words only (系列主题劳动竞赛, 关爱行动, 自查自纠).
+GENERIC_ONLY = re.compile(
+    rf"(?:{'|'.join(sorted(_PROGRAMME_STOPS['generic'], key=len, reverse=True))})+"
+)
+#: Words that open a description after a quoted name: the quote alone is the name
+#: (“工会进万家”调研走访慰问活动 is 工会进万家).
+DESCRIBES = re.compile("|".join(sorted(_PROGRAMME_STOPS["describes"], key=len, reverse=True)))
+#: A quoted code (“1+X”, “125”, “up主”): part of a longer name, not a name alone.
+QUOTED_CODE = re.compile(r"[0-9A-Za-z+＋\-]+[\u4e00-\u9fff]?")
+#: What ends, on its left, the words before a quoted code (verbs, organisations, stops).
+CODE_LEFT_STOPS = (*PROGRAMME_STOP_WORDS, *STOP_WORDS, *_PROGRAMME_STOPS["left"])
 
 #: A quoted name in one of the three quotation styles.
 QUOTED = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})’|\"(?P<c>[^\"\n]{2,30})\"")
@@ -218,11 +239,33 @@ TITLE = re.compile(r"《([^《》\n]{2,40})》")
 #: 《中国工人》杂志社: the title is a periodical's.
 MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
 MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
+#: The end of a policy document's title (``policy_endings.txt``), a parenthesis read
+#: through (《工资集体合同(草案)》).
+POLICY_TITLE = re.compile(
+    rf"(?:{'|'.join(sorted(policy_endings(), key=len, reverse=True))})(?:[(（][^()（）]*[)）])?$"
+)
 #: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
 TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
     r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
     r"(?=[,，。;；、\n]|$)"
+)
+#: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
+#: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
+TRIGGERED_DE = re.compile(
+    r"(?:建立|构建|健全|完善|推行|实施|落实|探索)[^,，。;；\n]{0,24}?的"
+    r"(?P<name>[\u4e00-\u9fff]{5,12}(?:工作机制|长效机制|机制|服务体系))(?=[,，。;；、\n]|$)"
+)
+#: A plan of the union mutual insurance (职工互助保障) given or taken out: 赠送意外及大病自负
+#: 保障计划, 推广女职工幸福保障计划.
+INSURANCE_PLAN = re.compile(
+    r"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[\u4e00-\u9fff、]{2,16}?保障计划)"
+)
+#: A programme that opens its clause and is launched: 新时代职工赋能提质行动顺利启动.
+LAUNCHED = re.compile(
+    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff]{4,18}(?:行动|工程|计划))"
+    r"(?:顺利|正式|全面)?(?:启动|实施|开展)",
+    re.MULTILINE,
 )
 #: A contest after a verb that hosts it (承办陕西省茶艺技能大赛).
 CONTEST = re.compile(
@@ -244,6 +287,11 @@ HELD = re.compile(
 THEMED = re.compile(
     r"(?:开展|举办|启动|组织)了?(?P<name>[^,，。；;、\n]{2,30}?"
     r"(?:主题教育活动|主题活动|系列活动|专项行动))"
+)
+#: Programmes listed with the head they share: 以健康教育行动、心理关怀行动…等五项行动.
+ENUMERATED = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,14}?(?P<head>行动|工程|计划|项目)、)+"
+    r"[\u4e00-\u9fff]{2,14}?(?P=head))等[一二三四五六七八九十两0-9]*[项个大类]?(?P=head)"
 )
 #: 该比赛, 此次活动: the event the story just named.
 EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")

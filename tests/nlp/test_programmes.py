@@ -41,7 +41,7 @@ def test_quotes_delimit_the_name(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("已有近4.6万名女职工接受了免费“两癌”筛查体检。", ["两癌筛查"]),
-        ("延边州总工会启动了女职工“关爱行动”,全州", ["女职工关爱行动", "关爱行动"]),
+        ("延边州总工会启动了女职工“关爱行动”,全州", ["女职工关爱行动"]),
         ("安康市总工会构建劳动法律监督“一函两书”机制。", ["一函两书"]),
         ("扎实开展“安康杯”竞赛、“安全隐患随手拍”等活动", ["安康杯竞赛", "安全隐患随手拍"]),
     ],
@@ -65,3 +65,93 @@ def test_lexicon_names_written_with_quotes(text: str, expected: list[str]) -> No
 def test_standard_programmes_of_union_work(text: str, expected: str) -> None:
     hits = {h.canonical for _s, _e, h in scan(text) if h.type == "Program"}
     assert expected in hits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("签订了《工资集体合同(草案)》和", ["《工资集体合同(草案)》"]),
+        ("下发《工会劳动法律监督提示函》,要求该企业整改", ["《工会劳动法律监督提示函》"]),
+        ("重点推广《在职职工住院补充医疗保障互助计划》", ["《在职职工住院补充医疗保障互助计划》"]),
+        ("学习《中华人民共和国工会法》", ["《中华人民共和国工会法》"]),
+        # books, films and a report's theme are not policies
+        ("所有同学都获赠了《优秀大学生成长手册》等图书", []),
+        ("现场播放了“深圳工匠”宣传片《我在这里成长》", ["深圳工匠"]),
+    ],
+)
+def test_policy_titles(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted code labels the words before it
+        ("不断深化职工之家“1+X”领带活动,著眼推动", ["职工之家1+X领带活动"]),
+        ("推广应用共享职工之家“125”工作机制,累计投入资金", ["共享职工之家125工作机制"]),
+        ("保定市总工会举行劳模工匠“up主”活动启动仪式", ["劳模工匠up主活动"]),
+        ("推行汉滨区“1+1+3”建会模式", ["1+1+3建会模式"]),  # the place says where
+        # a description after the quote is not part of the name
+        ("省总工会在我市开展“工会进万家”调研走访慰问活动", ["工会进万家"]),
+        ("为鼓励劳模工匠积极利用“保工普惠”平台分享技艺", ["保工普惠"]),
+        ("看望慰问参加“人来人往”培训班的新疆工会干部", ["人来人往培训班"]),
+        # “X”的 + head: the head's name; 的 + another noun: a description
+        ("坚持“一周一调度,三天一通报”的工作机制,定期召开", ["一周一调度,三天一通报工作机制"]),
+        ("构建‘人人能参与、人人能建功、人人能创业’的劳动竞赛新格局。", []),
+        ("形成信息联通、机制联创的“七联”的新体系,", ["七联"]),
+    ],
+)
+def test_the_words_around_a_quote(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海曙新闻|区总工会举办系列主题劳动竞赛",
+        "延边州总“关爱行动”,实现了建档困难女职工全覆盖",
+        "开展“自查自纠”,查找安全隐患",
+    ],
+)
+def test_generic_activity_words_are_not_programmes(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "以健康教育行动、心理关怀行动、安康保障行动、爱心体检行动、就业培训行动等五项行动为主要内容",
+            ["健康教育行动", "心理关怀行动", "安康保障行动", "爱心体检行动", "就业培训行动"],
+        ),
+        ("实施技能提升行动、安全培训行动等行动", []),  # generic words only
+        (
+            "连续五年向全市三级劳模赠送意外及大病自负保障计划,共计82.03万元",
+            ["意外及大病自负保障计划"],
+        ),
+        ("为关心弱势群体向农民工散工赠送意外、大病保障计划", ["意外、大病保障计划"]),
+        (
+            "建立人民法院与工会之间的劳动争议诉调对接工作机制,实现了资源整合",
+            ["劳动争议诉调对接工作机制"],
+        ),
+        ("各级工会与劳动部门之间普遍建立起常态化的沟通协调机制。", []),  # a kind, not a name
+    ],
+)
+def test_unquoted_names_by_their_syntax(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "18个产业工人赋能站陆续落成,新时代职工赋能提质行动顺利启动,",
+            ["新时代职工赋能提质行动"],
+        ),
+        ("就是在这次体检中,“女性安康保险”的特殊疾病保险为她免除了后顾之忧", ["女性安康保险"]),
+        ("本次劳模工匠“up主”活动分为线上和线下两部分", ["劳模工匠up主活动"]),
+        ("区总工会举办“银河杯”职工篮球赛", ["银河杯职工篮球赛"]),
+    ],
+)
+def test_more_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -6,9 +6,14 @@
   stays out of the name; quoted names with an organisation head (“淄工头雁”劳模工匠宣讲团)
   give organisations;
 * a quoted name right after a verb that carries it out (建设“四基地一中心”);
-* 《》 titles: policies (《中原大工匠培育工程实施办法》), or media when the title is a paper;
+* 《》 titles: policies when the title ends like one (《中原大工匠培育工程实施办法》,
+  ``policy_endings.txt``; not 《我在这里成长》), or media when the title is a paper;
 * unquoted mechanisms, policies and contests after such a verb (健全协调劳动关系三方机制,
-  承办陕西省茶艺技能大赛).
+  承办陕西省茶艺技能大赛);
+* the programmes of a list that names its shared head (健康教育行动、心理关怀行动等五项行动);
+* honours and brands (``kg.nlp.honours``), named contests (``kg.nlp.events``) and lexicon
+  names written with quotes inside (“两癌”筛查); names of generic activity words only
+  (系列主题劳动竞赛, 关爱行动) are dropped.
 """
 
 from __future__ import annotations
@@ -26,16 +31,23 @@ from kg.nlp.events import event_name, find_events
 from kg.nlp.honours import find_honours, is_honour_or_brand
 from kg.nlp.patterns import (
     CARRY_OUT,
+    CODE_LEFT_STOPS,
     CONTEST,
+    DESCRIBES,
+    ENUMERATED,
     EVENT_ANAPHOR,
     EVENT_STOP,
+    GENERIC_ONLY,
     HELD,
     HOSTED,
+    INSURANCE_PLAN,
+    LAUNCHED,
     MEDIA_AFTER,
     MEDIA_TITLE,
     NOT_AFTER_HEAD,
     ORG_SUFFIXES,
     PHRASE_END,
+    POLICY_TITLE,
     PROGRAMME_BARE_HEADS,
     PROGRAMME_CLASSIFIERS,
     PROGRAMME_GENERIC_START,
@@ -46,10 +58,12 @@ from kg.nlp.patterns import (
     PROGRAMME_VERB_HEADS,
     QUOTE_TAIL,
     QUOTED,
+    QUOTED_CODE,
     SLOGAN_SEPARATOR,
     THEMED,
     TITLE,
     TRIGGERED,
+    TRIGGERED_DE,
 )
 
 __all__ = ["ProgrammeRecognizer", "find_programmes", "make_programmes", "programme_name"]
@@ -135,6 +149,15 @@ def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _head_at(text: str, pos: int) -> str | None:
+    """The programme head (not a classifier) that starts at ``pos`` and ends a phrase."""
+    for head in _HEADS:
+        starts = head in PROGRAMME_HEADS and text.startswith(head, pos)
+        if starts and PHRASE_END.match(text, pos + len(head)):
+            return head
+    return None
+
+
 def _quoted_groups(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of quoted names separated by nothing, 、 or a short tail."""
     group: list[re.Match[str]] = []
@@ -164,8 +187,33 @@ def _inner(match: re.Match[str]) -> str:
 
 
 def _compact(quote: str) -> bool:
-    """A quoted name of one phrase, not a slogan of several (“办实事、促产改”)."""
-    return not SLOGAN_SEPARATOR.search(quote)
+    """A quoted name of one phrase, not a slogan of several (“办实事、促产改”) nor a
+    code (“1+X”)."""
+    return not SLOGAN_SEPARATOR.search(quote) and not QUOTED_CODE.fullmatch(quote)
+
+
+#: How many characters before a quoted code may belong to its name.
+_CODE_REACH = 6
+#: 之 stands inside the nouns a code labels (职工之家“1+X”).
+_CODE_LEFT_STOPS = tuple(w for w in CODE_LEFT_STOPS if w != "之")
+
+
+def _name_start(text: str, match: re.Match[str]) -> int:
+    """Where a quoted name begins: at its quote, or for a code (“1+X”, “125”, “up主”) at
+    the words before it that it labels (职工之家“1+X”领带活动, 劳模工匠“up主”活动)."""
+    start = match.start()
+    if not QUOTED_CODE.fullmatch(_inner(match)):
+        return start
+    left = start
+    while left > max(0, start - _CODE_REACH) and _cjk(text[left - 1]):
+        left -= 1
+    run = text[left:start]
+    cut = max((run.rfind(w) + len(w) for w in _CODE_LEFT_STOPS if w in run), default=0)
+    # 汉滨区“1+1+3”建会模式: a place before the code says where, not what
+    places = lexicons.places_by_surface()
+    n = len(run)
+    cut = max([cut, *(j for i in range(cut, n) for j in range(i + 2, n + 1) if run[i:j] in places)])
+    return left + cut if len(run) - cut >= 2 else start
 
 
 def _bare_head(text: str, quote: str, after: int) -> bool:
@@ -187,18 +235,30 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
         head_start, head_end, word = head
         mid = text[after:head_start]
         kind = "Organization" if word in PROGRAMME_ORG_HEADS else "Program"
-        if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after):
-            end = after  # “玫瑰书香”品牌, “送清凉”活动: the quote is the name
+        if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after) or DESCRIBES.match(mid):
+            end = after  # “玫瑰书香”品牌, “送清凉”活动, “工会进万家”调研活动: the quote
         elif mid.endswith("等"):
             end = after + len(mid) - 1
         else:
             end = head_end
         if mid.startswith("等") and ("、" in quote or len(quote) > 8):
             return  # “冷可取暖、热可纳凉”等爱心服务: a description, not a name
-        yield _candidate(text, match.start(), end, "program:quoted-head", kind)
+        yield _candidate(text, _name_start(text, match), end, "program:quoted-head", kind)
         return
     preceded = CARRY_OUT.search(text, max(0, match.start() - 4), match.start())
-    follows_de = text.startswith("的", after) and _find_head(text, after + 1)
+    de_head = _find_head(text, after + 1) if text.startswith("的", after) else None
+    if de_head and not PHRASE_END.match(text, de_head[1]):
+        de_head = None  # “X”的劳动竞赛新格局: the quote describes another noun
+    own = _head_at(text, after + 1) if de_head else None
+    if own:
+        # “一周一调度,三天一通报”的工作机制: the mechanism of that name
+        name = programme_name(quote + own)
+        end = after + 1 + len(own)
+        yield Candidate(match.start(), end, "Program", "", "program:quoted-de", 2, name)
+        return
+    follows_de = de_head is not None
+    if text.startswith("的", after) and not follows_de and not quote.endswith(PROGRAMME_SELF_HEADS):
+        return  # 构建‘人人能参与、人人能建功’的劳动竞赛新格局: a description
     if quote.endswith(_ORG_ENDINGS):
         return  # “淄博工运史展馆”: an institution, found by its form
     named = quote.endswith(PROGRAMME_SELF_HEADS) or preceded or follows_de
@@ -229,7 +289,7 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
                 end = head_end
             elif mid:
                 end = last.end() + len(mid.removesuffix("等"))
-        yield _candidate(text, match.start(), end, "program:quoted-list")
+        yield _candidate(text, _name_start(text, match), end, "program:quoted-list")
 
 
 def _titles(text: str) -> Iterator[Candidate]:
@@ -239,17 +299,29 @@ def _titles(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 match.start(1), match.end(1), "Organization", "Media", "org:title", 2, inner
             )
-        else:
+        elif POLICY_TITLE.search(inner):
             yield Candidate(
                 match.start(), match.end(), "Program", "Policy", "program:title", 3, f"《{inner}》"
             )
 
 
+def _bounded(name: str) -> bool:
+    """A name bounded by its pattern needs only no clause words: a plan may list what it
+    covers (意外及大病自负保障计划), a mechanism its parts (劳动争议诉调对接工作机制)."""
+    return not set(name) & EVENT_STOP
+
+
 def _triggered(text: str) -> Iterator[Candidate]:
-    for pattern, minimum in ((TRIGGERED, 8), (CONTEST, 6)):
+    for pattern, minimum, clean in (
+        (TRIGGERED, 8, _clean),
+        (CONTEST, 6, _clean),
+        (TRIGGERED_DE, 9, _bounded),
+        (INSURANCE_PLAN, 6, _bounded),
+        (LAUNCHED, 8, _clean),
+    ):
         for match in pattern.finditer(text):
             name = match["name"]
-            if len(name) < minimum or not _clean(name) or name.startswith(PROGRAMME_GENERIC_START):
+            if len(name) < minimum or not clean(name) or name.startswith(PROGRAMME_GENERIC_START):
                 continue
             name = event_name(name) if pattern is CONTEST else name
             yield Candidate(
@@ -289,6 +361,23 @@ def _events(text: str) -> Iterator[Candidate]:
         )
 
 
+def _enumerated(text: str) -> Iterator[Candidate]:
+    """Each programme of a list that names its shared head: A行动、B行动等五项行动."""
+    for match in ENUMERATED.finditer(text):
+        pos = match.start("items")
+        for item in match["items"].split("、"):
+            start = pos
+            cut = max(
+                (item.rfind(w) + len(w) for w in PROGRAMME_STOP_WORDS if w in item), default=0
+            )
+            name = item[cut:]
+            pos += len(item) + 1
+            if len(name) > len(match["head"]) + 1 and _clean(name):
+                yield Candidate(
+                    start + cut, start + len(item), "Program", "", "program:enumerated", 1, name
+                )
+
+
 def find_programmes(text: str) -> list[Candidate]:
     """Programme (and quoted organisation) candidates in ``text``.
 
@@ -307,11 +396,29 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_events(text))
     found.extend(find_honours(text))
     found.extend(find_events(text))
+    found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
+    found = [c for c in found if not _generic(c)]
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
     return sorted(unique.values(), key=_order)
+
+
+#: Rules that read a name off its form; a lexicon, an honour or a brand is named anyway.
+_FORM_RULES = (
+    "program:quoted",
+    "program:triggered",
+    "program:event",
+    "program:themed",
+    "program:enumerated",
+)
+
+
+def _generic(candidate: Candidate) -> bool:
+    """A name made of generic activity words only: 系列主题劳动竞赛, 关爱行动."""
+    name = candidate.canonical or ""
+    return candidate.rule.startswith(_FORM_RULES) and bool(GENERIC_ONLY.fullmatch(name))
 
 
 def _order(c: Candidate) -> tuple[int, int, str]:
