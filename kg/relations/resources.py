@@ -32,14 +32,18 @@ __all__ = [
     "ELECTED",
     "ELECTS",
     "EVENT",
+    "EVENT_AFTER",
     "GOVERNMENT_HEADS",
     "INSTRUMENT",
     "LIST_END",
     "MEDIA_ROLE",
     "ORG_PREFIXES",
     "OWN_OUTLET",
+    "PARTNER_OBJECT",
     "POST_SUFFIXES",
+    "QUOTES_OPEN",
     "RELATIVE",
+    "RELATIVE_OBJECT",
     "SUBSIDIARY",
     "TITLE_KINDS",
     "TITLE_RUN",
@@ -152,15 +156,25 @@ UNION_SECTOR = re.compile(
     rf"^(?:[\u4e00-\u9fff、]*(?:{_alternation(_CUES['union-sector-end'])})"
     rf"|{_alternation(_CUES['union-sector'])})$"
 )
+#: Partner words whose object is the partner (A联合B).
+PARTNER_OBJECT: frozenset[str] = frozenset(_CUES["partner-object"])
 #: ORG1所属ORG2: the second is part of the first.
 SUBSIDIARY = re.compile(rf"^(?:{_alternation(_CUES['subsidiary'])})的?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
 EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
+#: The head of an event right after a quoted name (“骑手年夜饭”活动).
+EVENT_AFTER = re.compile(
+    rf"^[”\"」』]?(?:{_alternation([h for h in _CUES['event-head'] if len(h) > 1])})"
+)
 #: The end of a clause: a cue does not reach across it.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
 #: A comma or the end of a clause or sentence.
 COMMA = re.compile(r"[,，。;；]")
 #: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).
 RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
+#: Only 的 (and an opening quote) between a verb and its object: A开展的“X”.
+RELATIVE_OBJECT = re.compile(r"^了?的[“\"《]?$")
+#: Marks that open a name.
+QUOTES_OPEN = re.compile(r"[“\"《「『]")
 #: 等 (optionally an opening quote) closing a list before the name of the whole.
 LIST_END = re.compile(r"等[“\"]?$")
