@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.relations.base import Hit, Sentence, Span, relation
+from kg.relations.hierarchy import parse_union
 from kg.relations.registry import sentence_rule
 from kg.relations.resources import (
     CLAUSE_BREAK,
@@ -211,9 +212,11 @@ def predicate_for(trig: Trigger, entity: Entity, between: str, after: str = "") 
     if not takes(trig, entity, after):
         return None
     if trig.predicate == "establishes" and (
-        entity.subtype in {"TradeUnion", "Government"} or len(between) > 4
+        entity.subtype == "Government"
+        or (entity.subtype == "TradeUnion" and parse_union(entity.name) is None)
+        or len(between) > 4
     ):
-        return None
+        return None  # 成立街道联合工会: a union at large; 滨海新区…行业工会 is named by its place
     return trig.predicate
 
 

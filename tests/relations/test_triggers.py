@@ -98,3 +98,24 @@ def test_programmes_of_the_story(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # a union named by its place is a body founded
+            "滨海新区总工会组建滨海新区外卖配送行业工会工作委员会。",
+            {"滨海新区总工会": UNION, "滨海新区外卖配送行业工会工作委员会": UNION},
+            {("滨海新区总工会", "establishes", "滨海新区外卖配送行业工会工作委员会")},
+        ),
+        (  # unions at large are not
+            "天津市总工会推动各街道成立新就业形态联合工会。",
+            {"天津市总工会": UNION, "新就业形态联合工会": UNION},
+            set(),
+        ),
+    ],
+)
+def test_unions_founded(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
