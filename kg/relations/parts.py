@@ -2,7 +2,13 @@
 
 * lists closed by 等 before the whole (春送岗位、夏送清凉、金秋助学、冬送温暖等“四季送”活动);
 * a programme folded into another by a trigger word of the table (A,纳入全市“B”);
-* the ``part_of`` column of the programme lexicon.
+* the words around two programmes: A是B的重要内容, A是“B”系列活动之一, B包括A、C,
+  以A、C等为主要内容的B;
+* names built on another programme's name (共享职工之家 -> 职工之家, “爱心妈咪小屋”建设三年
+  行动规划 -> 爱心妈咪小屋), but not a policy document nor the same programme with a generic
+  head (安康杯竞赛 and 安康杯);
+* the ``part_of`` column of the programme lexicon and the standard parts of
+  ``programme_parts.tsv`` (the three documents of 一函两书).
 """
 
 from __future__ import annotations
@@ -13,10 +19,19 @@ from collections.abc import Iterator
 from kg.lexicons import programs
 from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
-from kg.relations.resources import COMMA, LIST_END
-from kg.types import Relation
+from kg.relations.resources import (
+    COMMA,
+    INCLUDES,
+    LIST_END,
+    PART_COPULA,
+    PART_OF_WHOLE,
+    PARTS_AS_CONTENT,
+    PROGRAMME_HEADS,
+    programme_parts,
+)
+from kg.types import Entity, Relation
 
-__all__ = ["folded", "from_lexicon", "from_lists"]
+__all__ = ["by_name", "folded", "from_cues", "from_lexicon", "from_lists", "from_standard_parts"]
 
 
 @sentence_rule("parts:folded")
@@ -65,6 +80,95 @@ def from_lists(sentence: Sentence) -> Iterator[Relation]:
                 yield relation(
                     part.entity, "partOf", whole.entity, part.mention, "partOf:list", 0.8
                 )
+
+
+_LIST = re.compile(r"^[”\"」]?(?:[、,，]|和|及|与)[“\"「]?$|^[”\"」]?[“\"「]?$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》]")
+
+
+def _bare(name: str) -> str:
+    return _MARKS.sub("", name)
+
+
+def _listed(text: str, programmes: list[Span], first: int, step: int) -> list[Span]:
+    """The programmes listed with ``programmes[first]``, going ``step`` (-1 or 1)."""
+    found = [programmes[first]]
+    i = first + step
+    while 0 <= i < len(programmes):
+        a, b = (programmes[i], found[-1]) if step < 0 else (found[-1], programmes[i])
+        if not _LIST.match(text[a.end : b.start]):
+            break
+        found.append(programmes[i])
+        i += step
+    return found
+
+
+@sentence_rule("parts:cues")
+def from_cues(sentence: Sentence) -> Iterator[Relation]:
+    """A是B的重要内容, A是“B”系列活动之一, B包括A、C, 以A、C等为主要内容的B."""
+    text = sentence.text
+    programmes = sentence.of_type("Program")
+    found: list[tuple[Span, Span, str]] = []
+    for i, part in enumerate(programmes):
+        for whole in programmes[i + 1 :]:
+            gap = text[part.end : whole.start]
+            if COMMA.search(gap):
+                break
+            if PART_COPULA.match(gap) and PART_OF_WHOLE.match(text[whole.end : whole.end + 12]):
+                found.append((part, whole, "partOf:copula"))
+                break
+    for i, whole in enumerate(programmes):
+        if i and PARTS_AS_CONTENT.match(text[programmes[i - 1].end : whole.start]):
+            found += [(p, whole, "partOf:content") for p in _listed(text, programmes, i - 1, -1)]
+        if i + 1 < len(programmes) and INCLUDES.match(text[whole.end : programmes[i + 1].start]):
+            found += [(p, whole, "partOf:includes") for p in _listed(text, programmes, i + 1, 1)]
+    for part, whole, rule in found:
+        if part.entity.key != whole.entity.key:
+            yield relation(part.entity, "partOf", whole.entity, part.mention, rule, 0.75)
+
+
+def _built_on(name: str, other: str) -> bool:
+    """``name`` is made of ``other`` and a qualifier, not ``other`` and a generic head."""
+    if len(other) < 3 or len(name) <= len(other):
+        return False
+    if name.startswith(other):
+        rest = name[len(other) :]
+    elif name.endswith(other):
+        rest = name[: len(name) - len(other)]
+    else:
+        return False
+    # a qualifier is a word (共享, 建设三年行动规划), not a sign or a generic head
+    return len(_HAN.findall(rest)) >= 2 and rest not in PROGRAMME_HEADS
+
+
+@document_rule("parts:name")
+def by_name(view: DocumentView) -> Iterator[Relation]:
+    """共享职工之家 -> 职工之家: the longest other programme a name is built on."""
+    programmes = [e for e in view.present.values() if e.type == "Program" and e.subtype != "Policy"]
+    for part in programmes:
+        wholes = [
+            w
+            for w in programmes
+            if w.key != part.key and _built_on(_bare(part.name), _bare(w.name))
+        ]
+        if wholes:
+            whole = max(wholes, key=lambda w: len(_bare(w.name)))
+            yield relation(part, "partOf", whole, view.first[part.key], "partOf:name", 0.7)
+
+
+@document_rule("parts:standard")
+def from_standard_parts(view: DocumentView) -> Iterator[Relation]:
+    """The documents of 一函两书 and other standard parts, when the whole is named too."""
+    names: dict[str, Entity] = {
+        _bare(e.name): e for e in view.present.values() if e.type == "Program"
+    }
+    for part, whole in programme_parts():
+        if part in names and whole in names:
+            entity = names[part]
+            yield relation(
+                entity, "partOf", names[whole], view.first[entity.key], "partOf:standard", 0.75
+            )
 
 
 @document_rule("parts:lexicon")

@@ -32,14 +32,23 @@ __all__ = [
     "ELECTED",
     "ELECTS",
     "EVENT",
+    "EVENT_AFTER",
     "GOVERNMENT_HEADS",
+    "INCLUDES",
     "INSTRUMENT",
     "LIST_END",
     "MEDIA_ROLE",
     "ORG_PREFIXES",
     "OWN_OUTLET",
+    "PARTNER_OBJECT",
+    "PARTS_AS_CONTENT",
+    "PART_COPULA",
+    "PART_OF_WHOLE",
     "POST_SUFFIXES",
+    "PROGRAMME_HEADS",
+    "QUOTES_OPEN",
     "RELATIVE",
+    "RELATIVE_OBJECT",
     "SUBSIDIARY",
     "TITLE_KINDS",
     "TITLE_RUN",
@@ -48,6 +57,7 @@ __all__ = [
     "UNION_SECTOR",
     "Trigger",
     "cues",
+    "programme_parts",
     "short_forms",
     "triggers",
 ]
@@ -90,6 +100,22 @@ def cues() -> dict[str, tuple[str, ...]]:
     for row in csv.DictReader(lines, delimiter="\t"):
         found[row["kind"].strip()].append(row["cue"].strip())
     return {kind: tuple(words) for kind, words in found.items()}
+
+
+@lru_cache(maxsize=1)
+def programme_parts() -> tuple[tuple[str, str], ...]:
+    """``(part, whole)`` of standard programmes (``programme_parts.tsv``).
+
+    >>> ("工会劳动法律监督提示函", "一函两书") in programme_parts()
+    True
+    """
+    path = ontology_file("lexicon/programme_parts.tsv")
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    return tuple(
+        (row["part"].strip(), row["whole"].strip()) for row in csv.DictReader(lines, delimiter="\t")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -152,15 +178,41 @@ UNION_SECTOR = re.compile(
     rf"^(?:[\u4e00-\u9fff、]*(?:{_alternation(_CUES['union-sector-end'])})"
     rf"|{_alternation(_CUES['union-sector'])})$"
 )
+#: Partner words whose object is the partner (A联合B).
+PARTNER_OBJECT: frozenset[str] = frozenset(_CUES["partner-object"])
 #: ORG1所属ORG2: the second is part of the first.
 SUBSIDIARY = re.compile(rf"^(?:{_alternation(_CUES['subsidiary'])})的?$")
+#: Generic heads of programme names (活动, 工程, 机制).
+PROGRAMME_HEADS: frozenset[str] = frozenset(_CUES["programme-head"])
+_COPULA = _alternation(_CUES["part-copula"])
+_PART_NOUN = _alternation(_CUES["part-noun"])
+#: Between a part and its whole: A是B的重要内容 (the text from A to B).
+PART_COPULA = re.compile(rf"^[”\"」]?(?:{_COPULA})(?:[^,，。;；、]{{0,6}}?)[“\"「]?$")
+#: After the whole: …的重要内容, …的组成部分, …系列活动之一.
+PART_OF_WHOLE = re.compile(
+    rf"^[”\"」]?(?:{_alternation(_CUES['programme-head'])})?(?:的?(?:一项|一个)?(?:重要|主要)?(?:{_PART_NOUN})|(?:的)?(?:系列)?(?:活动|行动|赛事)?之一)"
+)
+#: Between the parts and the whole: 以A、B等五项行动为主要内容的X.
+PARTS_AS_CONTENT = re.compile(
+    rf"^[”\"」]?(?:等[^,，。;；]{{0,6}}?)?为(?:重要|主要)?(?:{_PART_NOUN})的[“\"「]?$"
+)
+#: B包括A、C: the parts follow.
+INCLUDES = re.compile(rf"^[”\"」]?(?:具体|主要)?(?:{_alternation(_CUES['includes'])})了?[“\"「]?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
 EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
+#: The head of an event right after a quoted name (“骑手年夜饭”活动).
+EVENT_AFTER = re.compile(
+    rf"^[”\"」』]?(?:{_alternation([h for h in _CUES['event-head'] if len(h) > 1])})"
+)
 #: The end of a clause: a cue does not reach across it.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
 #: A comma or the end of a clause or sentence.
 COMMA = re.compile(r"[,，。;；]")
 #: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).
 RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
+#: Only 的 (and an opening quote) between a verb and its object: A开展的“X”.
+RELATIVE_OBJECT = re.compile(r"^了?的[“\"《]?$")
+#: Marks that open a name.
+QUOTES_OPEN = re.compile(r"[“\"《「『]")
 #: 等 (optionally an opening quote) closing a list before the name of the whole.
 LIST_END = re.compile(r"等[“\"]?$")

@@ -29,7 +29,9 @@ from kg.types import Document, Entity, Relation
 __all__ = ["DEFAULT_RULES", "Trigger", "extract_relations", "triggers"]
 
 #: The rules a build runs, in this order: sentence rules on each sentence, then the
-#: document rules.
+#: document rules. ``parts:name`` (共享职工之家 -> 职工之家) is registered but not run: with
+#: today's programme names it found no part of the held-out development set and three
+#: wrong ones.
 DEFAULT_RULES: tuple[str, ...] = (
     "triggers:objects",
     "triggers:partners",
@@ -38,12 +40,14 @@ DEFAULT_RULES: tuple[str, ...] = (
     "posts:lists",
     "posts:elections",
     "parts:list",
+    "parts:cues",
     "hierarchy:subsidiary",
     "place:name",
     "place:gazetteer",
     "hierarchy:unions",
     "hierarchy:name",
     "parts:lexicon",
+    "parts:standard",
     "posts:bylines",
     "posts:credits",
 )

@@ -12,32 +12,54 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.relations.base import Sentence, Span, relation
+from kg.relations.base import Hit, Sentence, Span, relation
+from kg.relations.hierarchy import parse_union
 from kg.relations.registry import sentence_rule
 from kg.relations.resources import (
     CLAUSE_BREAK,
     COMMA,
     COORDINATION,
     EVENT,
+    EVENT_AFTER,
     INSTRUMENT,
+    PARTNER_OBJECT,
+    QUOTES_OPEN,
     RELATIVE,
+    RELATIVE_OBJECT,
     Trigger,
     triggers,
 )
 from kg.types import Entity, Relation
 
-__all__ = ["by_trigger", "is_event", "partners", "predicate_for", "subject_candidates", "takes"]
+__all__ = [
+    "Join",
+    "by_trigger",
+    "is_event",
+    "joins",
+    "partners",
+    "predicate_for",
+    "subject_candidates",
+    "takes",
+]
 
 
 #: The relations from an organisation to the object after the trigger.
 _SUBJECT_PREDICATES = frozenset({"implements", "organizes", "establishes"})
 
 
-def is_event(entity: Entity) -> bool:
-    """A programme named as a contest or an event (…大赛, …活动)."""
-    return bool(EVENT.search(entity.name.strip("《》")))
+def is_event(entity: Entity, after: str = "") -> bool:
+    """A programme named as a contest or an event (…大赛, …活动), or followed by the head
+    of one (``after``: the text after its mention, “骑手年夜饭”活动)."""
+    return bool(EVENT.search(entity.name.strip("《》")) or EVENT_AFTER.match(after))
+
+
+def _named(text: str, span: Span) -> bool:
+    """Written as a name: in quotes or 《》, or a programme of the curated lexicon."""
+    opening = text[span.start : span.start + 1] + text[max(0, span.start - 1) : span.start]
+    return bool(QUOTES_OPEN.search(opening)) or span.mention.rule == "gazetteer:program"
 
 
 def _can_be_subject(sentence: Sentence, span: Span) -> bool:
@@ -88,6 +110,66 @@ def subject_group(text: str, before: int, orgs: list[Span], floor: int) -> list[
     return group
 
 
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Organisations a partner word joins: A、B联合…, A联合B…, A与B签订…."""
+
+    hit: Hit
+    members: tuple[Span, ...]
+
+    @property
+    def end(self) -> int:
+        return max(self.hit.end, *(m.end for m in self.members))
+
+
+def joins(sentence: Sentence, orgs: list[Span]) -> list[Join]:
+    """Every partner word of the sentence with the organisations it joins."""
+    text, floor = sentence.text, sentence.start
+    found: list[Join] = []
+    for hit in sentence.hits_for("partnersWith"):
+        group = subject_group(text, hit.start, orgs, floor)
+        with_ = re.search(r"与$", text[floor : group[-1].start]) if group else None
+        if len(group) == 1 and with_:  # A与B签订…协议
+            other = _nearest(orgs, group[-1].start - 1, floor)
+            group = [*group, other] if other else group
+        if group and hit.trigger.word in PARTNER_OBJECT:
+            group += _named_after(text, hit.end, orgs)  # A联合B
+        if len({m.entity.key for m in group}) > 1:
+            found.append(Join(hit, tuple(group)))
+    return found
+
+
+def _named_after(text: str, start: int, orgs: list[Span]) -> list[Span]:
+    """The organisations named right after a partner word (联合多湖街道万江社区、C)."""
+    group: list[Span] = []
+    edge = start
+    for span in (o for o in orgs if o.start >= start):
+        gap = text[edge : span.start]
+        if (not group and (len(gap) > 4 or COMMA.search(gap) or CLAUSE_BREAK.search(gap))) or (
+            group and not COORDINATION.match(gap)
+        ):
+            break
+        group.append(span)
+        edge = span.end
+    return group
+
+
+def _joined_subjects(
+    text: str, at: int, subjects: list[Span], orgs: list[Span], found: list[Join]
+) -> list[Span]:
+    """The subjects of a verb at ``at`` with their partners: A联合B在…举办X (A and B)."""
+    for join in reversed(found):
+        if join.end > at or CLAUSE_BREAK.search(text[join.end : at]):
+            continue
+        if any(join.end <= o.start and o.end <= at for o in orgs):
+            continue  # another body is named between the partners and the verb
+        keys = {m.entity.key for m in join.members}
+        if subjects and not keys & {s.entity.key for s in subjects}:
+            continue
+        return list(join.members) + [s for s in subjects if s.entity.key not in keys]
+    return subjects
+
+
 def _nearest(orgs: list[Span], before: int, floor: int) -> Span | None:
     candidates = [o for o in orgs if floor <= o.end <= before]
     return max(candidates, key=lambda o: o.end) if candidates else None
@@ -98,8 +180,9 @@ def _event_words() -> frozenset[str]:
     return frozenset(t.word for t in triggers() if t.object == "Event")
 
 
-def takes(trig: Trigger, entity: Entity) -> bool:
-    """Whether ``entity`` is of the kind of object the trigger's row takes.
+def takes(trig: Trigger, entity: Entity, after: str = "") -> bool:
+    """Whether ``entity`` is of the kind of object the trigger's row takes (``after``:
+    the text after its mention).
 
     A ``Program`` row takes any programme but an event when the same word has an
     ``Event`` row too (举办 a contest is organizes, 举办 a programme implements).
@@ -111,25 +194,29 @@ def takes(trig: Trigger, entity: Entity) -> bool:
     if trig.object == "Policy":
         return entity.subtype == "Policy"
     if trig.object == "Event":
-        return is_event(entity)
-    return not (is_event(entity) and trig.word in _event_words())
+        return is_event(entity, after)
+    return not (is_event(entity, after) and trig.word in _event_words())
 
 
-def predicate_for(trig: Trigger, entity: Entity, between: str) -> str | None:
+def predicate_for(trig: Trigger, entity: Entity, between: str, after: str = "") -> str | None:
     """The relation a trigger signals for this object: its row's predicate, or ``None``.
 
-    ``between`` is the text from the trigger to the object.
+    ``between`` is the text from the trigger to the object, ``after`` what follows it.
     """
     if trig.predicate == "establishes" and RELATIVE.match(between):
         between = ""  # 建立了由…组成的“四员”队伍
-    if "的" in between and trig.predicate != "organizes":
-        return None  # 建立的工会经费审查工作…: the cue belongs to another phrase
-    if not takes(trig, entity):
+    if RELATIVE_OBJECT.match(between):
+        between = ""  # A建立的X: the object of a relative clause (the caller checks A)
+    elif "的" in between and trig.predicate != "organizes":
+        return None  # 建立健全职工之家的工作: the cue belongs to another phrase
+    if not takes(trig, entity, after):
         return None
     if trig.predicate == "establishes" and (
-        entity.subtype in {"TradeUnion", "Government"} or len(between) > 4
+        entity.subtype == "Government"
+        or (entity.subtype == "TradeUnion" and parse_union(entity.name) is None)
+        or len(between) > 4
     ):
-        return None
+        return None  # 成立街道联合工会: a union at large; 滨海新区…行业工会 is named by its place
     return trig.predicate
 
 
@@ -164,6 +251,7 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
     """A programme, event or body after a trigger word, and who the trigger's subject is."""
     text, start, topic = sentence.text, sentence.start, sentence.topic
     orgs = subject_candidates(sentence)
+    joined = joins(sentence, orgs)
     for span in sentence.spans:
         entity = span.entity
         if entity.type not in {"Program", "Organization"}:
@@ -176,19 +264,28 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
         if entity.type == "Program":
             yield from _passive_hosts(sentence, span, orgs)
         if not before and entity.type == "Program" and topic is not None and not orgs:
-            # “冬送温暖”筹集资金466.33万元: a programme in a story about one organisation
-            yield relation(topic, "implements", entity, span.mention, "implements:story-topic", 0.5)
+            # “冬送温暖”筹集资金466.33万元: a programme named in a story about one organisation;
+            # unquoted, with no cue, it is mostly a common noun (在工会驿站举办…)
+            if _named(text, span):
+                yield relation(
+                    topic, "implements", entity, span.mention, "implements:story-topic", 0.5
+                )
             continue
         for hit in reversed(before):
             trig = hit.trigger
-            predicate = predicate_for(trig, entity, text[hit.start + len(trig.word) : span.start])
+            between = text[hit.start + len(trig.word) : span.start]
+            predicate = predicate_for(trig, entity, between, text[span.end : span.end + 4])
             if predicate == "partOf":
                 break  # 纳入全市“B”: B is the whole a programme joins, not what the subject does
             if predicate not in _SUBJECT_PREDICATES:
                 continue  # partnersWith links the subjects themselves (partners)
             subjects = subject_group(text, hit.start, orgs, start)
+            if RELATIVE_OBJECT.match(between) and not subjects:
+                continue  # 建立的X without the body right before: not a relative clause of it
             rule = f"{predicate}:trigger:{trig.word}"
             confidence = trig.confidence
+            if predicate == "organizes":  # A联合B在…举办X: both host it
+                subjects = _joined_subjects(text, hit.start, subjects, orgs, joined)
             if not subjects:
                 earlier = [o for o in orgs if start <= o.end <= hit.start]
                 preferred = [o for o in earlier if topic is not None and o.entity.key == topic.key]
@@ -211,17 +308,9 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
 
 @sentence_rule("triggers:partners")
 def partners(sentence: Sentence) -> Iterator[Relation]:
-    """Organisations named together before 联合/携手/签订…, and A与B签订…协议."""
-    text, floor = sentence.text, sentence.start
-    orgs = subject_candidates(sentence)
-    for hit in sentence.hits:
-        if hit.trigger.predicate != "partnersWith":
-            continue
-        group = subject_group(text, hit.start, orgs, floor)
-        with_ = re.search(r"与$", text[floor : group[-1].start]) if group else None
-        if len(group) == 1 and with_:  # A与B签订…协议
-            other = _nearest(orgs, group[-1].start - 1, floor)
-            group = [*group, other] if other else group
+    """Organisations named together before 联合/携手/签订…, A联合B and A与B签订…协议."""
+    for join in joins(sentence, subject_candidates(sentence)):
+        group = join.members
         for i, left in enumerate(group):
             for right in group[i + 1 :]:
                 if left.entity.key != right.entity.key:
@@ -231,6 +320,6 @@ def partners(sentence: Sentence) -> Iterator[Relation]:
                         "partnersWith",
                         o.entity,
                         s.mention,
-                        f"partnersWith:trigger:{hit.trigger.word}",
-                        hit.trigger.confidence,
+                        f"partnersWith:trigger:{join.hit.trigger.word}",
+                        join.hit.trigger.confidence,
                     )

@@ -1,0 +1,121 @@
+"""implements, organizes, establishes and partnersWith from the trigger table (entities given)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.relations.helpers import given
+
+UNION = "Organization/TradeUnion"
+GOV = "Organization/Government"
+INST = "Organization/Institution"
+OTHER = "Organization/Other"
+
+
+def triggered(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
+    rules = ["triggers:objects", "triggers:partners"]
+    return given(text, entities, rules=rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # the object of a relative clause: A建立的X
+            "安康市总工会建立的“工会经费审查工作与政府审计工作协同机制”获省人大常委会肯定。",
+            {"安康市总工会": UNION, "工会经费审查工作与政府审计工作协同机制": "Program"},
+            {("安康市总工会", "implements", "工会经费审查工作与政府审计工作协同机制")},
+        ),
+        (  # 的 after the cue with no body before it: the cue belongs to another phrase
+            "安康市总工会召开会议,要求把建立的“职工之家”用好。",
+            {"安康市总工会": UNION, "职工之家": "Program"},
+            set(),
+        ),
+        (
+            "柳北区人民法院与柳北区总工会联合成立的“法院+工会”劳动争议调解工作室揭牌。",
+            {
+                "柳北区人民法院": GOV,
+                "柳北区总工会": UNION,
+                "法院+工会劳动争议调解工作室=“法院+工会”劳动争议调解工作室": INST,
+            },
+            {
+                ("柳北区人民法院", "establishes", "法院+工会劳动争议调解工作室"),
+                ("柳北区总工会", "establishes", "法院+工会劳动争议调解工作室"),
+                ("柳北区人民法院", "partnersWith", "柳北区总工会"),
+            },
+        ),
+    ],
+)
+def test_relative_clauses(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # A联合B: partners, and both host what they hold together
+            "2月10日,金东区总工会联合多湖街道万江社区在万达广场举办“骑手年夜饭”活动。",
+            {"金东区总工会": UNION, "万江社区": OTHER, "骑手年夜饭": "Program"},
+            {
+                ("万江社区", "partnersWith", "金东区总工会"),
+                ("金东区总工会", "organizes", "骑手年夜饭"),
+                ("万江社区", "organizes", "骑手年夜饭"),
+            },
+        ),
+        (  # the adverb 共同 takes no partner after it: the academy is what they open
+            "贵州省电子信息技师学院与黔南州总工会共同举办黔南工匠学院揭牌仪式。",
+            {"贵州省电子信息技师学院": INST, "黔南州总工会": UNION, "黔南工匠学院": INST},
+            {("贵州省电子信息技师学院", "partnersWith", "黔南州总工会")},
+        ),
+        (
+            "市总工会携手中国建设银行临汾分行,为一线职工送上清凉。",
+            {"临汾市总工会=市总工会": UNION, "中国建设银行临汾分行": "Organization/Enterprise"},
+            {("中国建设银行临汾分行", "partnersWith", "临汾市总工会")},
+        ),
+    ],
+)
+def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
+    assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # a quoted name in a story about one union
+            "安康市总工会召开会议。“职工心理健康服务”覆盖职工2.3万人次。",
+            {"安康市总工会": UNION, "职工心理健康服务": "Program"},
+            {("安康市总工会", "implements", "职工心理健康服务")},
+        ),
+        (  # unquoted and with no cue: a common noun, not the union's programme
+            "安康市总工会召开会议。职工心理健康服务覆盖职工2.3万人次。",
+            {"安康市总工会": UNION, "职工心理健康服务": "Program"},
+            set(),
+        ),
+    ],
+)
+def test_programmes_of_the_story(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # a union named by its place is a body founded
+            "滨海新区总工会组建滨海新区外卖配送行业工会工作委员会。",
+            {"滨海新区总工会": UNION, "滨海新区外卖配送行业工会工作委员会": UNION},
+            {("滨海新区总工会", "establishes", "滨海新区外卖配送行业工会工作委员会")},
+        ),
+        (  # unions at large are not
+            "天津市总工会推动各街道成立新就业形态联合工会。",
+            {"天津市总工会": UNION, "新就业形态联合工会": UNION},
+            set(),
+        ),
+    ],
+)
+def test_unions_founded(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
