@@ -82,7 +82,11 @@ DATELINE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?(?:讯|电)(?!员))"
     r"\s*(?:[(（](?P<credit>[^()（）\n]{1,80})[)）])?"
 )
-_BYLINE_LINE = re.compile(rf"^(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$")
+#: The outlets a credit line may name before its roles (工人日报-中工网记者 马学礼).
+_OUTLET_PREFIX = r"(?:[\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|台|社|客户端)[-—－/]?)*"
+_BYLINE_LINE = re.compile(
+    rf"^{_OUTLET_PREFIX}(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$"
+)
 _SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^\s|丨]{2,30})")
 #: ``来源:`` after other fields of a metadata line (时间: 2014-03-12 来源: 东方网).
 _SOURCE_IN_META = re.compile(
@@ -182,6 +186,8 @@ def is_byline_line(line: str) -> bool:
 
     >>> is_byline_line("记者 孙妙鸿"), is_byline_line("记者提问")
     (True, False)
+    >>> is_byline_line("工人日报-中工网记者 马学礼 李静楠 通讯员 蔺志宁 田雅琪")
+    True
     """
     return bool(_BYLINE_LINE.match(line)) and bool(credits_in(line, 0))
 

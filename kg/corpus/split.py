@@ -105,6 +105,8 @@ def _story(index: int, block: list[Line], doc_meta: Mapping[str, str]) -> Story:
         outlet = outlet or M.source_of(line.text)
         if line.kind == "meta" or M.source_of(line.text):
             date = date or M.parse_date(line.text)
+            # 时间:… 来源:工人日报 编辑:张兰琴
+            bylines += [b for b in M.credits_in(line.text, line.start) if b.role == "editor"]
         if line.kind == "byline":
             bylines += M.credits_in(line.text, line.start, "author")
     if first_body is not None and first_body.kind == "dateline":
@@ -161,9 +163,15 @@ def split_stories(text: str, doc_meta: Mapping[str, str] | None = None) -> list[
     lines = classify(text)
     if not lines:
         return []
-    # A name alone on one of the first lines is the author's credit (李玉波 / 2022年02月09日)
-    for i, first in enumerate(lines[:3]):
-        if first.kind == "heading" and len(first.text) <= 4 and M.plausible_name(first.text):
+    # Names alone on one of the first lines are the authors' credit (李玉波 / 2022年02月09日;
+    # 叶小钟 赵思远)
+    for i, first in enumerate(lines[:4]):
+        names = first.text.split()
+        if (
+            first.kind == "heading"
+            and 1 <= len(names) <= 4
+            and all(len(n) <= 4 and M.plausible_name(n) for n in names)
+        ):
             lines[i] = Line(first.start, first.end, first.text, "byline")
     page_lines = [line.text for line in lines[:8] if line.kind == "meta"]
     page_lines += [line.text for line in lines if M.source_of(line.text)]

@@ -139,6 +139,25 @@ def test_container_metadata_fills_gaps() -> None:
             "岳塘新闻网",
             [("reporter", "郭奕含"), ("correspondent", "杨金凤")],
         ),
+        (  # an outlet before the roles of a credit line
+            "标题\n工人日报-中工网记者 马学礼 李静楠 通讯员 蔺志宁 田雅琪\n正文。\n",
+            "标题",
+            None,
+            None,
+            [
+                ("reporter", "马学礼"),
+                ("reporter", "李静楠"),
+                ("correspondent", "蔺志宁"),
+                ("correspondent", "田雅琪"),
+            ],
+        ),
+        (  # names alone under the headline are its authors; an editor in a metadata line
+            "标题\n叶小钟 赵思远\n时间:2021-01-02 来源:工人日报 编辑:张兰琴\n正文。\n",
+            "标题",
+            "2021-01-02",
+            "工人日报",
+            [("author", "叶小钟"), ("author", "赵思远"), ("editor", "张兰琴")],
+        ),
         (  # editorial credits close a page: their people are named too
             "本报讯 平山区总工会开展工资集体协商。\n编辑:王楠\n",
             None,

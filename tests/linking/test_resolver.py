@@ -192,6 +192,9 @@ def test_organisation_names(text: str, expected: set[str]) -> None:
             "选举张远桥为主席,黄永胜、章根国、朱敏当选为副主席。",
             {"张远桥", "黄永胜", "章根国", "朱敏"},
         ),
+        # a name right after an organisation's in a list of winners
+        ("个人组一等奖:欧亚敦百购物中心宋佳;市人民法院吴沂珊。敦化市。", {"宋佳", "吴沂珊"}),
+        ("东海救助局救助船队东海救131轮船长盛王森介绍。", {"盛王森"}),
         # an ideology term is no mention of the person
         ("深入学习习近平新时代中国特色社会主义思想。", set()),
         ("学习习近平总书记关于工人阶级和工会工作的重要论述。", set()),

@@ -19,7 +19,13 @@ from kg.nlp.candidates import Candidate, add_candidate, candidates_of
 from kg.nlp.patterns import TITLES
 from kg.nlp.words import is_common_word, word_freq
 
-__all__ = ["PersonRecognizer", "find_persons", "make_persons", "persons_in_lists"]
+__all__ = [
+    "PersonRecognizer",
+    "find_persons",
+    "make_persons",
+    "persons_after_organisations",
+    "persons_in_lists",
+]
 
 _TITLE = re.compile("|".join(TITLES))
 #: Characters that may follow a name even where jieba glued them to it (欧阳刚在).
@@ -187,6 +193,27 @@ def persons_in_lists(
                 yield Candidate(a, b, "Person", "", "person:list", 1, text[a:b])
 
 
+_AFTER_ORG_NAME = re.compile(r"[；;,，、。:：\n)）]|家庭|同志|$")
+
+
+def persons_after_organisations(
+    text: str, boundaries: set[int], organisations: Iterable[tuple[int, int]]
+) -> Iterator[Candidate]:
+    """A name right after an organisation's, closed by punctuation (lists of winners and
+    attendees: 个人组一等奖:欧亚敦百购物中心宋佳;市人民法院吴沂珊, 市民政局 宋华).
+
+    >>> text = "市人民法院吴沂珊;市民政局 宋华。"
+    >>> found = persons_after_organisations(text, set(), [(0, 5), (9, 13)])
+    >>> [text[c.start : c.end] for c in found]
+    ['吴沂珊', '宋华']
+    """
+    for _start, end in organisations:
+        pos = end + (text[end : end + 1] == " ")
+        for a, b in _names_after(text, pos, boundaries):
+            if _AFTER_ORG_NAME.match(text, b):
+                yield Candidate(a, b, "Person", "", "person:after-organisation", 1, text[a:b])
+
+
 class PersonRecognizer:
     """Propose person candidates from titles, roles, speech verbs and lists of names."""
 
@@ -200,6 +227,9 @@ class PersonRecognizer:
             add_candidate(doc, candidate)
         known = [(c.start, c.end) for c in candidates_of(doc) if c.type == "Person"]
         for candidate in persons_in_lists(doc.text, boundaries, known):
+            add_candidate(doc, candidate)
+        organisations = [(c.start, c.end) for c in candidates_of(doc) if c.type == "Organization"]
+        for candidate in persons_after_organisations(doc.text, boundaries, organisations):
             add_candidate(doc, candidate)
         return doc
 
