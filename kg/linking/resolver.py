@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 
 from kg.corpus.clean import remove_pinyin_annotations
-from kg.lexicons import Place, place_by_code, places_by_surface
+from kg.lexicons import Place, organizations, place_by_code, places_by_surface
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import ABBREVIATIONS, IDEOLOGY_AFTER_NAME, ORG_SUFFIX_AT, suffix_type
@@ -188,6 +189,8 @@ def _org_name(cand: Candidate, place: Place, body: str) -> str:
         committee = _PARTY_COMMITTEE.match(body)
         if committee:
             return f"中共{name}委{body[committee.end() :]}"
+        if body == "政协":  # 嘉峪关市政协 -> 政协嘉峪关市委员会, the official form
+            return f"政协{name}委员会"
     if cand.prefix == "共青团":
         return f"共青团{name}{body}"
     return name + _org_body(body, cand.subtype, place)
@@ -235,7 +238,7 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resol
         if cand.subtype in {"TradeUnion", "Government"}:
             name = _org_name(cand, place, body)
         else:
-            name = customary_name(place) + body
+            name = customary_name(place) + ABBREVIATIONS.get(body, body)
         return _Resolved(name, f"elliptic:{cand.level}->{place.name} (story context)", place)
     if cand.place:  # a place and a body (安康市 + 总工会)
         place = _place_of_surface(cand.place, context)
@@ -252,6 +255,9 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resol
             # (安徽省淮北市总工会职工服务中心 -> 淮北市总工会职工服务中心; 淄博工会融媒体中心)
             own = _last_place(cand.place)
             return _Resolved(own + (cand.body or ""), "compositional:unit-of-a-body", place)
+        if cand.body in ABBREVIATIONS:  # 重庆市工商联 -> 重庆市工商业联合会
+            full = customary_name(place) + ABBREVIATIONS[cand.body]
+            return _Resolved(full, "compositional:abbreviation", place)
         # proper names keep their own spelling (淄博职业学院, 山东莱芜农商银行)
         return _Resolved(surface, "exact", place)
     return _Resolved(surface, "exact")
@@ -473,6 +479,14 @@ _MEDIA = re.compile(r"(?:网|报|台|社|新闻|日报|晚报|晨报|电视台|�
 _OUTLET_JOINER = re.compile(r"[-—－/|]+")
 
 
+@lru_cache(maxsize=1)
+def _known_organisations() -> dict[str, str]:
+    """Every name and alias of the curated organisations -> the canonical name."""
+    return {
+        surface: entry.name for entry in organizations() for surface in (entry.name, *entry.aliases)
+    }
+
+
 def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, str], None]) -> None:
     """The outlet a dateline or ``来源:`` line names is a media organisation (岳塘新闻网);
     joined outlets are each one (中工网-工人日报)."""
@@ -483,15 +497,17 @@ def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, st
     if start == -1:
         return
     pos = 0
-    for name in _OUTLET_JOINER.split(story.outlet):
-        at = story.outlet.find(name, pos)
-        pos = at + len(name)
-        if not name or not _MEDIA.search(name):
+    for written in _OUTLET_JOINER.split(story.outlet):
+        at = story.outlet.find(written, pos)
+        pos = at + len(written)
+        if not written or not _MEDIA.search(written):
             continue
+        name = _known_organisations().get(written, written)  # 中新社 -> 中国新闻社
         entity = Entity(entity_key("Organization", name), "Organization", "Media", name)
+        end = start + at + len(written)
         item = _Found(
             story,
-            Candidate(start + at, start + at + len(name), "Organization", "Media", "org:outlet"),
+            Candidate(start + at, end, "Organization", "Media", "org:outlet"),
             _sentence_around(text, start),
         )
         emit(item, entity, "outlet", name)

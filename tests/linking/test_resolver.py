@@ -168,6 +168,11 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ),
         ("黑龙江省。由省教育工会、省教育厅联合举办。", {"黑龙江省教育工会", "黑龙江省教育厅"}),
         ("广州市。市总工会联合市农业农村局开展活动。", {"广州市总工会", "广州市农业农村局"}),
+        # abbreviated endings in full, the CPPCC's official form, a zone of the story's city
+        ("重庆市。市工商联和重庆市工商联参加。", {"重庆市工商业联合会"}),
+        ("嘉峪关市政协副主席张三。", {"政协嘉峪关市委员会"}),
+        ("拉萨市总工会、高新区总工会联合建设驿站。", {"拉萨市总工会", "拉萨市高新区总工会"}),
+        ("标题\n中新社北京1月2日电 全总召开会议。", {"中国新闻社", "中华全国总工会"}),
         # a company's union is named as written; a union's unit after the union's place
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),

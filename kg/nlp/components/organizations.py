@@ -158,6 +158,34 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
         )
 
 
+#: A development zone's body named without the zone's city (高新区总工会, 经开区管委会): the
+#: zone of the story's city.
+_ZONE_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<zone>高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区)"
+    r"(?P<body>总工会|工会|管委会|管理委员会)"
+)
+
+
+def _zone_bodies(text: str) -> Iterator[Candidate]:
+    """Bodies of the story's city's development zone.
+
+    >>> [c.body for c in _zone_bodies("拉萨市总工会、高新区总工会联合")]
+    ['高新区总工会']
+    """
+    for match in _ZONE_BODY.finditer(text):
+        subtype = "TradeUnion" if "工会" in match["body"] else "Government"
+        yield Candidate(
+            match.start(),
+            match.end(),
+            "Organization",
+            subtype,
+            "org:zone",
+            priority=1,
+            level="市",
+            body=match.group(),
+        )
+
+
 def _provincial_departments(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
     """A department named alone with a province-level ending: the story's province's
     (自治区总工会配合建设厅、公安厅 -> 宁夏回族自治区建设厅, …公安厅)."""
@@ -308,6 +336,7 @@ def find_organizations(
         *_compositional(text, places),
         *_elliptic(text, places),
         *_provincial_departments(text, places),
+        *_zone_bodies(text),
     ]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
