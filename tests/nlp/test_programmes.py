@@ -162,6 +162,10 @@ def test_more_names(text: str, expected: list[str]) -> None:
     [
         ("柳州成立“法院+工会”劳动争议调解工作室", [("法院+工会劳动争议调解工作室", "Institution")]),
         ("“太仓劳模工匠”讲师团持续发力", [("太仓劳模工匠讲师团", "OtherOrganization")]),
+        (
+            "柳州成立“法院+工会”劳动争议调解工作室。“法院+工会”劳动争议调解工作室在法院揭牌",
+            [("法院+工会劳动争议调解工作室", "Institution")] * 2,
+        ),
     ],
 )
 def test_quoted_names_of_bodies(text: str, expected: list[tuple[str, str]]) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -407,6 +408,16 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
     found = [c for c in found if not _generic(c)]
+    # one sense per document: the studio founded in one sentence is a body in the others
+    bodies = {c.canonical for c in found if c.subtype == "Institution"}
+    found = [
+        replace(
+            c, type="Organization", subtype="Institution", rule=c.rule.replace("program:", "org:")
+        )
+        if c.type == "Program" and c.canonical in bodies
+        else c
+        for c in found
+    ]
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
