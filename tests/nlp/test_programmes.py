@@ -170,3 +170,8 @@ def test_more_names(text: str, expected: list[str]) -> None:
 )
 def test_quoted_names_of_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.canonical, c.subtype) for c in find_programmes(text)] == expected
+
+
+def test_an_award_verb_ends_the_words_after_a_quote() -> None:
+    text = "“‘三单’模式探索劳模工匠助企惠企新路径”入选全省工会重点工作创新案例"
+    assert names(text) == []  # a case study's title, not a programme
