@@ -5,7 +5,8 @@ about and its head: 深圳市重点工程劳动竞赛, 陕西省茶艺技能大�
 edition and year are not part of the name (第六届苏州技能状元大赛 is 苏州技能状元大赛,
 2022年深圳技能大赛 is 深圳技能大赛), and of a chain of places the last one begins it
 (广东省深圳市第十二届职工技术创新运动会 is 深圳市职工技术创新运动会). Without a place or a
-cup the words before the head are generic (劳动和技能竞赛, 省级以上技能大赛).
+cup the words before the head are generic (劳动和技能竞赛, 省级以上技能大赛); a place inside
+them does not open a name (友谊 in 篮球友谊联赛 is 友谊县 only in the gazetteer).
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def _name_start(text: str, start: int, head: int) -> tuple[int, str | None] | No
     """Where the contest's name begins and the place it begins with: its place (the
     last of a chain) or its cup."""
     places = _places(text, start, head)
-    if places:
+    lead = text[start : places[0][0]] if places else ""
+    if places and (not lead or EDITION.fullmatch(lead) or lead in {"年", "年度"}):
+        # the place opens the name, after an edition or year at most (not 篮球友谊联赛)
         begin, end = places[0]
         for nxt, nxt_end in places[1:]:
             if nxt != end:

@@ -28,6 +28,8 @@ __all__ = [
     "EVENT_ANAPHOR",
     "EVENT_HEAD",
     "EVENT_STOP",
+    "FOUND",
+    "FOUNDED_HEADS",
     "GENERIC_ONLY",
     "HELD",
     "HONOUR",
@@ -232,6 +234,10 @@ NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
 CARRY_OUT = re.compile(
     r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建立|创建|创新|推出|启动|发起|探索)了?$"
 )
+#: Verbs that found a body; a studio they found is an institution (成立“法院+工会”劳动争议调解
+#: 工作室), while 劳模工匠创新工作室 as a whole is a programme.
+FOUND = re.compile(r"(?:成立|组建|设立|挂牌成立|揭牌成立)了?$")
+FOUNDED_HEADS = frozenset(["工作室"])
 #: A short tail after a quote inside a list of quoted names (“送文化”下基层惠职工).
 QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff0-9]{0,8}")
 #: A 《》 title.

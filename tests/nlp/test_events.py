@@ -22,6 +22,7 @@ from kg.nlp.pipeline import load_pipeline
         # without a place or a cup the words before the head are generic
         ("开展劳动和技能竞赛146场,57名职工在省级以上技能大赛中斩获佳绩", []),
         ("本届大赛面向全市各行各业职工,全市职工技能大赛同步启动", []),
+        ("举办“公铁杯”篮球友谊联赛、乒乓球比赛", []),  # 友谊 is not the place 友谊县 here
     ],
 )
 def test_named_contests(text: str, expected: list[str]) -> None:

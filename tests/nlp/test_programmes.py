@@ -155,3 +155,23 @@ def test_unquoted_names_by_their_syntax(text: str, expected: list[str]) -> None:
 )
 def test_more_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("柳州成立“法院+工会”劳动争议调解工作室", [("法院+工会劳动争议调解工作室", "Institution")]),
+        ("“太仓劳模工匠”讲师团持续发力", [("太仓劳模工匠讲师团", "OtherOrganization")]),
+        (
+            "柳州成立“法院+工会”劳动争议调解工作室。“法院+工会”劳动争议调解工作室在法院揭牌",
+            [("法院+工会劳动争议调解工作室", "Institution")] * 2,
+        ),
+    ],
+)
+def test_quoted_names_of_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.canonical, c.subtype) for c in find_programmes(text)] == expected
+
+
+def test_an_award_verb_ends_the_words_after_a_quote() -> None:
+    text = "“‘三单’模式探索劳模工匠助企惠企新路径”入选全省工会重点工作创新案例"
+    assert names(text) == []  # a case study's title, not a programme

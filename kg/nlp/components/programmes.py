@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -37,6 +38,8 @@ from kg.nlp.patterns import (
     ENUMERATED,
     EVENT_ANAPHOR,
     EVENT_STOP,
+    FOUND,
+    FOUNDED_HEADS,
     GENERIC_ONLY,
     HELD,
     HOSTED,
@@ -177,9 +180,12 @@ def _quoted_groups(text: str) -> Iterator[list[re.Match[str]]]:
 
 
 def _candidate(text: str, start: int, end: int, rule: str, kind: str = "Program") -> Candidate:
-    subtype = "OtherOrganization" if kind == "Organization" else ""
-    rule = rule if kind == "Program" else rule.replace("program:", "org:")
-    return Candidate(start, end, kind, subtype, rule, 2, programme_name(text[start:end]))
+    """A candidate of ``kind``: Program, Organization (OtherOrganization) or Institution."""
+    if kind == "Program":
+        return Candidate(start, end, kind, "", rule, 2, programme_name(text[start:end]))
+    subtype = "Institution" if kind == "Institution" else "OtherOrganization"
+    rule = rule.replace("program:", "org:")
+    return Candidate(start, end, "Organization", subtype, rule, 2, programme_name(text[start:end]))
 
 
 def _inner(match: re.Match[str]) -> str:
@@ -235,6 +241,9 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
         head_start, head_end, word = head
         mid = text[after:head_start]
         kind = "Organization" if word in PROGRAMME_ORG_HEADS else "Program"
+        founded = FOUND.search(text, max(0, match.start() - 6), match.start())
+        if founded and word in FOUNDED_HEADS:
+            kind = "Institution"  # 成立“法院+工会”劳动争议调解工作室: a body founded
         if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after) or DESCRIBES.match(mid):
             end = after  # “玫瑰书香”品牌, “送清凉”活动, “工会进万家”调研活动: the quote
         elif mid.endswith("等"):
@@ -399,6 +408,16 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
     found = [c for c in found if not _generic(c)]
+    # one sense per document: the studio founded in one sentence is a body in the others
+    bodies = {c.canonical for c in found if c.subtype == "Institution"}
+    found = [
+        replace(
+            c, type="Organization", subtype="Institution", rule=c.rule.replace("program:", "org:")
+        )
+        if c.type == "Program" and c.canonical in bodies
+        else c
+        for c in found
+    ]
     unique = {
         (c.start, c.end, c.type, c.canonical): c for c in sorted(found, key=_order, reverse=True)
     }
