@@ -15,7 +15,6 @@ parent's name and subsidiaries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +23,8 @@ from kg.linking.context import ancestors
 from kg.relations.base import UNION, DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
+    LIST_GAP,
+    NATIONAL_UNION,
     ORG_PREFIXES,
     SUBSIDIARY,
     UNION_ENDINGS,
@@ -33,17 +34,12 @@ from kg.relations.resources import (
 from kg.types import Entity, Relation
 
 __all__ = [
-    "NATIONAL_UNION",
     "UnionName",
     "by_name",
     "parse_union",
     "subsidiaries",
     "union_hierarchy",
 ]
-
-#: The national federation every provincial union belongs to.
-NATIONAL_UNION = "中华全国总工会"
-_LIST = re.compile(r"^(?:[、,，]|和|及|与)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +179,7 @@ def subsidiaries(sentence: Sentence) -> Iterator[Relation]:
         edge = parent.end
         for child in orgs[i + 1 :]:
             gap = text[edge : child.start]
-            if not (SUBSIDIARY.match(gap) if not children else _LIST.match(gap)):
+            if not (SUBSIDIARY.match(gap) if not children else LIST_GAP.match(gap)):
                 break
             children.append(child)
             edge = child.end

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.lexicons import programs
@@ -21,12 +20,16 @@ from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
     COMMA,
+    HAN,
     INCLUDES,
     LIST_END,
+    NAME_MARKS,
     PART_COPULA,
+    PART_LIST_GAP,
     PART_OF_WHOLE,
     PARTS_AS_CONTENT,
     PROGRAMME_HEADS,
+    QUOTED_LIST_GAP,
     programme_parts,
 )
 from kg.types import Entity, Relation
@@ -71,7 +74,7 @@ def from_lists(sentence: Sentence) -> Iterator[Relation]:
         edge = whole.start - len(closing.group())
         for part in reversed(programmes[:i]):
             gap = text[part.end : edge]
-            if gap not in ("", "、", "”", "”、", "、“") and not re.fullmatch(r"[”]?、?[“]?", gap):
+            if not PART_LIST_GAP.match(gap):
                 break
             parts.append(part)
             edge = part.start
@@ -82,13 +85,8 @@ def from_lists(sentence: Sentence) -> Iterator[Relation]:
                 )
 
 
-_LIST = re.compile(r"^[”\"」]?(?:[、,，]|和|及|与)[“\"「]?$|^[”\"」]?[“\"「]?$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》]")
-
-
 def _bare(name: str) -> str:
-    return _MARKS.sub("", name)
+    return NAME_MARKS.sub("", name)
 
 
 def _listed(text: str, programmes: list[Span], first: int, step: int) -> list[Span]:
@@ -97,7 +95,7 @@ def _listed(text: str, programmes: list[Span], first: int, step: int) -> list[Sp
     i = first + step
     while 0 <= i < len(programmes):
         a, b = (programmes[i], found[-1]) if step < 0 else (found[-1], programmes[i])
-        if not _LIST.match(text[a.end : b.start]):
+        if not QUOTED_LIST_GAP.match(text[a.end : b.start]):
             break
         found.append(programmes[i])
         i += step
@@ -139,7 +137,7 @@ def _built_on(name: str, other: str) -> bool:
     else:
         return False
     # a qualifier is a word (共享, 建设三年行动规划), not a sign or a generic head
-    return len(_HAN.findall(rest)) >= 2 and rest not in PROGRAMME_HEADS
+    return len(HAN.findall(rest)) >= 2 and rest not in PROGRAMME_HEADS
 
 
 @document_rule("parts:name")

@@ -1,7 +1,9 @@
 """``locatedIn``: from an organisation's name and along the gazetteer.
 
 * an organisation or a place without a code is where its name begins (安康市总工会 ->
-  安康市, 淄博职业学院 -> 淄博市), when the article names that place;
+  安康市, 淄博职业学院 -> 淄博市, 望春街道工会 -> 望春街道), or else where a place inside
+  its name is (中国邮政速递物流股份有限公司太原分公司 -> 太原市), when the article names
+  that place;
 * a place of the gazetteer is in the nearest of its ancestors the article names
   (大武口区 -> 石嘴山市, not -> 中国).
 """
@@ -17,7 +19,7 @@ from kg.relations.registry import document_rule
 from kg.relations.resources import ORG_PREFIXES
 from kg.types import Entity, Relation
 
-__all__ = ["from_gazetteer", "from_names", "name_place", "named_places"]
+__all__ = ["from_gazetteer", "from_names", "inner_place", "name_place", "named_places"]
 
 
 def name_place(entity: Entity, context: set[str]) -> Place | None:
@@ -45,8 +47,30 @@ def name_place(entity: Entity, context: set[str]) -> Place | None:
     return found
 
 
+def inner_place(entity: Entity, context: set[str]) -> Place | None:
+    """A place the article names inside an organisation's name (中车大同电力机车有限公司,
+    中国邮政速递物流股份有限公司太原分公司): the first one, not the country.
+
+    Only places in ``context`` count: inside a name, a place's short form is often part
+    of a word (东方商厦).
+    """
+    index = places_by_surface()
+    name = entity.name
+    for pos in range(1, len(name) - 1):
+        for end in range(len(name), pos + 1, -1):
+            options = [
+                p
+                for p in index.get(name[pos:end], ())
+                if p.key in context and p.subtype != "Country"
+            ]
+            if options:
+                return options[0]
+    return None
+
+
 def _places(view: DocumentView) -> dict[str, Entity]:
-    return {e.code or e.key: e for e in view.present.values() if e.type == "Place"}
+    """The places the document names, by :attr:`~kg.lexicons.Place.key`."""
+    return {e.key.split(":", 1)[1]: e for e in view.present.values() if e.type == "Place"}
 
 
 def named_places(view: DocumentView) -> dict[str, Place]:
@@ -62,6 +86,8 @@ def named_places(view: DocumentView) -> dict[str, Place]:
         if entity.type == "Place" and entity.code:
             continue
         place = name_place(entity, context)
+        if entity.type == "Organization" and (place is None or place.subtype == "Country"):
+            place = inner_place(entity, context) or place  # 中国邮政…太原分公司: in 太原
         if place is not None:
             found[key] = place
     return found

@@ -16,17 +16,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
+    CREDIT_LIST_GAP,
+    CREDIT_STOP,
+    EDITOR_ROLES,
     ELECTED,
+    ELECTED_POST,
     ELECTS,
     GOVERNMENT_HEADS,
+    LIST_GAP,
+    LIST_START,
     MEDIA_ROLE,
+    OUTLETS_JOINED,
     OWN_OUTLET,
     POST_SUFFIXES,
     TITLE_KINDS,
@@ -39,18 +45,6 @@ __all__ = ["from_bylines", "from_credits", "from_elections", "from_lists", "from
 
 #: What may stand between one organisation's titles and the next organisation of a run.
 _RUN_SEPARATORS = "、,， \u3000"
-#: Between two names of a list.
-_LIST = re.compile(r"^(?:[、,，]|和|及|与)")
-#: After 当选为: an ordinal and a committee before the title (第一届委员会委员).
-_ELECTED_POST = re.compile(
-    r"(?P<pre>(?:新一届|第[一二三四五六七八九十百\d]+届)?)"
-    r"(?P<body>[\u4e00-\u9fff]{0,12}?)"
-    r"(?P<run>(?:(?:" + TITLE_UNIT.pattern + r")、?)*(?:" + TITLE_UNIT.pattern + r"))"
-    r"(?=[,，。;；、!！?？\s]|$)"
-)
-_EDITORS = {"编辑", "责任编辑", "责编"}
-_JOINED = re.compile(r"[-－—·、/]")
-_STOP = re.compile(r"[。，,；;！？!?\n]")
 
 
 def _clean_role(role: str) -> str:
@@ -113,7 +107,7 @@ def from_lists(sentence: Sentence) -> Iterator[Relation]:
         if any(previous.end <= o.start < person.start for o in orgs):
             continue
         between = text[previous.end : person.start]
-        sep = _LIST.match(between)
+        sep = LIST_START.match(between)
         if sep is None:
             continue
         org, role = posts[previous.mention]
@@ -139,7 +133,7 @@ def _names_before(sentence: Sentence, end: int) -> list[Span]:
     for person in reversed(persons):
         gap = text[person.end : edge]
         if (not found and gap not in ("", "等", "同志", "等同志")) or (
-            found and not _LIST.fullmatch(gap)
+            found and not LIST_GAP.match(gap)
         ):
             break
         found.append(person)
@@ -154,7 +148,7 @@ def _names_after(sentence: Sentence, start: int) -> tuple[list[Span], int]:
     edge = start
     for person in (p for p in sentence.of_type("Person") if p.start >= start):
         gap = text[edge : person.start]
-        if (not found and gap) or (found and not _LIST.fullmatch(gap)):
+        if (not found and gap) or (found and not LIST_GAP.match(gap)):
             break
         found.append(person)
         edge = person.end
@@ -180,7 +174,7 @@ def from_elections(sentence: Sentence) -> Iterator[Relation]:
             continue
         org_span = orgs.get(post)
         at = org_span.end if org_span else post
-        found = _ELECTED_POST.match(text, at, end)
+        found = ELECTED_POST.match(text, at, end)
         if found is None or not _is_post(found["run"]):
             continue
         org = org_span.entity if org_span else last_org or topic
@@ -223,7 +217,7 @@ def from_credits(view: DocumentView) -> Iterator[Relation]:
             listed = (
                 previous is not None
                 and previous[0].sentence_start == person.sentence_start
-                and re.fullmatch(r"[、,，\s]*", text[previous[0].end : person.start])
+                and CREDIT_LIST_GAP.match(text[previous[0].end : person.start])
             )
             if role is None:
                 if not listed or previous is None:
@@ -233,7 +227,7 @@ def from_credits(view: DocumentView) -> Iterator[Relation]:
             found = _outlets_before(text, outlets, line_start, role_at)
             if not found and previous is not None:
                 gap = text[previous[0].end : role_at]
-                if previous[0].sentence_start == line_start and not _STOP.search(gap):
+                if previous[0].sentence_start == line_start and not CREDIT_STOP.search(gap):
                     found = previous[2]  # 记者 刘友婷 实习生 朱小燕: the same outlet
             if not found:
                 after = [m.entity for m in outlets if person.end <= m.start < person.sentence_end]
@@ -262,11 +256,11 @@ def _outlets_before(text: str, outlets: list[Mention], floor: int, at: int) -> l
         return []
     nearest = before[-1]
     gap = text[nearest.end : at]
-    if len(gap) > 16 or _STOP.search(gap):
+    if len(gap) > 16 or CREDIT_STOP.search(gap):
         return []
     found = [nearest.entity]
     for other in reversed(before[:-1]):
-        if not _JOINED.fullmatch(text[other.end : nearest.start]):
+        if not OUTLETS_JOINED.fullmatch(text[other.end : nearest.start]):
             break
         found.append(other.entity)
         nearest = other
@@ -293,7 +287,7 @@ def _other_outlet(
     own = _own_outlet(before, story_outlet, media)
     if own is not None:
         return [own]
-    if role in _EDITORS:
+    if role in EDITOR_ROLES:
         sites = [e.key for e in media.values() if e.name.endswith("网")]
         named = [k for k in after if k in sites]
         return named[:1] or (sites if len(sites) == 1 else [])

@@ -27,25 +27,38 @@ from kg.lexicons import titles
 
 __all__ = [
     "CLAUSE_BREAK",
+    "COMITATIVE",
     "COMMA",
     "COORDINATION",
+    "CREDIT_LIST_GAP",
+    "CREDIT_STOP",
+    "EDITOR_ROLES",
     "ELECTED",
+    "ELECTED_POST",
     "ELECTS",
     "EVENT",
     "EVENT_AFTER",
     "GOVERNMENT_HEADS",
+    "HAN",
     "INCLUDES",
     "INSTRUMENT",
     "LIST_END",
+    "LIST_GAP",
+    "LIST_START",
     "MEDIA_ROLE",
+    "NAME_MARKS",
+    "NATIONAL_UNION",
     "ORG_PREFIXES",
+    "OUTLETS_JOINED",
     "OWN_OUTLET",
     "PARTNER_OBJECT",
     "PARTS_AS_CONTENT",
     "PART_COPULA",
+    "PART_LIST_GAP",
     "PART_OF_WHOLE",
     "POST_SUFFIXES",
     "PROGRAMME_HEADS",
+    "QUOTED_LIST_GAP",
     "QUOTES_OPEN",
     "RELATIVE",
     "RELATIVE_OBJECT",
@@ -204,6 +217,38 @@ EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
 EVENT_AFTER = re.compile(
     rf"^[”\"」』]?(?:{_alternation([h for h in _CUES['event-head'] if len(h) > 1])})"
 )
+#: The roles of a page's editors (编辑, 责编).
+EDITOR_ROLES: frozenset[str] = frozenset(_CUES["editor-role"])
+#: The national union centre.
+NATIONAL_UNION: str = _CUES["national-union"][0]
+_COORD = _alternation(_CUES["coordination"])
+#: The whole gap between two names of a list (、 , 和 …).
+LIST_GAP = re.compile(rf"^(?:[、,，]|{_COORD})\Z")
+#: The same, at the start of a longer gap (、副主席).
+LIST_START = re.compile(rf"^(?:[、,，]|{_COORD})")
+#: A gap of a list of quoted names (”、“), or none.
+QUOTED_LIST_GAP = re.compile(rf"^[”\"」]?(?:[、,，]|{_COORD})?[“\"「]?\Z")
+#: The gap between the names of a 等 list (春送岗位、夏送清凉).
+PART_LIST_GAP = re.compile(r"^[”]?、?[“]?\Z")
+#: The gap between names credited together (记者赵超、齐中熙).
+CREDIT_LIST_GAP = re.compile(r"^[、,，\s]*\Z")
+#: A与B: the word before the second of two partners named before a verb.
+COMITATIVE = re.compile(rf"(?:{_alternation(_CUES['comitative'])})$")
+#: After 当选为: an ordinal and a committee before the title (第一届委员会委员).
+ELECTED_POST = re.compile(
+    r"(?P<pre>(?:新一届|第[一二三四五六七八九十百\d]+届)?)"
+    r"(?P<body>[\u4e00-\u9fff]{0,12}?)"
+    r"(?P<run>(?:(?:" + TITLE_UNIT.pattern + r")、?)*(?:" + TITLE_UNIT.pattern + r"))"
+    r"(?=[,，。;；、!！?？\s]|$)"
+)
+#: Marks between two outlets credited together (工人日报-中工网).
+OUTLETS_JOINED = re.compile(r"[-－—·、/]")
+#: What ends a credit's reach on its line.
+CREDIT_STOP = re.compile(r"[。，,；;！？!?\n]")
+#: A Han character.
+HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Quotes, brackets and spaces, ignored when names are compared.
+NAME_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》]")
 #: The end of a clause: a cue does not reach across it.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
 #: A comma or the end of a clause or sentence.

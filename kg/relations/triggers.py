@@ -10,7 +10,6 @@ the body a clause founds. Each fallback lowers the confidence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from kg.relations.hierarchy import parse_union
 from kg.relations.registry import sentence_rule
 from kg.relations.resources import (
     CLAUSE_BREAK,
+    COMITATIVE,
     COMMA,
     COORDINATION,
     EVENT,
@@ -128,7 +128,7 @@ def joins(sentence: Sentence, orgs: list[Span]) -> list[Join]:
     found: list[Join] = []
     for hit in sentence.hits_for("partnersWith"):
         group = subject_group(text, hit.start, orgs, floor)
-        with_ = re.search(r"与$", text[floor : group[-1].start]) if group else None
+        with_ = COMITATIVE.search(text, floor, group[-1].start) if group else None
         if len(group) == 1 and with_:  # A与B签订…协议
             other = _nearest(orgs, group[-1].start - 1, floor)
             group = [*group, other] if other else group

@@ -22,13 +22,23 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 def _entity(name: str, kind: str) -> Entity:
+    """The entity the linker would make; a place of the gazetteer by its key, the first of
+    its homonyms (give ``Place/<county code>`` for a town)."""
     type_, _, subtype = kind.partition("/")
-    code = ""
     if type_ == "Place":
-        options = [p for p in places_by_surface().get(name, ()) if p.name == name and p.code]
+        options = [p for p in places_by_surface().get(name, ()) if p.name == name]
+        options = [p for p in options if not subtype or p.parent == subtype] or options
         if options:
-            code, subtype = options[0].code, subtype or options[0].subtype
-    return Entity(entity_key(type_, name, code), type_, subtype, name, code=code)
+            place = options[0]
+            return Entity(
+                f"place:{place.key}",
+                "Place",
+                place.subtype,
+                name,
+                code=place.code,
+                parent=place.parent,
+            )
+    return Entity(entity_key(type_, name), type_, subtype, name)
 
 
 def given(

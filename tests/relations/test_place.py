@@ -1,0 +1,43 @@
+"""locatedIn from names and the gazetteer (entities given)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.relations.helpers import given
+
+UNION = "Organization/TradeUnion"
+FIRM = "Organization/Enterprise"
+
+
+def located(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
+    return {r for r in given(text, entities) if r[1] == "locatedIn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # a town's union in its town, the town in its district
+            "望春街道工会主席姚利桥排摸海曙区望春街道的企业。",
+            {"海曙区": "Place", "望春街道": "Place", "望春街道工会": UNION},
+            {("望春街道工会", "locatedIn", "望春街道"), ("望春街道", "locatedIn", "海曙区")},
+        ),
+        (  # a place inside a company's name, when the article names it
+            "调研组来到大同市的中车大同电力机车有限公司。",
+            {"大同市": "Place", "中车大同电力机车有限公司": FIRM},
+            {("中车大同电力机车有限公司", "locatedIn", "大同市")},
+        ),
+        (
+            "太原市成立快递行业工会联合会,中国邮政速递物流股份有限公司太原分公司参加。",
+            {"太原市": "Place", "中国邮政速递物流股份有限公司太原分公司": FIRM},
+            {("中国邮政速递物流股份有限公司太原分公司", "locatedIn", "太原市")},
+        ),
+        (  # inside a name, a place the article does not name is part of a word
+            "“爱心妈咪小屋”在上海市的东方商厦落地。",
+            {"上海市": "Place", "东方商厦": FIRM},
+            set(),
+        ),
+    ],
+)
+def test_located_in(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
+    assert located(text, entities) == expected
