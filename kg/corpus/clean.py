@@ -282,8 +282,22 @@ def drop_furniture_lines(text: AlignedText) -> AlignedText:
 
     >>> drop_furniture_lines("正文。\\n本栏目所有稿件版权归鲁中网所有,未经授权不得转载。\\n")
     '正文。\\n'
+    >>> drop_furniture_lines("正文。\\n下一篇\\n金华:如何分享高铁带来的同城效应\\n")
+    '正文。\\n'
     """
-    return _keep_lines(text, lambda _i, line, _p: not R.FURNITURE_LINE.match(line))
+    label_before = False  # a bare 上一篇 / 下一篇 line: the next line is the link's title
+
+    def keep(_index: int, line: str, _previous: str) -> bool:
+        nonlocal label_before
+        if not line:
+            return True
+        if label_before:
+            label_before = False
+            return False
+        label_before = bool(R.LINK_LABEL_LINE.match(line))
+        return not R.FURNITURE_LINE.match(line)
+
+    return _keep_lines(text, keep)
 
 
 def is_link_list(line: str) -> bool:
@@ -295,6 +309,8 @@ def is_link_list(line: str) -> bool:
     True
     >>> is_link_list("记者 张三 通讯员 李四 王五 赵六")
     False
+    >>> is_link_list("元江| 黔西县| 都匀市| 雷山")
+    True
     >>> is_link_list("快讯 ·第四届北京珠宝展 ...·大理白族文化周举办 ...·第4届北京国际电影节 ...")
     True
     >>> is_link_list("市总工会、区总工会、县总工会、镇总工会、街道工会、企业工会负责人参加。")
@@ -305,7 +321,7 @@ def is_link_list(line: str) -> bool:
     if len(cut) >= R.TICKER_MIN_CUT:
         return True  # a ticker of headlines cut short with ...
     fields = [f for f in R.LINK_SEPARATOR.split(line) if f]
-    least = R.LINK_LIST_MIN_FIELDS
+    least = R.LINK_LIST_MIN_FIELDS if line.count("|") + line.count("｜") < 3 else 3
     if len(fields) < least:
         fields, least = [f for f in R.LINK_SPACE.split(line) if f], R.LINK_LIST_MIN_WORDS
     return len(fields) >= least and all(R.LINK_FIELD.match(f) for f in fields)

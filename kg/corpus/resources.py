@@ -13,6 +13,7 @@ __all__ = [
     "HTML_ENTITY",
     "HTML_TAG",
     "LINK_FIELD",
+    "LINK_LABEL_LINE",
     "LINK_LIST_MIN_FIELDS",
     "LINK_LIST_MIN_WORDS",
     "LINK_SEPARATOR",
@@ -102,6 +103,10 @@ LINK_SEPARATOR = re.compile(r"\s*[|｜>›»/•]\s*|\s{2,}")
 LINK_SPACE = re.compile(r"\s+")
 #: A field of a link list is short and has no sentence punctuation.
 LINK_FIELD = re.compile(r"^[^，。！？；,;:：“”]{1,8}$")
+#: A label line whose link title follows on the next line (下一篇 / 金华:如何…).
+LINK_LABEL_LINE = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|相关(?:新闻|阅读|文章|链接))\s*[:：]?$"
+)
 #: A ticker of headlines cut short: 快讯 ·第四届北京国际珠宝展 ...·大理白族文化周举办 ...
 TICKER_FIELD_END = re.compile(r"(?:\.{3}|…+)\s*$")
 TICKER_SEPARATOR = re.compile(r"[·•|｜]")
