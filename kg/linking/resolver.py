@@ -32,8 +32,9 @@ _ALIAS_COMMON = 500  # jieba frequency above which a county alias needs its city
 
 
 def entity_key(type_: str, name: str, code: str = "") -> str:
-    """The identity of an entity across documents; spelling variants of a name
-    (工匠魂·劳动美, 工匠魂劳动美) share it.
+    """The one identity of an entity across documents: a place's gazetteer key (division
+    code; a town's county and name), else type and name, spelling variants of a name
+    (工匠魂·劳动美, 工匠魂劳动美) sharing it.
 
     >>> entity_key("Place", "安康市", "610900"), entity_key("Program", "工匠魂·劳动美")
     ('place:610900', 'program:工匠魂劳动美')
@@ -60,7 +61,7 @@ class _Found:
 
 def _place_entity(place: Place, reason: str) -> Entity:
     return Entity(
-        f"place:{place.key}",
+        entity_key("Place", place.name, place.key),
         "Place",
         place.subtype,
         place.name,
