@@ -85,7 +85,10 @@ def named_places(view: DocumentView) -> dict[str, Place]:
             continue
         if entity.type == "Place" and entity.code:
             continue
-        place = name_place(entity, context)
+        # the place the linker built the name on, else the name read again (areas and
+        # lexicon names): 云南省公安厅 is in 云南省, not in 公安县
+        place = place_by_code().get(entity.place) if entity.place else None
+        place = place or name_place(entity, context)
         if entity.type == "Organization" and (place is None or place.subtype == "Country"):
             place = inner_place(entity, context) or place  # 中国邮政…太原分公司: in 太原
         if place is not None:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from kg.corpus.prepare import prepare
+from kg.linking.resolver import link_document
+from kg.nlp.pipeline import load_pipeline
+from kg.relations.base import DocumentView
+from kg.relations.place import named_places
+from kg.types import RawDocument
 from tests.relations.helpers import given
 
 UNION = "Organization/TradeUnion"
@@ -41,3 +49,15 @@ def located(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
 )
 def test_located_in(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
     assert located(text, entities) == expected
+
+
+def test_the_place_the_linker_built_a_name_on() -> None:
+    """省公安厅 in a 云南 story is 云南省's: the relation reads the linker's place, not the
+    name again (云南省 + 公安 would be 公安县)."""
+    text = "云南省总工会主席王树芬,省公安厅厅长任军号参加。"
+    doc = prepare(RawDocument("a.txt", "a.txt", text, "utf-8", "text/plain", "0" * 64))
+    linked = link_document(doc, load_pipeline())
+    (entity,) = [e for e in linked.entities.values() if e.name == "云南省公安厅"]
+    assert entity.place == "530000"
+    view = DocumentView.read(replace(doc, mentions=tuple(linked.mentions)), linked.entities)
+    assert named_places(view)[entity.key].name == "云南省"
