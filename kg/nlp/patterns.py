@@ -101,7 +101,7 @@ UNITS = {u.unit: u for u in org_units()}
 
 #: Characters that never occur inside the middle of an organisation name.
 STOP_CHARS = set(
-    "的了和与及在将把对为向由从等是有于被让使给以而并或之其该这那各全每个家名级类项场次余"
+    "的了和与及在将把对为向由从等是有于被让使给以而并或之其该这那各全每个家名级类项场次余我"
 )
 #: Words that end a name on their left (verbs and adverbs that introduce names).
 STOP_WORDS = (

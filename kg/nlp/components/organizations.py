@@ -53,11 +53,15 @@ def extend_units(text: str, end: int, subtype: str) -> tuple[int, str]:
     return end, subtype
 
 
+#: The longest middle any ending allows (company names: 云南 + 云投职教扶贫开发玉溪体校 + 有限责任公司).
+_LONGEST_MIDDLE = max([8, *P.MIDDLE_LENGTH.values()])
+
+
 def _tails(text: str, end: int) -> list[tuple[str, str, int]]:
     """Every ``(middle, ending, end)`` after a place, longest first: 淄博 + 工会融媒体 +
     中心 before 淄博 + 工会."""
     found = []
-    for length in range(9):
+    for length in range(_LONGEST_MIDDLE + 1):
         mid = text[end : end + length]
         if len(mid) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in mid):
             break
@@ -217,11 +221,21 @@ def _left_extended(text: str) -> Iterator[Candidate]:
         if bracket is not None:
             start = bracket.start()
         head = start
-        while start > 0 and head - start < 10 and _CJK.match(text[start - 1]):
+        skipped = 0  # a bracketed place inside the name (力高(云南)箱包有限公司)
+        while start > 0 and head - start - skipped < 10:
+            bracket = _BRACKETED.search(text, max(0, start - 8), start)
+            if bracket is not None and not skipped:
+                skipped = start - bracket.start()
+                start = bracket.start()
+                continue
+            if not _CJK.match(text[start - 1]):
+                break
             if text[start - 1] in P.STOP_CHARS or text[start - 2 : start] in P.STOP_WORDS:
                 break
             start -= 1
-        if head - start < 2:
+        if start and text[start] in "省市州区县" and text[start - 1] in P.STOP_CHARS:
+            start += 1  # 我市中电(福建)…: 市 belongs to 我市
+        if head - start - skipped < 2 or text[start] in "(（":
             continue
         type_, subtype = P.suffix_type(match.group())
         if match.group() == "集团公司":
