@@ -53,7 +53,7 @@ def extend_units(text: str, end: int, subtype: str) -> tuple[int, str]:
     return end, subtype
 
 
-#: The longest middle any ending allows (company names: 云南 + 云投职教扶贫开发玉溪体校 + 有限责任公司).
+#: The longest middle any ending allows (云南 + 云投职教扶贫开发玉溪体校 + 有限责任公司).
 _LONGEST_MIDDLE = max([8, *P.MIDDLE_LENGTH.values()])
 
 
