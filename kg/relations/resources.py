@@ -26,6 +26,7 @@ from kg.config import ontology_file
 from kg.lexicons import titles
 
 __all__ = [
+    "APPOINTED",
     "CLAUSE_BREAK",
     "COMITATIVE",
     "COMMA",
@@ -171,6 +172,8 @@ POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 GOVERNMENT_HEADS: tuple[str, ...] = _CUES["government-head"]
 #: The persons before it were elected to the post after it (当选为).
 ELECTED = re.compile(_alternation(_CUES["elected"]))
+#: A担任ORG主席: the person before it holds the post after it.
+APPOINTED = re.compile(_alternation(_CUES["appointed"]))
 #: 选举A为主席: the persons between it and 为 were elected.
 ELECTS = re.compile(_alternation(_CUES["elects"]))
 #: A credit of an outlet's staff right before a name (记者 孙妙鸿, 责编:黄瑾).

@@ -39,6 +39,8 @@ DEFAULT_RULES: tuple[str, ...] = (
     "posts:titles",
     "posts:lists",
     "posts:elections",
+    "posts:appointed",
+    "posts:appositive",
     "parts:list",
     "parts:cues",
     "hierarchy:subsidiary",
