@@ -73,6 +73,19 @@ def test_relative_clauses(
             {"临汾市总工会=市总工会": UNION, "中国建设银行临汾分行": "Organization/Enterprise"},
             {("中国建设银行临汾分行", "partnersWith", "临汾市总工会")},
         ),
+        (
+            "朝阳市总工会与阜新市总工会签署促进就业创业合作协议。",
+            {"朝阳市总工会": UNION, "阜新市总工会": UNION},
+            {("朝阳市总工会", "partnersWith", "阜新市总工会")},
+        ),
+        (
+            "市总工会联手市人力资源和社会保障局为新就业形态劳动者送岗位。",
+            {
+                "临汾市总工会=市总工会": UNION,
+                "临汾市人力资源和社会保障局=市人力资源和社会保障局": GOV,
+            },
+            {("临汾市人力资源和社会保障局", "partnersWith", "临汾市总工会")},
+        ),
     ],
 )
 def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
