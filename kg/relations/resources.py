@@ -30,6 +30,8 @@ __all__ = [
     "CLAUSE_BREAK",
     "COMITATIVE",
     "COMMA",
+    "CONTENT_AFTER_PARTS",
+    "CONTENT_BEFORE_PARTS",
     "COORDINATION",
     "CREDIT_LIST_GAP",
     "CREDIT_STOP",
@@ -212,6 +214,12 @@ PART_OF_WHOLE = re.compile(
 PARTS_AS_CONTENT = re.compile(
     rf"^[”\"」]?(?:等[^,，。;；]{{0,6}}?)?为(?:重要|主要)?(?:{_PART_NOUN})的[“\"「]?$"
 )
+#: After the last part: 等五项行动为主要内容的 (the whole follows, named or not).
+CONTENT_AFTER_PARTS = re.compile(
+    rf"^[”\"」]?(?:等[^,，。;；]{{0,6}}?)?为(?:重要|主要)?(?:{_PART_NOUN})的"
+)
+#: Before the first part: 以 (以A、B为主要内容).
+CONTENT_BEFORE_PARTS = re.compile(r"以[“\"「]?$")
 #: B包括A、C: the parts follow.
 INCLUDES = re.compile(rf"^[”\"」]?(?:具体|主要)?(?:{_alternation(_CUES['includes'])})了?[“\"「]?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
