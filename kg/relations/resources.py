@@ -27,6 +27,7 @@ from kg.lexicons import titles
 
 __all__ = [
     "APPOINTED",
+    "APPROVED_BY",
     "CLAUSE_BREAK",
     "COMITATIVE",
     "COMMA",
@@ -41,6 +42,7 @@ __all__ = [
     "ELECTS",
     "EVENT",
     "EVENT_AFTER",
+    "FOUNDED_AFTER",
     "GOVERNMENT_HEADS",
     "HAN",
     "INCLUDES",
@@ -267,7 +269,11 @@ COMMA = re.compile(r"[,，。;；]")
 #: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).
 RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
 #: Only 的 (and an opening quote) between a verb and its object: A开展的“X”.
-RELATIVE_OBJECT = re.compile(r"^了?的[“\"《]?$")
+RELATIVE_OBJECT = re.compile(r"^了?的\s*[“\"《]?$")
+#: Right after a body: it was founded (X正式成立).
+FOUNDED_AFTER = re.compile(rf"^(?:{_alternation(_CUES['founded'])})")
+#: 经A批准: A approved (the founding of the clause).
+APPROVED_BY = re.compile(rf"^(?:{_alternation(_CUES['approves'])})")
 #: Marks that open a name.
 QUOTES_OPEN = re.compile(r"[“\"《「『]")
 #: 等 (optionally an opening quote) closing a list before the name of the whole.

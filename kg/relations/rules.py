@@ -34,6 +34,7 @@ __all__ = ["DEFAULT_RULES", "Trigger", "extract_relations", "triggers"]
 #: wrong ones.
 DEFAULT_RULES: tuple[str, ...] = (
     "triggers:objects",
+    "triggers:founded",
     "triggers:partners",
     "parts:folded",
     "posts:titles",
