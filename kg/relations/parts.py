@@ -20,6 +20,8 @@ from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
     COMMA,
+    CONTENT_AFTER_PARTS,
+    CONTENT_BEFORE_PARTS,
     HAN,
     INCLUDES,
     LIST_END,
@@ -116,14 +118,38 @@ def from_cues(sentence: Sentence) -> Iterator[Relation]:
             if PART_COPULA.match(gap) and PART_OF_WHOLE.match(text[whole.end : whole.end + 12]):
                 found.append((part, whole, "partOf:copula"))
                 break
+    found += _content(sentence, programmes)
     for i, whole in enumerate(programmes):
-        if i and PARTS_AS_CONTENT.match(text[programmes[i - 1].end : whole.start]):
-            found += [(p, whole, "partOf:content") for p in _listed(text, programmes, i - 1, -1)]
         if i + 1 < len(programmes) and INCLUDES.match(text[whole.end : programmes[i + 1].start]):
             found += [(p, whole, "partOf:includes") for p in _listed(text, programmes, i + 1, 1)]
     for part, whole, rule in found:
         if part.entity.key != whole.entity.key:
             yield relation(part.entity, "partOf", whole.entity, part.mention, rule, 0.75)
+
+
+def _content(sentence: Sentence, programmes: list[Span]) -> list[tuple[Span, Span, str]]:
+    """以A、B等为主要内容的X: the parts of X, or of the programme the sentence named
+    before them when X is not a programme's name (启动了女职工“关爱行动”,…以A、B为主要内容的
+    关爱女职工健康文明行动)."""
+    text = sentence.text
+    found: list[tuple[Span, Span, str]] = []
+    for i, last in enumerate(programmes):
+        if not CONTENT_AFTER_PARTS.match(text[last.end : last.end + 16]):
+            continue
+        parts = _listed(text, programmes, i, -1)
+        if i + 1 < len(programmes) and PARTS_AS_CONTENT.match(
+            text[last.end : programmes[i + 1].start]
+        ):
+            whole = programmes[i + 1]
+        elif CONTENT_BEFORE_PARTS.search(text, sentence.start, parts[-1].start):
+            earlier = programmes[: i + 1 - len(parts)]
+            if not earlier:
+                continue
+            whole = earlier[-1]
+        else:
+            continue
+        found += [(p, whole, "partOf:content") for p in parts]
+    return found
 
 
 def _built_on(name: str, other: str) -> bool:

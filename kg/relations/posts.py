@@ -22,6 +22,7 @@ from itertools import pairwise
 from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
+    APPOINTED,
     CREDIT_LIST_GAP,
     CREDIT_STOP,
     EDITOR_ROLES,
@@ -41,10 +42,23 @@ from kg.relations.resources import (
 )
 from kg.types import Entity, Mention, Relation
 
-__all__ = ["from_bylines", "from_credits", "from_elections", "from_lists", "from_titles"]
+__all__ = [
+    "from_appointments",
+    "from_appositives",
+    "from_bylines",
+    "from_credits",
+    "from_elections",
+    "from_lists",
+    "from_titles",
+]
 
 #: What may stand between one organisation's titles and the next organisation of a run.
 _RUN_SEPARATORS = "、,， \u3000"
+#: What a role is stripped of (市总工会主席 张三).
+_ROLE_EDGES = "、 \u3000\t"
+#: What may close an appositive post (张三(市总工会主席), 张三,市总工会主席,).
+_APPOSITIVE_OPEN = "(（,，"
+_APPOSITIVE_CLOSE = ")）,，。;；"
 
 
 def _clean_role(role: str) -> str:
@@ -71,7 +85,7 @@ def _direct_posts(sentence: Sentence) -> dict[Mention, list[tuple[Span, str]]]:
     for person in sentence.of_type("Person"):
         edge = person.start
         for org in reversed([o for o in orgs if o.end <= edge]):
-            role = text[org.end : edge].strip("、").removesuffix("的")
+            role = text[org.end : edge].strip(_ROLE_EDGES).removesuffix("的").removeprefix("的")
             if not role or not TITLE_RUN.match(role):
                 break
             found.setdefault(person.mention, []).append((org, _clean_role(role)))
@@ -186,6 +200,77 @@ def from_elections(sentence: Sentence) -> Iterator[Relation]:
             yield relation(
                 person.entity, "holdsPost", org, person.mention, "holdsPost:election", 0.8, role
             )
+
+
+def _post_after(sentence: Sentence, at: int) -> tuple[Span, str, int] | None:
+    """``ORG(的)TITLE`` starting at ``at``: the organisation, the role and where it ends."""
+    text = sentence.text
+    org = next((o for o in sentence.of_type("Organization") if o.start == at), None)
+    if org is None:
+        return None
+    start = org.end + 1 if text.startswith("的", org.end) else org.end
+    units = TITLE_UNIT.match(text, start)
+    if units is None:
+        return None
+    end = units.end()
+    while (more := TITLE_UNIT.match(text, end + 1)) and text.startswith("、", end):
+        end = more.end()
+    role = text[start:end]
+    if not _is_post(role):
+        return None
+    return org, _clean_role(role), end
+
+
+@sentence_rule("posts:appointed")
+def from_appointments(sentence: Sentence) -> Iterator[Relation]:
+    """``A担任ORG主席``, ``A是ORG的副主席``: the post after the verb, in the body named."""
+    text = sentence.text
+    for verb in APPOINTED.finditer(text, sentence.start, sentence.end):
+        persons = _names_before(sentence, verb.start())
+        post = _post_after(sentence, verb.end()) if persons else None
+        if post is None:
+            continue
+        org, role, end = post
+        if end < sentence.end and text[end] not in _APPOSITIVE_CLOSE:
+            continue  # 是市总工会主席李四的…: the title is another name's
+        for person in persons[-1:]:
+            yield relation(
+                person.entity,
+                "holdsPost",
+                org.entity,
+                person.mention,
+                "holdsPost:appointed",
+                0.8,
+                role,
+            )
+
+
+@sentence_rule("posts:appositive")
+def from_appositives(sentence: Sentence) -> Iterator[Relation]:
+    """``张三(市总工会主席)``, ``张三,市总工会副主席,表示``: the post set beside the name."""
+    text = sentence.text
+    persons = sentence.of_type("Person")
+    for person in persons:
+        if text[person.end : person.end + 1] not in _APPOSITIVE_OPEN or person.end + 1 >= len(text):
+            continue
+        post = _post_after(sentence, person.end + 1)
+        if post is None:
+            continue
+        org, role, end = post
+        if end >= sentence.end or text[end] not in _APPOSITIVE_CLOSE:
+            continue  # 张三,市总工会主席李四: the title is the next name's
+        opened, closed = text[person.end], text[end]
+        if (opened in "(（") != (closed in ")）"):
+            continue
+        yield relation(
+            person.entity,
+            "holdsPost",
+            org.entity,
+            person.mention,
+            "holdsPost:appositive",
+            0.8,
+            role,
+        )
 
 
 def _outlet_kind(name: str, kind: str) -> bool:

@@ -26,9 +26,13 @@ from kg.config import ontology_file
 from kg.lexicons import titles
 
 __all__ = [
+    "APPOINTED",
+    "APPROVED_BY",
     "CLAUSE_BREAK",
     "COMITATIVE",
     "COMMA",
+    "CONTENT_AFTER_PARTS",
+    "CONTENT_BEFORE_PARTS",
     "COORDINATION",
     "CREDIT_LIST_GAP",
     "CREDIT_STOP",
@@ -38,6 +42,7 @@ __all__ = [
     "ELECTS",
     "EVENT",
     "EVENT_AFTER",
+    "FOUNDED_AFTER",
     "GOVERNMENT_HEADS",
     "HAN",
     "INCLUDES",
@@ -171,6 +176,8 @@ POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 GOVERNMENT_HEADS: tuple[str, ...] = _CUES["government-head"]
 #: The persons before it were elected to the post after it (当选为).
 ELECTED = re.compile(_alternation(_CUES["elected"]))
+#: A担任ORG主席: the person before it holds the post after it.
+APPOINTED = re.compile(_alternation(_CUES["appointed"]))
 #: 选举A为主席: the persons between it and 为 were elected.
 ELECTS = re.compile(_alternation(_CUES["elects"]))
 #: A credit of an outlet's staff right before a name (记者 孙妙鸿, 责编:黄瑾).
@@ -209,6 +216,12 @@ PART_OF_WHOLE = re.compile(
 PARTS_AS_CONTENT = re.compile(
     rf"^[”\"」]?(?:等[^,，。;；]{{0,6}}?)?为(?:重要|主要)?(?:{_PART_NOUN})的[“\"「]?$"
 )
+#: After the last part: 等五项行动为主要内容的 (the whole follows, named or not).
+CONTENT_AFTER_PARTS = re.compile(
+    rf"^[”\"」]?(?:等[^,，。;；]{{0,6}}?)?为(?:重要|主要)?(?:{_PART_NOUN})的"
+)
+#: Before the first part: 以 (以A、B为主要内容).
+CONTENT_BEFORE_PARTS = re.compile(r"以[“\"「]?$")
 #: B包括A、C: the parts follow.
 INCLUDES = re.compile(rf"^[”\"」]?(?:具体|主要)?(?:{_alternation(_CUES['includes'])})了?[“\"「]?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
@@ -256,7 +269,11 @@ COMMA = re.compile(r"[,，。;；]")
 #: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).
 RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
 #: Only 的 (and an opening quote) between a verb and its object: A开展的“X”.
-RELATIVE_OBJECT = re.compile(r"^了?的[“\"《]?$")
+RELATIVE_OBJECT = re.compile(r"^了?的\s*[“\"《]?$")
+#: Right after a body: it was founded (X正式成立).
+FOUNDED_AFTER = re.compile(rf"^(?:{_alternation(_CUES['founded'])})")
+#: 经A批准: A approved (the founding of the clause).
+APPROVED_BY = re.compile(rf"^(?:{_alternation(_CUES['approves'])})")
 #: Marks that open a name.
 QUOTES_OPEN = re.compile(r"[“\"《「『]")
 #: 等 (optionally an opening quote) closing a list before the name of the whole.

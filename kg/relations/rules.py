@@ -34,11 +34,14 @@ __all__ = ["DEFAULT_RULES", "Trigger", "extract_relations", "triggers"]
 #: wrong ones.
 DEFAULT_RULES: tuple[str, ...] = (
     "triggers:objects",
+    "triggers:founded",
     "triggers:partners",
     "parts:folded",
     "posts:titles",
     "posts:lists",
     "posts:elections",
+    "posts:appointed",
+    "posts:appositive",
     "parts:list",
     "parts:cues",
     "hierarchy:subsidiary",

@@ -18,12 +18,14 @@ from kg.relations.base import Hit, Sentence, Span, relation
 from kg.relations.hierarchy import parse_union
 from kg.relations.registry import sentence_rule
 from kg.relations.resources import (
+    APPROVED_BY,
     CLAUSE_BREAK,
     COMITATIVE,
     COMMA,
     COORDINATION,
     EVENT,
     EVENT_AFTER,
+    FOUNDED_AFTER,
     INSTRUMENT,
     PARTNER_OBJECT,
     QUOTES_OPEN,
@@ -304,6 +306,44 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
                     )
             if predicate != "organizes":
                 break  # 由A主办、B承办的X: every host organises X; otherwise the nearest cue
+
+
+@sentence_rule("triggers:founded")
+def founded(sentence: Sentence) -> Iterator[Relation]:
+    """``经A批准,X成立``: A founded X; else, for a union, the union the story is about."""
+    text, topic = sentence.text, sentence.topic
+    orgs = sentence.of_type("Organization")
+    for span in orgs:
+        if not FOUNDED_AFTER.match(text[span.end : span.end + 4]):
+            continue
+        if span.entity.subtype == "Government" or (
+            span.entity.subtype == "TradeUnion" and parse_union(span.entity.name) is None
+        ):
+            continue
+        founders = [
+            o
+            for o in orgs
+            if o.end <= span.start
+            and text[o.start - 1 : o.start] == "经"
+            and APPROVED_BY.match(text[o.end : o.end + 2])
+        ]
+        rule, confidence = "establishes:founded:approved", 0.75
+        if not founders and topic is not None and topic.subtype == "TradeUnion":
+            if span.entity.subtype == "TradeUnion" and topic.key != span.entity.key:
+                yield relation(
+                    topic,
+                    "establishes",
+                    span.entity,
+                    span.mention,
+                    "establishes:founded:story-topic",
+                    0.6,
+                )
+            continue
+        for founder in founders:
+            if founder.entity.key != span.entity.key:
+                yield relation(
+                    founder.entity, "establishes", span.entity, span.mention, rule, confidence
+                )
 
 
 @sentence_rule("triggers:partners")

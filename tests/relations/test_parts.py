@@ -89,3 +89,21 @@ def test_parts_from_cue_words(
 def test_parts_by_name(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
     rules = [*DEFAULT_RULES, "parts:name"]  # registered, not run by default
     assert {r for r in given(text, entities, rules=rules) if r[1] == "partOf"} == expected
+
+
+def test_content_of_a_programme_named_before() -> None:
+    text = (
+        "2011年,延边州总工会启动了女职工“关爱行动”,全州以健康教育行动、心理关怀行动、"
+        "爱心体检行动等三项行动为主要内容的关爱女职工健康文明行动。"
+    )
+    entities = {
+        "延边州总工会": "Organization/TradeUnion",
+        "女职工关爱行动=女职工“关爱行动”": P,
+        "健康教育行动": P,
+        "心理关怀行动": P,
+        "爱心体检行动": P,
+    }
+    expected = {
+        (p, "partOf", "女职工关爱行动") for p in ("健康教育行动", "心理关怀行动", "爱心体检行动")
+    }
+    assert parts(text, entities) == expected

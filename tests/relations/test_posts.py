@@ -211,3 +211,49 @@ def test_credits_of_an_outlet(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert posts(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "王阵锋现任玖龙纸业有限公司车间主任,获评“江苏工匠”。",
+            {"玖龙纸业有限公司": FIRM, "王阵锋": "Person"},
+            {("王阵锋", "holdsPost", "玖龙纸业有限公司", "车间主任")},
+        ),
+        (
+            "熊海娟是万洲电气工会的主席。",
+            {"万洲电气工会": UNION, "熊海娟": "Person"},
+            {("熊海娟", "holdsPost", "万洲电气工会", "主席")},
+        ),
+        (  # the title after the verb is the next name's
+            "这位老师傅是万洲电气董事长赵世运的徒弟。",
+            {"万洲电气": FIRM, "赵世运": "Person"},
+            {("赵世运", "holdsPost", "万洲电气", "董事长")},
+        ),
+        (
+            "李晓英(陕西省总工会主席)出席并讲话。",
+            {"陕西省总工会": UNION, "李晓英": "Person"},
+            {("李晓英", "holdsPost", "陕西省总工会", "主席")},
+        ),
+        (
+            "刘扬,湖南省总工会党组书记,在会上作报告。",
+            {"湖南省总工会": UNION, "刘扬": "Person"},
+            {("刘扬", "holdsPost", "湖南省总工会", "党组书记")},
+        ),
+        (  # a name, then another person's post
+            "会见了刘扬,湖南省总工会主席李明陪同。",
+            {"湖南省总工会": UNION, "刘扬": "Person", "李明": "Person"},
+            {("李明", "holdsPost", "湖南省总工会", "主席")},
+        ),
+        (  # a space between the title and the name
+            "湖南省总工会的副主席 李明出席。",
+            {"湖南省总工会": UNION, "李明": "Person"},
+            {("李明", "holdsPost", "湖南省总工会", "副主席")},
+        ),
+    ],
+)
+def test_posts_around_the_name(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert posts(text, entities) == expected

@@ -73,6 +73,19 @@ def test_relative_clauses(
             {"临汾市总工会=市总工会": UNION, "中国建设银行临汾分行": "Organization/Enterprise"},
             {("中国建设银行临汾分行", "partnersWith", "临汾市总工会")},
         ),
+        (
+            "朝阳市总工会与阜新市总工会签署促进就业创业合作协议。",
+            {"朝阳市总工会": UNION, "阜新市总工会": UNION},
+            {("朝阳市总工会", "partnersWith", "阜新市总工会")},
+        ),
+        (
+            "市总工会联手市人力资源和社会保障局为新就业形态劳动者送岗位。",
+            {
+                "临汾市总工会=市总工会": UNION,
+                "临汾市人力资源和社会保障局=市人力资源和社会保障局": GOV,
+            },
+            {("临汾市人力资源和社会保障局", "partnersWith", "临汾市总工会")},
+        ),
     ],
 )
 def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
@@ -119,3 +132,43 @@ def test_unions_founded(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "日前,经滨海新区总工会批准,滨海新区外卖配送行业工会工作委员会成立。",
+            {"滨海新区总工会": UNION, "滨海新区外卖配送行业工会工作委员会": UNION},
+            {("滨海新区总工会", "establishes", "滨海新区外卖配送行业工会工作委员会")},
+        ),
+        (  # the story's union founds a union named by its place
+            "太原市总工会召开会议。太原市快递外卖配送行业工会联合会正式成立。",
+            {"太原市总工会": UNION, "太原市快递外卖配送行业工会联合会": UNION},
+            {("太原市总工会", "establishes", "太原市快递外卖配送行业工会联合会")},
+        ),
+        (  # a union celebrating its own founding founds nothing
+            "近300人齐聚一堂,共庆龙华区总工会成立。",
+            {"龙华区总工会": UNION},
+            set(),
+        ),
+        (  # a space after 的
+            "柳北区人民法院与柳北区总工会联合成立的 “法院+工会”劳动争议调解工作室揭牌。",
+            {
+                "柳北区人民法院": GOV,
+                "柳北区总工会": UNION,
+                "法院+工会劳动争议调解工作室=“法院+工会”劳动争议调解工作室": INST,
+            },
+            {
+                ("柳北区人民法院", "establishes", "法院+工会劳动争议调解工作室"),
+                ("柳北区总工会", "establishes", "法院+工会劳动争议调解工作室"),
+                ("柳北区人民法院", "partnersWith", "柳北区总工会"),
+            },
+        ),
+    ],
+)
+def test_bodies_founded(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    rules = ["triggers:objects", "triggers:founded", "triggers:partners"]
+    assert given(text, entities, rules=rules) == expected
