@@ -18,7 +18,9 @@ __all__ = [
     "areas",
     "department_stems",
     "forms_of_address",
+    "honour_awarders",
     "honour_prefixes",
+    "honour_short_forms",
     "honours",
     "looks_like_name",
     "org_abbreviations",
@@ -171,8 +173,20 @@ def programs() -> tuple[LexEntry, ...]:
 def honours() -> dict[str, str]:
     """Standard honour titles (``honours.tsv``) -> ``award`` (a medal or an honour of a
     collective: 五一劳动奖章, 工人先锋号) or ``title`` (a title people hold: 劳动模范,
-    技术能手)."""
+    技术能手) or ``named`` (a title that carries its level and takes no prefix: 大国工匠)."""
     return {r["title"]: r["kind"] for r in _rows("honours.tsv")}
+
+
+@lru_cache(maxsize=1)
+def honour_awarders() -> dict[str, str]:
+    """Standard honour titles (``honours.tsv``) -> the national body of their system."""
+    return {r["title"]: r["awarded_by"] for r in _rows("honours.tsv")}
+
+
+@lru_cache(maxsize=1)
+def honour_short_forms() -> dict[str, str]:
+    """Short forms of honour titles (``honour_short_forms.tsv``: 劳模 -> 劳动模范)."""
+    return {r["short"]: r["title"] for r in _rows("honour_short_forms.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import re
 
 from kg.lexicons import (
     department_stems,
+    honour_short_forms,
     honours,
     org_abbreviations,
     org_endings,
@@ -18,6 +19,7 @@ from kg.lexicons import (
 
 __all__ = [
     "ABBREVIATIONS",
+    "AWARD_END",
     "CARRY_OUT",
     "CODE_LEFT_STOPS",
     "CONTEST",
@@ -33,14 +35,19 @@ __all__ = [
     "GENERIC_ONLY",
     "HELD",
     "HONOUR",
+    "HONOUR_LIST_GAP",
+    "HONOUR_QUOTES",
+    "HONOUR_WINNER",
     "HOSTED",
     "IDEOLOGY_AFTER_NAME",
     "INSURANCE_PLAN",
     "LAUNCHED",
     "LEFT_EXTENDED",
+    "LEVEL_LIST",
     "MEDIA_AFTER",
     "MEDIA_TITLE",
     "MIDDLE_LENGTH",
+    "NAMED_TITLE_NOT_AFTER",
     "NAME_ENDINGS",
     "NOT_AFTER_HEAD",
     "NOT_A_BRAND",
@@ -60,6 +67,7 @@ __all__ = [
     "QUOTED",
     "QUOTED_CODE",
     "QUOTE_TAIL",
+    "SHORT_HONOUR_NOT_AFTER",
     "SLOGAN_SEPARATOR",
     "STOP_CHARS",
     "STOP_WORDS",
@@ -310,8 +318,31 @@ EVENT_HEAD = re.compile(
 )
 #: The edition or year of an event, not part of its name (第十二届, 首届, 2022年).
 EDITION = re.compile(r"第[0-9一二三四五六七八九十百零〇]{1,4}届|首届|(?:19|20)[0-9]{2}年度?")
-#: A standard honour title (``ontology/lexicon/honours.tsv``), longest first.
-HONOUR = re.compile("|".join(sorted(honours(), key=len, reverse=True)))
+#: A standard honour title (``ontology/lexicon/honours.tsv``) or its short form
+#: (``honour_short_forms.tsv``), longest first; quotes may stand inside (“五一”劳动奖章).
+HONOUR = re.compile(
+    "|".join(
+        '[“”"]?'.join(re.escape(ch) for ch in title)
+        for title in sorted({*honours(), *honour_short_forms()}, key=len, reverse=True)
+    )
+)
+#: A list of levels before an honour's level character (全国、省五一劳动奖章): the levels
+#: of the honours, not one place.
+LEVEL_LIST = re.compile(r"(?:全国|省级?|市级?|区级?|县级?|自治区|州)(?:、|和|及)$")
+#: What follows the umbrella 五一劳动奖 when it names the award (省五一劳动奖、工人先锋号).
+AWARD_END = re.compile(r"[^\u4e00-\u9fff]|、|和|及|等|的|获|称号|$")
+#: What follows a title that carries its level when it opens another name (大国工匠培育对象).
+NAMED_TITLE_NOT_AFTER = re.compile(r"培育|评选|人才|精神|学院|工作室|创新|基地|论坛")
+#: Quotation marks inside an honour's title.
+HONOUR_QUOTES = re.compile('[“”"]')
+#: What may stand between the items of a list of honours: a count, then a separator
+#: (云南省劳动模范35名、五一劳动奖状24个).
+HONOUR_LIST_GAP = re.compile(r"(?:[0-9]+[名个家人项位])?(?:、|和|及|与|以及)")
+#: What follows a short form when it opens another term, not the honour (劳模工匠, 劳模精神).
+SHORT_HONOUR_NOT_AFTER = re.compile(r"工匠|创新|精神|学院|疗休养|事迹|宣讲|志愿|文化|工作室|协会")
+#: 获得者 right after 五一劳动奖, or what an encoding artefact left of 章获得者 (a character
+#: and a symbol: 五一劳动奖芦@得者): the medal, which people get.
+HONOUR_WINNER = re.compile(r"(?:[\u4e00-\u9fff]?[@?？\ufffd]+)?获?得者")
 #: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).
 NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|联盟|馆|园|学校|讲师团|宣讲团")
 

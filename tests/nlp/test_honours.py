@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.components.programmes import find_programmes
-from kg.nlp.honours import find_honours
+from kg.nlp.honours import find_honours, levels_of
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,64 @@ from kg.nlp.honours import find_honours
 )
 def test_honours(text: str, expected: list[str]) -> None:
     assert [c.canonical for c in find_honours(text) if c.rule == "program:honour"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prefix shared by a list applies to each item, an elided item is read whole
+        (
+            "荣获云南省五一劳动奖状、奖章和工人先锋号",
+            ["云南省五一劳动奖状", "云南省五一劳动奖章", "云南省工人先锋号"],
+        ),
+        (
+            "云南省劳动模范35名、五一劳动奖状24个、工人先锋号13个",
+            ["云南省劳动模范", "云南省五一劳动奖状", "云南省工人先锋号"],
+        ),
+        # two honour systems joined by 和: the second is named alone
+        ("他们中的多人曾荣获全国劳动模范和五一劳动奖章。", ["全国劳动模范", "五一劳动奖章"]),
+        # quotes inside the title, the short form 劳模, a title that carries its level
+        ("同时授予济宁市“五一”劳动奖章。", ["济宁市五一劳动奖章"]),
+        ("累计推荐表彰全国劳模6名", ["全国劳动模范"]),
+        ("500名广州劳模先进赴贵州,弘扬劳模精神", []),
+        ("全国劳动模范、大国工匠、桥吊班大班长竺士杰", ["全国劳动模范", "大国工匠"]),
+        ("推荐优秀的中原大工匠参加大国工匠培育对象遴选", []),
+        # the award cut by an encoding artefact of 章获得者 is the medal
+        ("上海市五一劳动奖芦@得者、东海救助局船长", ["上海市五一劳动奖章"]),
+        ("湖南省青年岗位能手", ["湖南省青年岗位能手"]),
+        ("魏刚被授予中央企业先进职工标兵荣誉称号", ["中央企业先进职工标兵"]),
+        # a list of levels names the levels of the honours, not one place
+        ("成功推荐全国和省级五一劳动奖8个", []),
+        ("分别荣获全国、自治区五一劳动奖状、奖章", []),
+    ],
+)
+def test_honour_lists_and_spellings(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_honours(text) if c.rule == "program:honour"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "expected"),
+    [
+        # the level stands for the one place of that level the story names
+        (
+            "对荣获省五一劳动奖、工人先锋号的集体进行表彰",
+            {"省": "云南省"},
+            ["云南省五一劳动奖", "云南省工人先锋号"],
+        ),
+        ("全市有5人获省五一劳动奖章", {}, []),
+        ("荣获全国、省五一劳动奖章", {"省": "云南省"}, []),
+    ],
+)
+def test_a_level_stands_for_the_story_place(
+    text: str, levels: dict[str, str], expected: list[str]
+) -> None:
+    found = find_honours(text, levels)
+    assert [c.canonical for c in found if c.rule == "program:honour"] == expected
+
+
+def test_levels_of_the_story() -> None:
+    assert levels_of({"530000": 1, "530400": 3}) == {"省": "云南省", "市": "玉溪市"}
+    assert levels_of({"530000": 1, "610000": 1}) == {}
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -28,8 +29,9 @@ from spacy.tokens import Doc
 
 from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.components.gazetteer import HITS
 from kg.nlp.events import event_name, find_events
-from kg.nlp.honours import find_honours, is_honour_or_brand
+from kg.nlp.honours import find_honours, is_honour_or_brand, levels_of
 from kg.nlp.patterns import (
     CARRY_OUT,
     CODE_LEFT_STOPS,
@@ -387,8 +389,9 @@ def _enumerated(text: str) -> Iterator[Candidate]:
                 )
 
 
-def find_programmes(text: str) -> list[Candidate]:
-    """Programme (and quoted organisation) candidates in ``text``.
+def find_programmes(text: str, levels: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Programme (and quoted organisation) candidates in ``text``; ``levels`` are the
+    places the story's level characters stand for (省 -> 云南省, :func:`levels_of`).
 
     >>> text = "开展“工会先锋”志愿服务、“劳模工匠进校园”“劳模工匠助企行”活动"
     >>> [c.canonical for c in find_programmes(text)]
@@ -403,7 +406,7 @@ def find_programmes(text: str) -> list[Candidate]:
     found.extend(_titles(text))
     found.extend(_triggered(text))
     found.extend(_events(text))
-    found.extend(find_honours(text))
+    found.extend(find_honours(text, levels))
     found.extend(find_events(text))
     found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
@@ -451,7 +454,13 @@ class ProgrammeRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for candidate in find_programmes(doc.text):
+        named = Counter(
+            key
+            for _start, _end, hit in doc.user_data.get(HITS, [])
+            if hit.rule == "gazetteer:place"
+            for key in hit.place_keys
+        )
+        for candidate in find_programmes(doc.text, levels_of(named)):
             add_candidate(doc, candidate)
         return doc
 
