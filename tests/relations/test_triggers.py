@@ -209,3 +209,43 @@ def test_who_is_not_the_subject(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "河南省总工会与河南省人力资源和社会保障厅联合举办全省快递员职业技能竞赛。",
+            {
+                "河南省总工会": UNION,
+                "河南省人力资源和社会保障厅": GOV,
+                "全省快递员职业技能竞赛": "Program",
+            },
+            {
+                ("河南省总工会", "organizes", "全省快递员职业技能竞赛"),
+                ("河南省人力资源和社会保障厅", "organizes", "全省快递员职业技能竞赛"),
+                ("河南省人力资源和社会保障厅", "partnersWith", "河南省总工会"),
+            },
+        ),
+        (
+            "由石嘴山市总工会主办、石嘴山市人社局承办的石嘴山市职工职业技能大赛在大武口区举行。",
+            {"石嘴山市总工会": UNION, "石嘴山市人社局": GOV, "石嘴山市职工职业技能大赛": "Program"},
+            {
+                ("石嘴山市总工会", "organizes", "石嘴山市职工职业技能大赛"),
+                ("石嘴山市人社局", "organizes", "石嘴山市职工职业技能大赛"),
+            },
+        ),
+        (  # 举办 a programme that is no contest or event implements it
+            "安康市总工会举办“职工讲书人”系列读书分享,举办第三届职工运动会。",
+            {"安康市总工会": UNION, "职工讲书人": "Program", "第三届职工运动会": "Program"},
+            {
+                ("安康市总工会", "implements", "职工讲书人"),
+                ("安康市总工会", "organizes", "第三届职工运动会"),
+            },
+        ),
+    ],
+)
+def test_contests_and_events(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
