@@ -123,12 +123,13 @@ def top_level(spans: list[Span]) -> list[Span]:
 
 
 def story_topic(spans: list[Span]) -> Entity | None:
-    """The organisation a story is about: its most named union, else organisation."""
+    """The organisation a story is about: its most named union, else organisation; never
+    an outlet, which reports the story."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     entities: dict[str, Entity] = {}
     for span in spans:
-        if span.entity.type == "Organization":
+        if span.entity.type == "Organization" and span.entity.subtype != "Media":
             counts[span.entity.key] += 1
             first.setdefault(span.entity.key, span.start)
             entities[span.entity.key] = span.entity

@@ -61,12 +61,14 @@ __all__ = [
     "PART_COPULA",
     "PART_LIST_GAP",
     "PART_OF_WHOLE",
+    "PEOPLE_AFTER",
     "POST_SUFFIXES",
     "PROGRAMME_HEADS",
     "QUOTED_LIST_GAP",
     "QUOTES_OPEN",
     "RELATIVE",
     "RELATIVE_OBJECT",
+    "SPEECH_AFTER",
     "SUBSIDIARY",
     "TITLE_KINDS",
     "TITLE_RUN",
@@ -186,6 +188,10 @@ MEDIA_ROLE = re.compile(rf"({_alternation(_CUES['media-role'])})[ \t\u3000:：]*
 OWN_OUTLET: dict[str, str] = {cue: cue[1:] for cue in _CUES["own-outlet"]}
 #: The gap between two organisations named together.
 COORDINATION = re.compile(rf"^(?:[、,，]|{_alternation(_CUES['coordination'])})?$")
+#: Right after a body: it qualifies people (区工商联相关领导), it is no subject.
+PEOPLE_AFTER = re.compile(rf"^(?:{_alternation(_CUES['people-after'])})")
+#: Right after a body: it speaks (A透露,), the source of what follows.
+SPEECH_AFTER = re.compile(rf"^(?:{_alternation(_CUES['speech'])})")
 #: A word just before an organisation that makes it an instrument or a setting.
 INSTRUMENT = re.compile(rf"(?:{_alternation(_CUES['not-subject'])})$")
 #: Prefixes an organisation's name may carry before its place (中共安康市委).

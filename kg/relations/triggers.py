@@ -28,9 +28,11 @@ from kg.relations.resources import (
     FOUNDED_AFTER,
     INSTRUMENT,
     PARTNER_OBJECT,
+    PEOPLE_AFTER,
     QUOTES_OPEN,
     RELATIVE,
     RELATIVE_OBJECT,
+    SPEECH_AFTER,
     Trigger,
     triggers,
 )
@@ -78,18 +80,30 @@ def _can_be_subject(sentence: Sentence, span: Span) -> bool:
 
 
 def subject_candidates(sentence: Sentence) -> list[Span]:
-    """Organisations that may be a subject; 在市委、市政府的领导下 excludes both."""
-    kept: list[Span] = []
-    previous: Span | None = None
-    previous_ok = True
+    """Organisations that may be a subject; 在市委、市政府的领导下 excludes both, and so
+    does 区人社局、区工商联相关领导 (the people are the subject)."""
+    text = sentence.text
+    groups: list[list[Span]] = []
     for span in sentence.of_type("Organization"):
-        coordinated = previous is not None and COORDINATION.match(
-            sentence.text[previous.end : span.start]
+        previous = groups[-1][-1] if groups else None
+        gap = text[previous.end : span.start] if previous is not None else ""
+        # 、 closes a list item even after the unrecognised end of a name (…分院、)
+        coordinated = previous is not None and (
+            COORDINATION.match(gap)
+            or (gap.endswith("、") and len(gap) <= 8 and not COMMA.search(gap))
         )
-        ok = _can_be_subject(sentence, span) and (previous_ok or not coordinated)
-        if ok:
+        if coordinated:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    kept: list[Span] = []
+    for group in groups:
+        if PEOPLE_AFTER.match(text[group[-1].end : group[-1].end + 6]):
+            continue
+        for span in group:
+            if not _can_be_subject(sentence, span):
+                break  # 在市委、市政府: what follows the first is in the same phrase
             kept.append(span)
-        previous, previous_ok = span, ok
     return kept
 
 
@@ -253,6 +267,7 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
     """A programme, event or body after a trigger word, and who the trigger's subject is."""
     text, start, topic = sentence.text, sentence.start, sentence.topic
     orgs = subject_candidates(sentence)
+    named_orgs = sentence.of_type("Organization")
     joined = joins(sentence, orgs)
     for span in sentence.spans:
         entity = span.entity
@@ -265,7 +280,7 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
         ]
         if entity.type == "Program":
             yield from _passive_hosts(sentence, span, orgs)
-        if not before and entity.type == "Program" and topic is not None and not orgs:
+        if not before and entity.type == "Program" and topic is not None and not named_orgs:
             # “冬送温暖”筹集资金466.33万元: a programme named in a story about one organisation;
             # unquoted, with no cue, it is mostly a common noun (在工会驿站举办…)
             if _named(text, span):
@@ -288,12 +303,21 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
             confidence = trig.confidence
             if predicate == "organizes":  # A联合B在…举办X: both host it
                 subjects = _joined_subjects(text, hit.start, subjects, orgs, joined)
+            speakers = {
+                o.entity.key
+                for o in orgs
+                if start <= o.end <= hit.start and SPEECH_AFTER.match(text[o.end : o.end + 3])
+            }
             if not subjects:
-                earlier = [o for o in orgs if start <= o.end <= hit.start]
+                earlier = [
+                    o for o in orgs if start <= o.end <= hit.start and o.entity.key not in speakers
+                ]
                 preferred = [o for o in earlier if topic is not None and o.entity.key == topic.key]
-                nearest = preferred[-1] if preferred else _nearest(orgs, hit.start, start)
+                nearest = preferred[-1] if preferred else _nearest(earlier, hit.start, start)
                 subjects = [nearest] if nearest else []
                 confidence -= 0.1
+            if not subjects and topic is not None and topic.key in speakers:
+                break  # A透露,…企业开展了X: A reports what others do
             if not subjects and topic is not None and predicate != "partnersWith":
                 yield relation(
                     topic, predicate, entity, span.mention, rule + ":story-topic", confidence - 0.15

@@ -172,3 +172,80 @@ def test_bodies_founded(
 ) -> None:
     rules = ["triggers:objects", "triggers:founded", "triggers:partners"]
     assert given(text, entities, rules=rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # bodies visited are where the subject went
+            "大同市总工会召开会议。调研组来到中车大同电力机车有限公司、阳高县工人文化宫等地,"
+            "围绕深化“产改”开展调研。",
+            {
+                "大同市总工会": UNION,
+                "中车大同电力机车有限公司": "Organization/Enterprise",
+                "阳高县工人文化宫": INST,
+                "产业工人队伍建设改革=“产改”": "Program",
+            },
+            {("大同市总工会", "implements", "产业工人队伍建设改革")},
+        ),
+        (  # bodies qualifying people are no subject
+            "天心区总工会召开会议。区人社局、区工商联相关领导齐聚一堂,共同推进“工资集体协商”工作。",
+            {
+                "天心区总工会": UNION,
+                "天心区人力资源和社会保障局=区人社局": GOV,
+                "天心区工商业联合会=区工商联": OTHER,
+                "工资集体协商": "Program",
+            },
+            {("天心区总工会", "implements", "工资集体协商")},
+        ),
+        (  # a body that speaks is the source, an outlet never the story's subject
+            "沈阳晚报讯 沈阳晚报记者获悉。沈阳市人社局透露,近2000户企业开展了“工资集体协商”。",
+            {"沈阳晚报": "Organization/Media", "沈阳市人社局": GOV, "工资集体协商": "Program"},
+            set(),
+        ),
+    ],
+)
+def test_who_is_not_the_subject(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "河南省总工会与河南省人力资源和社会保障厅联合举办全省快递员职业技能竞赛。",
+            {
+                "河南省总工会": UNION,
+                "河南省人力资源和社会保障厅": GOV,
+                "全省快递员职业技能竞赛": "Program",
+            },
+            {
+                ("河南省总工会", "organizes", "全省快递员职业技能竞赛"),
+                ("河南省人力资源和社会保障厅", "organizes", "全省快递员职业技能竞赛"),
+                ("河南省人力资源和社会保障厅", "partnersWith", "河南省总工会"),
+            },
+        ),
+        (
+            "由石嘴山市总工会主办、石嘴山市人社局承办的石嘴山市职工职业技能大赛在大武口区举行。",
+            {"石嘴山市总工会": UNION, "石嘴山市人社局": GOV, "石嘴山市职工职业技能大赛": "Program"},
+            {
+                ("石嘴山市总工会", "organizes", "石嘴山市职工职业技能大赛"),
+                ("石嘴山市人社局", "organizes", "石嘴山市职工职业技能大赛"),
+            },
+        ),
+        (  # 举办 a programme that is no contest or event implements it
+            "安康市总工会举办“职工讲书人”系列读书分享,举办第三届职工运动会。",
+            {"安康市总工会": UNION, "职工讲书人": "Program", "第三届职工运动会": "Program"},
+            {
+                ("安康市总工会", "implements", "职工讲书人"),
+                ("安康市总工会", "organizes", "第三届职工运动会"),
+            },
+        ),
+    ],
+)
+def test_contests_and_events(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert triggered(text, entities) == expected
