@@ -25,11 +25,15 @@ __all__ = [
     "CONTEST",
     "DESCRIBES",
     "EDITION",
+    "ELIDED_CONTEST",
     "ELLIPTIC",
     "ENUMERATED",
     "EVENT_ANAPHOR",
     "EVENT_HEAD",
+    "EVENT_LEVEL",
+    "EVENT_RUN_EXTRA",
     "EVENT_STOP",
+    "EVENT_STOPS",
     "FOUND",
     "FOUNDED_HEADS",
     "GENERIC_ONLY",
@@ -66,7 +70,9 @@ __all__ = [
     "PROVINCIAL_DEPARTMENT",
     "QUOTED",
     "QUOTED_CODE",
+    "QUOTES",
     "QUOTE_TAIL",
+    "SECTOR",
     "SHORT_HONOUR_NOT_AFTER",
     "SLOGAN_SEPARATOR",
     "STOP_CHARS",
@@ -312,10 +318,27 @@ EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|
 #: Characters that never stand inside an event's name.
 EVENT_STOP = frozenset("的了在将把被")
 
-#: The head of a named contest or event series (深圳市重点工程劳动竞赛, 深圳技能大赛).
+#: The head of a named contest or event series (深圳市重点工程劳动竞赛, 深圳技能大赛,
+#: 江西省“天工杯”劳动和技能竞赛); a contest's item (竞赛项目) is none.
 EVENT_HEAD = re.compile(
-    r"职业技能大赛|技能大赛|技能竞赛|劳动竞赛|大赛|竞赛|比赛|运动会|联赛|锦标赛|邀请赛|擂台赛"
+    r"(?:劳动和技能竞赛|职业技能大赛|技能大赛|技能竞赛|劳动竞赛|大赛|竞赛|比赛|运动会|联赛"
+    r"|锦标赛|邀请赛|擂台赛|团体赛|个人赛|接力赛)(?!项目)"
 )
+#: An item of a list of contests that leaves the head to the last one (“长江大保护”职工
+#: 职业技能、…机械冶金行业职工职业技能竞赛): the skill it is about, then the next item.
+ELIDED_CONTEST = re.compile(r"职业技能(?=、|暨)")
+#: Words that end a contest's name on their left besides programme stop words (暨 joins
+#: two names, 参加 the contest a team takes part in).
+EVENT_STOPS = (*PROGRAMME_STOP_WORDS, *_PROGRAMME_STOPS["event"])
+#: The levels that open a contest's name as a place does (全国高校青年教师教学竞赛);
+#: 全省 and 省 stand for the story's province.
+EVENT_LEVEL = re.compile(r"全国|全省|省")
+#: Besides Chinese characters, a contest's name may hold quotes and a code (新疆“10+N”).
+EVENT_RUN_EXTRA = re.compile('[“”"‘’0-9A-Za-z+＋]')
+#: What marks a sector in a contest's name (机械冶金行业职工职业技能竞赛).
+SECTOR = "行业"
+#: Quotation marks, which may stand inside a contest's name.
+QUOTES = re.compile('[“”"‘’]')
 #: The edition or year of an event, not part of its name (第十二届, 首届, 2022年).
 EDITION = re.compile(r"第[0-9一二三四五六七八九十百零〇]{1,4}届|首届|(?:19|20)[0-9]{2}年度?")
 #: A standard honour title (``ontology/lexicon/honours.tsv``) or its short form

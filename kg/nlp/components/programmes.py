@@ -407,7 +407,7 @@ def find_programmes(text: str, levels: Mapping[str, str] | None = None) -> list[
     found.extend(_triggered(text))
     found.extend(_events(text))
     found.extend(find_honours(text, levels))
-    found.extend(find_events(text))
+    found.extend(find_events(text, levels))
     found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
     found = [c for c in found if not _generic(c)]
