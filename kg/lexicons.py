@@ -25,6 +25,7 @@ __all__ = [
     "looks_like_name",
     "org_abbreviations",
     "org_endings",
+    "org_short_forms",
     "org_units",
     "organizations",
     "place_by_code",
@@ -295,9 +296,16 @@ def org_units() -> tuple[OrgUnit, ...]:
 
 @lru_cache(maxsize=1)
 def org_abbreviations() -> dict[str, str]:
-    """Abbreviated endings of organisation names and their official long forms
-    (``org_abbreviations.tsv``: 人社局 -> 人力资源和社会保障局)."""
-    return {r["short"]: r["full"] for r in _rows("org_abbreviations.tsv")}
+    """Abbreviated endings that names are given in full (``org_abbreviations.tsv``, rows
+    with ``expand`` yes: 人社局 -> 人力资源和社会保障局)."""
+    return {r["short"]: r["full"] for r in _rows("org_abbreviations.tsv") if r["expand"] == "yes"}
+
+
+@lru_cache(maxsize=1)
+def org_short_forms() -> tuple[tuple[str, str], ...]:
+    """Every ``(long, short)`` pair of ``org_abbreviations.tsv``: the short forms a body's
+    name may take in other names (柳北区人民法院 -> 柳北区法院), expanded or not."""
+    return tuple((r["full"], r["short"]) for r in _rows("org_abbreviations.tsv"))
 
 
 def department_stems(ending: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.config import ontology_file
-from kg.lexicons import titles
+from kg.lexicons import org_short_forms, titles
 
 __all__ = [
     "APPOINTED",
@@ -138,20 +138,13 @@ def programme_parts() -> tuple[tuple[str, str], ...]:
     )
 
 
-@lru_cache(maxsize=1)
 def short_forms() -> tuple[tuple[str, str], ...]:
-    """``(long, short)`` endings of official names (``org_short_forms.tsv``).
+    """``(long, short)`` endings of official names (``org_abbreviations.tsv``).
 
     >>> ("人民法院", "法院") in short_forms()
     True
     """
-    path = ontology_file("lexicon/org_short_forms.tsv")
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    ]
-    return tuple(
-        (row["long"].strip(), row["short"].strip()) for row in csv.DictReader(lines, delimiter="\t")
-    )
+    return org_short_forms()
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
