@@ -4,13 +4,19 @@ The rules are grouped by family, one module each, and found by name in the regis
 (:mod:`kg.relations.registry`):
 
 * :mod:`~kg.relations.place`: ``locatedIn`` from names and the gazetteer;
-* :mod:`~kg.relations.hierarchy`: ``subOrganizationOf`` along the union hierarchy and
-  for bodies named after their parent;
+* :mod:`~kg.relations.hierarchy`: ``subOrganizationOf`` along the union hierarchy
+  (regional and industrial unions), for bodies named after their parent and for
+  subsidiaries (Y旗下的X);
 * :mod:`~kg.relations.triggers`: ``implements``/``organizes``/``establishes``/
   ``partnersWith`` from the trigger table (``ontology/lexicon/relation_triggers.tsv``);
-* :mod:`~kg.relations.posts`: ``holdsPost`` from titles and bylines;
-* :mod:`~kg.relations.parts`: ``partOf`` from lists, folding cues and the programme
-  lexicon.
+* :mod:`~kg.relations.posts`: ``holdsPost`` from titles, lists, elections, appointments,
+  appositions, credits and bylines;
+* :mod:`~kg.relations.parts`: ``partOf`` from lists, folding cues, cue words (是…的重要
+  内容, 包括, 系列活动之一) and the programme lexicons.
+
+The words they read are data in ``ontology/lexicon/`` (``relation_triggers.tsv``,
+``relation_cues.tsv``, ``org_short_forms.tsv``, ``programme_parts.tsv``, ``titles.tsv``),
+their regexes compiled once in :mod:`kg.relations.resources`.
 
 Every relation carries its sentence as evidence; the same relation found twice in one
 sentence is kept once, with the highest confidence (the first rule of :data:`DEFAULT_RULES`

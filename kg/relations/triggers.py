@@ -2,10 +2,17 @@
 
 The trigger table (``ontology/lexicon/relation_triggers.tsv``) says which relation a word
 signals and for which kind of object; the object is a programme, policy, event or
-organisation named after the word in its clause. The subject is the organisations named
-right before the word (A、B和C联合…), else the nearest one in the sentence, else the
-organisation the story is about; never one after 依托/在 (an instrument or a setting) nor
-the body a clause founds. Each fallback lowers the confidence.
+organisation named after the word in its clause, or the object of a relative clause
+(A建立的X). The subject is the organisations named right before the word (A、B和C联合…),
+with their partners for an event they host (A联合B在…举办X), else the nearest one in the
+sentence, else the organisation the story is about. A body is no subject after 依托/在/来到
+(an instrument, a setting, a place visited), before 相关领导 (it qualifies people), when it
+speaks for what it reports (A透露,…), nor when a clause founds it. Each fallback lowers
+the confidence.
+
+Partners are the bodies named together before a partner word (A与B签订…, A、B联合…) and
+the one after a partner word that takes an object (A联合B). A body named before 成立 was
+founded by the body that approved it (经A批准,X成立) or, for a union, by the story's union.
 """
 
 from __future__ import annotations
@@ -41,11 +48,13 @@ from kg.types import Entity, Relation
 __all__ = [
     "Join",
     "by_trigger",
+    "founded",
     "is_event",
     "joins",
     "partners",
     "predicate_for",
     "subject_candidates",
+    "subject_group",
     "takes",
 ]
 

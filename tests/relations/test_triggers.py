@@ -92,6 +92,12 @@ def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, 
     assert triggered(text, entities) == expected
 
 
+def test_a_programme_given_to_workers() -> None:
+    text = "市总工会已经连续五年向全市三级劳模赠送“意外及大病自负保障计划”,共计82.03万元。"
+    entities = {"南昌市总工会=市总工会": UNION, "意外及大病自负保障计划": "Program"}
+    assert triggered(text, entities) == {("南昌市总工会", "implements", "意外及大病自负保障计划")}
+
+
 @pytest.mark.parametrize(
     ("text", "entities", "expected"),
     [
