@@ -153,8 +153,8 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _CUES = cues()
 
-#: Titles (``titles.tsv`` and the ``title`` cues) -> ``post`` or ``role``.
-TITLE_KINDS: dict[str, str] = {**titles(), **dict.fromkeys(_CUES["title"], "post")}
+#: Titles (``titles.tsv``) -> ``post`` or ``role``.
+TITLE_KINDS: dict[str, str] = titles()
 _TITLE = _alternation(list(TITLE_KINDS))
 _PART = _alternation(_CUES["title-part"])
 
