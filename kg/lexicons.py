@@ -36,18 +36,26 @@ __all__ = [
     "programme_heads",
     "programme_stops",
     "programs",
+    "rows",
     "surnames",
     "titles",
 ]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def rows(name: str) -> list[dict[str, str]]:
+    """The rows of a TSV lexicon of ``ontology/lexicon/`` (a header line; lines starting
+    with ``#`` are comments), values stripped."""
     path = ontology_file(f"lexicon/{name}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            {k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle, delimiter="\t")
-        ]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+_rows = rows
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -16,14 +16,12 @@ organisation an instrument, title parts, coordination) and the titles
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.config import ontology_file
-from kg.lexicons import org_short_forms, titles
+from kg.lexicons import org_short_forms, rows, titles
 
 __all__ = [
     "APPOINTED",
@@ -96,13 +94,11 @@ class Trigger:
 @lru_cache(maxsize=1)
 def triggers() -> tuple[Trigger, ...]:
     """The trigger lexicon (``relation_triggers.tsv``), longest words first."""
-    path = ontology_file("lexicon/relation_triggers.tsv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [
-            Trigger(r["predicate"], r["trigger"], r["object"], float(r["confidence"]))
-            for r in csv.DictReader(handle, delimiter="\t")
-        ]
-    return tuple(sorted(rows, key=lambda t: (-len(t.word), t.predicate)))
+    found = [
+        Trigger(r["predicate"], r["trigger"], r["object"], float(r["confidence"]))
+        for r in rows("relation_triggers.tsv")
+    ]
+    return tuple(sorted(found, key=lambda t: (-len(t.word), t.predicate)))
 
 
 @lru_cache(maxsize=1)
@@ -112,13 +108,9 @@ def cues() -> dict[str, tuple[str, ...]]:
     >>> "依托" in cues()["not-subject"]
     True
     """
-    path = ontology_file("lexicon/relation_cues.tsv")
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    ]
     found: dict[str, list[str]] = defaultdict(list)
-    for row in csv.DictReader(lines, delimiter="\t"):
-        found[row["kind"].strip()].append(row["cue"].strip())
+    for row in rows("relation_cues.tsv"):
+        found[row["kind"]].append(row["cue"])
     return {kind: tuple(words) for kind, words in found.items()}
 
 
@@ -129,13 +121,7 @@ def programme_parts() -> tuple[tuple[str, str], ...]:
     >>> ("工会劳动法律监督提示函", "一函两书") in programme_parts()
     True
     """
-    path = ontology_file("lexicon/programme_parts.tsv")
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    ]
-    return tuple(
-        (row["part"].strip(), row["whole"].strip()) for row in csv.DictReader(lines, delimiter="\t")
-    )
+    return tuple((row["part"], row["whole"]) for row in rows("programme_parts.tsv"))
 
 
 def short_forms() -> tuple[tuple[str, str], ...]:
