@@ -81,6 +81,7 @@ __all__ = [
     "SECTOR",
     "SHORT_HONOUR_NOT_AFTER",
     "SLOGAN_SEPARATOR",
+    "SPECIAL_CAMPAIGN",
     "STOP_CHARS",
     "STOP_WORDS",
     "SUB_UNIT",
@@ -252,7 +253,7 @@ PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|上|$")
 NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
 #: Verbs that carry a programme out; a quoted name right after one is a programme.
 CARRY_OUT = re.compile(
-    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建立|创建|创新|推出|启动|发起|探索)了?$"
+    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建成|建立|创建|创新|推出|启动|发起|探索)了?$"
 )
 #: Verbs that hold an event; quoted names listed right after one are what is held.
 HOLD = re.compile(r"(?:举办|组织|举行)了?$")
@@ -276,6 +277,12 @@ POLICY_TITLE = re.compile(
 TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
     r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
+    r"(?=[,，。;；、\n]|$)"
+)
+#: An unquoted special campaign after the verb that carries it out: what it is about,
+#: 专项, what it does (开展外来工工资支付专项执法检查活动).
+SPECIAL_CAMPAIGN = re.compile(
+    r"(?:开展|启动|部署)了?(?P<name>[\u4e00-\u9fff]{2,12}专项[\u4e00-\u9fff]{2,8}?(?:活动|行动))"
     r"(?=[,，。;；、\n]|$)"
 )
 #: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的

@@ -205,3 +205,23 @@ def test_an_award_verb_ends_the_words_after_a_quote() -> None:
 )
 def test_programmes_of_round_two(text: str, expected: list[str]) -> None:
     assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted name of two characters keeps its generic head
+        ("深入开展“三问”活动。", ["三问活动"]),
+        ("开展“送清凉”活动", ["送清凉"]),
+        # 诉调对接 heads a mechanism; quoted names built after 建成
+        ("开展“法治体检”,实行“工会+法院”诉调对接,", ["法治体检", "工会+法院诉调对接"]),
+        ("各级工会组织还建成“流动职工书箱”“职工读书角”等3200多个", ["流动职工书箱", "职工读书角"]),
+        # an unquoted special campaign after the verb that carries it out
+        (
+            "广东省总工会正开展外来工工资支付专项执法检查活动,帮助外来工",
+            ["外来工工资支付专项执法检查活动"],
+        ),
+    ],
+)
+def test_short_quotes_mechanisms_and_special_campaigns(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected

@@ -76,6 +76,7 @@ from kg.nlp.patterns import (
     QUOTED_CODE,
     SEASON_HEAD,
     SLOGAN_SEPARATOR,
+    SPECIAL_CAMPAIGN,
     THEMED,
     TITLE,
     TRIGGERED,
@@ -242,8 +243,10 @@ def _place_at(text: str, pos: int) -> bool:
 
 
 def _bare_head(text: str, quote: str, after: int) -> bool:
-    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动."""
-    return _compact(quote) and any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动,
+    nor a name of two characters, too short to stand alone (“三问”活动)."""
+    bare = any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+    return _compact(quote) and len(quote) > 2 and bare
 
 
 def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
@@ -354,6 +357,7 @@ def _triggered(text: str) -> Iterator[Candidate]:
         (TRIGGERED_DE, 9, _bounded),
         (INSURANCE_PLAN, 6, _bounded),
         (LAUNCHED, 8, _clean),
+        (SPECIAL_CAMPAIGN, 8, _clean),
     ):
         for match in pattern.finditer(text):
             name = match["name"]
