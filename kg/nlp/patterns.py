@@ -57,6 +57,8 @@ __all__ = [
     "NAME_ENDINGS",
     "NOT_AFTER_HEAD",
     "NOT_A_BRAND",
+    "OPEN_CODE",
+    "OPEN_CODE_WORD",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
@@ -77,6 +79,7 @@ __all__ = [
     "QUOTES",
     "QUOTE_TAIL",
     "READING_BRAND",
+    "REST_CARE",
     "SEASON_HEAD",
     "SECTOR",
     "SHORT_HONOUR_NOT_AFTER",
@@ -285,6 +288,16 @@ SPECIAL_CAMPAIGN = re.compile(
     r"(?:开展|启动|部署)了?(?P<name>[\u4e00-\u9fff]{2,12}专项[\u4e00-\u9fff]{2,8}?(?:活动|行动))"
     r"(?=[,，。;；、\n]|$)"
 )
+#: The unions' rest and recuperation for workers (职工疗休养, a standard benefit of union
+#: work) held for a group of people: 开展劳模疗休养活动, 开展职工乡村疗休养活动 (not 区内…).
+REST_CARE = re.compile(
+    r"(?:开展|组织|举办|参加)了?(?P<name>[\u4e00-\u9fff]{0,4}(?:劳模|职工|工匠|会员|农民工|人才)"
+    r"[\u4e00-\u9fff]{0,3}疗休养活动)"
+)
+#: A quoted name that ends open (“工会+”, “互联网+”) takes the word it opens (“工会+”程序).
+OPEN_CODE = re.compile(r"[\u4e00-\u9fff]{2,8}[+＋]")
+#: The word after an open code, up to the end of its phrase.
+OPEN_CODE_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff]|$)")
 #: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
 #: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
 TRIGGERED_DE = re.compile(

@@ -225,3 +225,18 @@ def test_programmes_of_round_two(text: str, expected: list[str]) -> None:
 )
 def test_short_quotes_mechanisms_and_special_campaigns(text: str, expected: list[str]) -> None:
     assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an open code names the word it opens
+        ("渭滨区总工会启动“工会+”程序,联合区信访局", ["工会+程序"]),
+        # the unions' rest and recuperation held for a group of people, not a place
+        ("西藏自治区总工会开展劳模疗休养活动", ["劳模疗休养活动"]),
+        ("积极开展职工乡村疗休养活动。", ["职工乡村疗休养活动"]),
+        ("组织27名劳模参加区内疗休养活动,", []),
+    ],
+)
+def test_open_codes_and_rest_care(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected

@@ -14,6 +14,9 @@
 * quoted names listed right after a verb that holds them, without a head (举办“职工经典
   诵读征集展播”“职工书屋建设成果展示”和…); a quote right before a place's own name is its
   theme (“…”敦化市职工诵读比赛); a quoted X工匠 selected or conferred is the brand;
+* a quoted open code takes the word it opens (“工会+”程序); a special campaign or the
+  unions' rest and recuperation for a group after the verb that carries it out
+  (开展外来工工资支付专项执法检查活动, 开展劳模疗休养活动);
 * hotlines by their number (拨打工会投诉热线12351), plans by their years and a place's
   season of events opened by a place as contests are (辽宁全面振兴新突破三年行动,
   延边州职工文化活动月);
@@ -58,6 +61,8 @@ from kg.nlp.patterns import (
     MEDIA_AFTER,
     MEDIA_TITLE,
     NOT_AFTER_HEAD,
+    OPEN_CODE,
+    OPEN_CODE_WORD,
     ORG_SUFFIXES,
     PHRASE_END,
     PLAN_HEAD,
@@ -74,6 +79,7 @@ from kg.nlp.patterns import (
     QUOTED,
     QUOTED_BRAND,
     QUOTED_CODE,
+    REST_CARE,
     SEASON_HEAD,
     SLOGAN_SEPARATOR,
     SPECIAL_CAMPAIGN,
@@ -256,6 +262,11 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     if is_honour_or_brand(quote) or QUOTED_BRAND.match(text, match.start()):
         return  # “深圳工匠”培育计划, “雄关工匠”推选活动: the brand, found by its form
     after = match.end()
+    word = OPEN_CODE_WORD.match(text, after) if OPEN_CODE.fullmatch(quote) else None
+    if word and _clean(word.group()):
+        # “工会+”程序: an open code names the word it opens
+        yield _candidate(text, match.start(), word.end(), "program:quoted-open")
+        return
     head = _find_head(text, after)
     if head and text.startswith("的", after):
         head = None
@@ -358,6 +369,7 @@ def _triggered(text: str) -> Iterator[Candidate]:
         (INSURANCE_PLAN, 6, _bounded),
         (LAUNCHED, 8, _clean),
         (SPECIAL_CAMPAIGN, 8, _clean),
+        (REST_CARE, 7, _clean),
     ):
         for match in pattern.finditer(text):
             name = match["name"]
