@@ -17,6 +17,7 @@ leaves the head to the last one takes it (“长江大保护”职工职业技�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from kg import lexicons
@@ -121,7 +122,12 @@ def _name_start(
 
 
 def _contest(
-    text: str, head: int, end: int, levels: Mapping[str, str], suffix: str = ""
+    text: str,
+    head: int,
+    end: int,
+    levels: Mapping[str, str],
+    suffix: str = "",
+    rule: str = "program:contest",
 ) -> Candidate | None:
     found = _name_start(text, _run_start(text, head), head, levels)
     if found is None:
@@ -134,22 +140,31 @@ def _contest(
     body = event_name(text[begin:head])
     if len(name) - len(body) < 2 or len(body) < 2:
         return None
-    return Candidate(begin, end, "Program", "", "program:contest", 1, name, place=place)
+    return Candidate(begin, end, "Program", "", rule, 1, name, place=place)
 
 
-def find_events(text: str, levels: Mapping[str, str] | None = None) -> Iterator[Candidate]:
+def find_events(
+    text: str,
+    levels: Mapping[str, str] | None = None,
+    *,
+    heads: re.Pattern[str] = EVENT_HEAD,
+    rule: str = "program:contest",
+) -> Iterator[Candidate]:
     """Named contests in ``text``; ``levels`` are the places the story's level
-    characters stand for (省 -> 云南省).
+    characters stand for (省 -> 云南省). Other ``heads`` name other series the same way
+    (延边州职工文化活动月, 辽宁全面振兴新突破三年行动).
 
     >>> [c.canonical for c in find_events("在第六届苏州技能状元大赛中,张惠艳被授予")]
     ['苏州技能状元大赛']
     >>> [c.canonical for c in find_events("开展劳动和技能竞赛146场,省级以上技能大赛")]
     []
     """
-    for match in EVENT_HEAD.finditer(text):
-        found = _contest(text, match.start(), match.end(), levels or {})
+    for match in heads.finditer(text):
+        found = _contest(text, match.start(), match.end(), levels or {}, rule=rule)
         if found:
             yield found
+    if heads is not EVENT_HEAD:
+        return
     for match in ELIDED_CONTEST.finditer(text):
         stop = text.find("。", match.end())
         if "职业技能竞赛" not in text[match.end() : stop if stop != -1 else len(text)]:

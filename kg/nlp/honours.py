@@ -16,7 +16,8 @@
   ``honour_short_forms.tsv``) are read through; 五一劳动奖 before 获得者, or what an
   encoding artefact left of 章获得者, is the medal;
 * a craftsman brand, place + 工匠 (深圳工匠, 济宁工匠, 海曙工匠), or a province's
-  classical name + 工匠 (齐鲁工匠, 三秦工匠; ``place_epithets.tsv``).
+  classical name + 工匠 (齐鲁工匠, 三秦工匠; ``place_epithets.tsv``), or any quoted X工匠
+  (“雄关工匠”: the brand of a city by its epithet); a reading brand, 书香 + place (书香敦化).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from kg.nlp.patterns import (
     LEVEL_LIST,
     NAMED_TITLE_NOT_AFTER,
     NOT_A_BRAND,
+    QUOTED_BRAND,
+    READING_BRAND,
     SHORT_HONOUR_NOT_AFTER,
 )
 
@@ -144,7 +147,7 @@ def _honours(text: str, levels: Mapping[str, str]) -> Iterator[Candidate]:
         if match is None:
             return
         pos, start, title = match.end(), match.start(), _title(match.group())
-        if start and HONOUR_QUOTES.match(text, start - 1):
+        if start and HONOUR_QUOTES.match(text, start - 1) and HONOUR_QUOTES.search(match.group()):
             start -= 1  # 济宁市“五一”劳动奖章: the opening quote
         prefix, is_place = _prefix(text, start)
         begin = start - len(prefix or "")
@@ -197,6 +200,37 @@ def _brands(text: str) -> Iterator[Candidate]:
         pos = text.find("工匠", pos + 2)
 
 
+def _quoted_brands(text: str) -> Iterator[Candidate]:
+    for match in QUOTED_BRAND.finditer(text):
+        name = match["name"]
+        if NOT_A_BRAND.match(text, match.end()) or _place_before(text, match.end("name") - 2):
+            continue  # a place + 工匠 is found by _brands
+        start, end = match.start("name"), match.end("name")
+        yield Candidate(start, end, "Program", "", "program:brand", 2, name)
+
+
+def _reading_brands(text: str) -> Iterator[Candidate]:
+    pos = text.find(READING_BRAND)
+    while pos != -1:
+        after = pos + len(READING_BRAND)
+        place = _place_after(text, after)
+        if place:
+            end = after + len(place)
+            name = READING_BRAND + place
+            yield Candidate(pos, end, "Program", "", "program:brand", 2, name, place=None)
+        pos = text.find(READING_BRAND, after)
+
+
+def _place_after(text: str, pos: int) -> str | None:
+    """The longest place name starting at ``pos`` that ends a word."""
+    places = lexicons.places_by_surface()
+    for length in range(min(_LONGEST_PLACE, len(text) - pos), 1, -1):
+        surface = text[pos : pos + length]
+        if surface in places:
+            return surface
+    return None
+
+
 def find_honours(text: str, levels: Mapping[str, str] | None = None) -> list[Candidate]:
     """Honours and craftsman brands in ``text``; ``levels`` are the places the story's
     level characters stand for (:func:`levels_of`).
@@ -208,7 +242,12 @@ def find_honours(text: str, levels: Mapping[str, str] | None = None) -> list[Can
     >>> [c.canonical for c in find_honours("王阵锋获评“江苏工匠”,黔南工匠学院揭牌")]
     ['江苏工匠']
     """
-    found = [*_honours(text, levels or {}), *_brands(text)]
+    found = [
+        *_honours(text, levels or {}),
+        *_brands(text),
+        *_quoted_brands(text),
+        *_reading_brands(text),
+    ]
     return sorted(found, key=lambda c: (c.start, c.end))
 
 

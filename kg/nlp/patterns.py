@@ -38,11 +38,13 @@ __all__ = [
     "FOUNDED_HEADS",
     "GENERIC_ONLY",
     "HELD",
+    "HOLD",
     "HONOUR",
     "HONOUR_LIST_GAP",
     "HONOUR_QUOTES",
     "HONOUR_WINNER",
     "HOSTED",
+    "HOTLINE",
     "IDEOLOGY_AFTER_NAME",
     "INSURANCE_PLAN",
     "LAUNCHED",
@@ -55,9 +57,12 @@ __all__ = [
     "NAME_ENDINGS",
     "NOT_AFTER_HEAD",
     "NOT_A_BRAND",
+    "OPEN_CODE",
+    "OPEN_CODE_WORD",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
     "PHRASE_END",
+    "PLAN_HEAD",
     "POLICY_TITLE",
     "PROGRAMME_BARE_HEADS",
     "PROGRAMME_CLASSIFIERS",
@@ -69,12 +74,17 @@ __all__ = [
     "PROGRAMME_VERB_HEADS",
     "PROVINCIAL_DEPARTMENT",
     "QUOTED",
+    "QUOTED_BRAND",
     "QUOTED_CODE",
     "QUOTES",
     "QUOTE_TAIL",
+    "READING_BRAND",
+    "REST_CARE",
+    "SEASON_HEAD",
     "SECTOR",
     "SHORT_HONOUR_NOT_AFTER",
     "SLOGAN_SEPARATOR",
+    "SPECIAL_CAMPAIGN",
     "STOP_CHARS",
     "STOP_WORDS",
     "SUB_UNIT",
@@ -246,8 +256,10 @@ PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|上|$")
 NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
 #: Verbs that carry a programme out; a quoted name right after one is a programme.
 CARRY_OUT = re.compile(
-    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建立|创建|创新|推出|启动|发起|探索)了?$"
+    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建成|建立|创建|创新|推出|启动|发起|探索)了?$"
 )
+#: Verbs that hold an event; quoted names listed right after one are what is held.
+HOLD = re.compile(r"(?:举办|组织|举行)了?$")
 #: Verbs that found a body; a studio they found is an institution (成立“法院+工会”劳动争议调解
 #: 工作室), while 劳模工匠创新工作室 as a whole is a programme.
 FOUND = re.compile(r"(?:成立|组建|设立|挂牌成立|揭牌成立)了?$")
@@ -270,6 +282,22 @@ TRIGGERED = re.compile(
     r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
     r"(?=[,，。;；、\n]|$)"
 )
+#: An unquoted special campaign after the verb that carries it out: what it is about,
+#: 专项, what it does (开展外来工工资支付专项执法检查活动).
+SPECIAL_CAMPAIGN = re.compile(
+    r"(?:开展|启动|部署)了?(?P<name>[\u4e00-\u9fff]{2,12}专项[\u4e00-\u9fff]{2,8}?(?:活动|行动))"
+    r"(?=[,，。;；、\n]|$)"
+)
+#: The unions' rest and recuperation for workers (职工疗休养, a standard benefit of union
+#: work) held for a group of people: 开展劳模疗休养活动, 开展职工乡村疗休养活动 (not 区内…).
+REST_CARE = re.compile(
+    r"(?:开展|组织|举办|参加)了?(?P<name>[\u4e00-\u9fff]{0,4}(?:劳模|职工|工匠|会员|农民工|人才)"
+    r"[\u4e00-\u9fff]{0,3}疗休养活动)"
+)
+#: A quoted name that ends open (“工会+”, “互联网+”) takes the word it opens (“工会+”程序).
+OPEN_CODE = re.compile(r"[\u4e00-\u9fff]{2,8}[+＋]")
+#: The word after an open code, up to the end of its phrase.
+OPEN_CODE_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff]|$)")
 #: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
 #: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
 TRIGGERED_DE = re.compile(
@@ -331,8 +359,8 @@ ELIDED_CONTEST = re.compile(r"职业技能(?=、|暨)")
 #: two names, 参加 the contest a team takes part in).
 EVENT_STOPS = (*PROGRAMME_STOP_WORDS, *_PROGRAMME_STOPS["event"])
 #: The levels that open a contest's name as a place does (全国高校青年教师教学竞赛);
-#: 全省 and 省 stand for the story's province.
-EVENT_LEVEL = re.compile(r"全国|全省|省")
+#: 全省 stands for the story's province.
+EVENT_LEVEL = re.compile(r"全国|全省")
 #: Besides Chinese characters, a contest's name may hold quotes and a code (新疆“10+N”).
 EVENT_RUN_EXTRA = re.compile('[“”"‘’0-9A-Za-z+＋]')
 #: What marks a sector in a contest's name (机械冶金行业职工职业技能竞赛).
@@ -366,6 +394,21 @@ SHORT_HONOUR_NOT_AFTER = re.compile(r"工匠|创新|精神|学院|疗休养|事�
 #: 获得者 right after 五一劳动奖, or what an encoding artefact left of 章获得者 (a character
 #: and a symbol: 五一劳动奖芦@得者): the medal, which people get.
 HONOUR_WINNER = re.compile(r"(?:[\u4e00-\u9fff]?[@?？\ufffd]+)?获?得者")
+#: A quoted craftsman brand by its form, whatever names it, that is selected or conferred
+#: (“雄关工匠”推选活动, “雄关工匠”称号); 鞍钢 in “鞍钢工匠” alone may be the company's.
+QUOTED_BRAND = re.compile(
+    r"“(?P<name>[\u4e00-\u9fff]{2,4}工匠)”(?=的?(?:评选|推选|选树|评审|荣誉称号|称号))"
+)
+#: A reading brand: 书香 and a place (书香敦化, 书香中国).
+READING_BRAND = "书香"
+#: A hotline by its number, after a verb that gives or uses it (拨打工会投诉热线12351).
+HOTLINE = re.compile(
+    r"(?:拨打|开通|设立|开设|推出|通过)(?P<name>[\u4e00-\u9fff]{2,8}热线[0-9]{4,6})(?![0-9])"
+)
+#: A plan named for its years, opened by a place (辽宁全面振兴新突破三年行动).
+PLAN_HEAD = re.compile(r"[一二三四五六七八九十两]年(?:攻坚)?行动(?:计划|方案)?")
+#: An event series of a place over a period (延边州职工文化活动月).
+SEASON_HEAD = re.compile(r"文化活动月|活动月|宣传月|文化节|艺术节|读书节|宣传周")
 #: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).
 NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|联盟|馆|园|学校|讲师团|宣讲团")
 

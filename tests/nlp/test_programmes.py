@@ -175,3 +175,68 @@ def test_quoted_names_of_bodies(text: str, expected: list[tuple[str, str]]) -> N
 def test_an_award_verb_ends_the_words_after_a_quote() -> None:
     text = "“‘三单’模式探索劳模工匠助企惠企新路径”入选全省工会重点工作创新案例"
     assert names(text) == []  # a case study's title, not a programme
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted brand selected or conferred is the brand, whatever names it
+        ("市总工会共同发起了“雄关工匠”推选活动", ["雄关工匠"]),
+        ("荣获市委、市政府共同授予的“雄关工匠”称号", ["雄关工匠"]),
+        # a slogan before a place's own contest is its theme
+        ("举办了“红色经典润年华·工铸同心向未来”敦化市职工诵读比赛", ["敦化市职工诵读比赛"]),
+        # quoted names listed after a verb that holds them, without a head
+        (
+            "甘肃工会连续举办“职工经典诵读征集展播”“职工书屋建设成果展示”和职工书屋阅读交流会",
+            ["职工经典诵读征集展播", "职工书屋建设成果展示"],
+        ),
+        # a slogan keeps the contest it themes (劳动和技能竞赛 is a head)
+        (
+            "“建功准噶尔、助推高质量”主题劳动和技能竞赛启动",
+            ["建功准噶尔、助推高质量主题劳动和技能竞赛"],
+        ),
+        ("结合“我为群众办实事”实践活动深入开展", ["我为群众办实事"]),
+        # hotlines by their number, plans by their years, a place's season of events
+        ("建议外来工拨打工会投诉热线12351,", ["工会投诉热线12351"]),
+        ("聚焦辽宁全面振兴新突破三年行动、大力推进", ["辽宁全面振兴新突破三年行动"]),
+        ("市总工会以延边州职工文化活动月为契机", ["延边州职工文化活动月"]),
+        ("标志着书香敦化活动走向了新的高度", ["书香敦化"]),
+    ],
+)
+def test_programmes_of_round_two(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted name of two characters keeps its generic head
+        ("深入开展“三问”活动。", ["三问活动"]),
+        ("开展“送清凉”活动", ["送清凉"]),
+        # 诉调对接 heads a mechanism; quoted names built after 建成
+        ("开展“法治体检”,实行“工会+法院”诉调对接,", ["法治体检", "工会+法院诉调对接"]),
+        ("各级工会组织还建成“流动职工书箱”“职工读书角”等3200多个", ["流动职工书箱", "职工读书角"]),
+        # an unquoted special campaign after the verb that carries it out
+        (
+            "广东省总工会正开展外来工工资支付专项执法检查活动,帮助外来工",
+            ["外来工工资支付专项执法检查活动"],
+        ),
+    ],
+)
+def test_short_quotes_mechanisms_and_special_campaigns(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an open code names the word it opens
+        ("渭滨区总工会启动“工会+”程序,联合区信访局", ["工会+程序"]),
+        # the unions' rest and recuperation held for a group of people, not a place
+        ("西藏自治区总工会开展劳模疗休养活动", ["劳模疗休养活动"]),
+        ("积极开展职工乡村疗休养活动。", ["职工乡村疗休养活动"]),
+        ("组织27名劳模参加区内疗休养活动,", []),
+    ],
+)
+def test_open_codes_and_rest_care(text: str, expected: list[str]) -> None:
+    assert [c.canonical for c in find_programmes(text) if c.type == "Program"] == expected

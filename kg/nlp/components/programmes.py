@@ -11,6 +11,15 @@
 * unquoted mechanisms, policies and contests after such a verb (健全协调劳动关系三方机制,
   承办陕西省茶艺技能大赛);
 * the programmes of a list that names its shared head (健康教育行动、心理关怀行动等五项行动);
+* quoted names listed right after a verb that holds them, without a head (举办“职工经典
+  诵读征集展播”“职工书屋建设成果展示”和…); a quote right before a place's own name is its
+  theme (“…”敦化市职工诵读比赛); a quoted X工匠 selected or conferred is the brand;
+* a quoted open code takes the word it opens (“工会+”程序); a special campaign or the
+  unions' rest and recuperation for a group after the verb that carries it out
+  (开展外来工工资支付专项执法检查活动, 开展劳模疗休养活动);
+* hotlines by their number (拨打工会投诉热线12351), plans by their years and a place's
+  season of events opened by a place as contests are (辽宁全面振兴新突破三年行动,
+  延边州职工文化活动月);
 * honours and brands (``kg.nlp.honours``), named contests (``kg.nlp.events``) and lexicon
   names written with quotes inside (“两癌”筛查); names of generic activity words only
   (系列主题劳动竞赛, 关爱行动) are dropped.
@@ -44,14 +53,19 @@ from kg.nlp.patterns import (
     FOUNDED_HEADS,
     GENERIC_ONLY,
     HELD,
+    HOLD,
     HOSTED,
+    HOTLINE,
     INSURANCE_PLAN,
     LAUNCHED,
     MEDIA_AFTER,
     MEDIA_TITLE,
     NOT_AFTER_HEAD,
+    OPEN_CODE,
+    OPEN_CODE_WORD,
     ORG_SUFFIXES,
     PHRASE_END,
+    PLAN_HEAD,
     POLICY_TITLE,
     PROGRAMME_BARE_HEADS,
     PROGRAMME_CLASSIFIERS,
@@ -63,8 +77,12 @@ from kg.nlp.patterns import (
     PROGRAMME_VERB_HEADS,
     QUOTE_TAIL,
     QUOTED,
+    QUOTED_BRAND,
     QUOTED_CODE,
+    REST_CARE,
+    SEASON_HEAD,
     SLOGAN_SEPARATOR,
+    SPECIAL_CAMPAIGN,
     THEMED,
     TITLE,
     TRIGGERED,
@@ -224,18 +242,31 @@ def _name_start(text: str, match: re.Match[str]) -> int:
     return left + cut if len(run) - cut >= 2 else start
 
 
+def _place_at(text: str, pos: int) -> bool:
+    """Whether a place name (two characters or more) starts at ``pos``."""
+    places = lexicons.places_by_surface()
+    return any(text[pos : pos + n] in places for n in range(2, 11))
+
+
 def _bare_head(text: str, quote: str, after: int) -> bool:
-    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动."""
-    return _compact(quote) and any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+    """A generic head right after a compact name: “送清凉”活动, not “办实事、促产改”活动,
+    nor a name of two characters, too short to stand alone (“三问”活动)."""
+    bare = any(text.startswith(h, after) for h in PROGRAMME_BARE_HEADS)
+    return _compact(quote) and len(quote) > 2 and bare
 
 
 def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     quote = _inner(match)
     if quote in _known():
         return  # the lexicon names it (“安康杯”竞赛 is 安康杯竞赛)
-    if is_honour_or_brand(quote):
-        return  # “深圳工匠”培育计划, “海曙工匠”评选活动: the brand, found by its form
+    if is_honour_or_brand(quote) or QUOTED_BRAND.match(text, match.start()):
+        return  # “深圳工匠”培育计划, “雄关工匠”推选活动: the brand, found by its form
     after = match.end()
+    word = OPEN_CODE_WORD.match(text, after) if OPEN_CODE.fullmatch(quote) else None
+    if word and _clean(word.group()):
+        # “工会+”程序: an open code names the word it opens
+        yield _candidate(text, match.start(), word.end(), "program:quoted-open")
+        return
     head = _find_head(text, after)
     if head and text.startswith("的", after):
         head = None
@@ -246,8 +277,11 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
         founded = FOUND.search(text, max(0, match.start() - 6), match.start())
         if founded and word in FOUNDED_HEADS:
             kind = "Institution"  # 成立“法院+工会”劳动争议调解工作室: a body founded
+        if _place_at(text, after):
+            return  # “红色经典润年华·…”敦化市职工诵读比赛: a theme of the place's own name
         if word in PROGRAMME_CLASSIFIERS or _bare_head(text, quote, after) or DESCRIBES.match(mid):
-            end = after  # “玫瑰书香”品牌, “送清凉”活动, “工会进万家”调研活动: the quote
+            # “玫瑰书香”品牌, “送清凉”活动, “工会进万家”调研活动: the quote
+            end = after
         elif mid.endswith("等"):
             end = after + len(mid) - 1
         else:
@@ -281,8 +315,13 @@ def _from_list(text: str, group: list[re.Match[str]]) -> Iterator[Candidate]:
     last = group[-1]
     head = _find_head(text, last.end())
     if head is None:
+        # 举办“职工经典诵读征集展播”“职工书屋建设成果展示”和…: names of what is held
+        held = CARRY_OUT.search(text, max(0, group[0].start() - 4), group[0].start()) or (
+            HOLD.search(text, max(0, group[0].start() - 4), group[0].start())
+        )
         for match in group:
-            if _inner(match).endswith(PROGRAMME_SELF_HEADS):
+            quote = _inner(match)
+            if quote.endswith(PROGRAMME_SELF_HEADS) or (held and _compact(quote) and _clean(quote)):
                 yield _candidate(text, match.start(), match.end(), "program:quoted-name")
         return
     head_start, head_end, word = head
@@ -329,6 +368,8 @@ def _triggered(text: str) -> Iterator[Candidate]:
         (TRIGGERED_DE, 9, _bounded),
         (INSURANCE_PLAN, 6, _bounded),
         (LAUNCHED, 8, _clean),
+        (SPECIAL_CAMPAIGN, 8, _clean),
+        (REST_CARE, 7, _clean),
     ):
         for match in pattern.finditer(text):
             name = match["name"]
@@ -338,6 +379,13 @@ def _triggered(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 match.start("name"), match.end("name"), "Program", "", "program:triggered", 0, name
             )
+
+
+def _hotlines(text: str) -> Iterator[Candidate]:
+    """A hotline by its number (拨打工会投诉热线12351)."""
+    for match in HOTLINE.finditer(text):
+        start, end = match.start("name"), match.end("name")
+        yield Candidate(start, end, "Program", "", "program:hotline", 1, match["name"])
 
 
 def _events(text: str) -> Iterator[Candidate]:
@@ -408,6 +456,9 @@ def find_programmes(text: str, levels: Mapping[str, str] | None = None) -> list[
     found.extend(_events(text))
     found.extend(find_honours(text, levels))
     found.extend(find_events(text, levels))
+    found.extend(find_events(text, levels, heads=PLAN_HEAD, rule="program:plan"))
+    found.extend(find_events(text, levels, heads=SEASON_HEAD))
+    found.extend(_hotlines(text))
     found.extend(_enumerated(text))
     found.extend(_quoted_lexicon_names(text))
     found = [c for c in found if not _generic(c)]
