@@ -262,10 +262,10 @@ def _from_single(text: str, match: re.Match[str]) -> Iterator[Candidate]:
     if is_honour_or_brand(quote) or QUOTED_BRAND.match(text, match.start()):
         return  # “深圳工匠”培育计划, “雄关工匠”推选活动: the brand, found by its form
     after = match.end()
-    word = OPEN_CODE_WORD.match(text, after) if OPEN_CODE.fullmatch(quote) else None
-    if word and _clean(word.group()):
+    opened = OPEN_CODE_WORD.match(text, after) if OPEN_CODE.fullmatch(quote) else None
+    if opened and _clean(opened.group()):
         # “工会+”程序: an open code names the word it opens
-        yield _candidate(text, match.start(), word.end(), "program:quoted-open")
+        yield _candidate(text, match.start(), opened.end(), "program:quoted-open")
         return
     head = _find_head(text, after)
     if head and text.startswith("的", after):
