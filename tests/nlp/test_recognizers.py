@@ -52,6 +52,11 @@ def texts(text: str, candidates: list) -> list[str]:
         ("太原市快递外卖配送行业工会联合会成立", ["太原市快递外卖配送行业工会联合会"]),
         ("玖龙纸业(太仓)有限公司董事长", ["玖龙纸业(太仓)有限公司"]),
         ("重庆公共运输职业学院工会开展活动", ["重庆公共运输职业学院", "重庆公共运输职业学院工会"]),
+        # news sites named after their place, where a site's name stands
+        ("来源:沈阳网 记者", ["沈阳网"]),
+        ("本文来自台湾网。", ["台湾网"]),
+        ("安康市总工会网上办公", ["安康市总工会"]),
+        ("中国互联网大会", []),
         # long company names, brackets inside, and 我市 before a name
         (
             "新建项目云南云投职教扶贫开发玉溪体校有限责任公司的",

@@ -190,6 +190,35 @@ def _zone_bodies(text: str) -> Iterator[Candidate]:
         )
 
 
+#: A news site named after its place (沈阳网, 中国甘肃网, 江西民生网), not 网上 or 网络.
+_SITE = re.compile(r"网(?![上络站点民格页店购友吧聊格红])")
+
+
+def _sites(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
+    """News sites named after a place, where a site's name stands (before 讯, 报道,
+    记者 or punctuation).
+
+    >>> [text[c.start:c.end] for text in ["来源:沈阳网 记者"] for c in _sites(text, {3: [5]})]
+    ['沈阳网']
+    """
+    for start, ends in places.items():
+        for place_end in ends:
+            for mid_len in range(5):
+                at = place_end + mid_len
+                mid = text[place_end:at]
+                if len(mid) < mid_len or not all("\u4e00" <= ch <= "\u9fff" for ch in mid):
+                    break
+                if not _clean_middle(mid) or any(w in mid for w in ("工会", "政府", "委", "网")):
+                    break
+                if mid.endswith(("电", "互联", "因特", "物联", "局域", "渔")):
+                    continue  # 云南电网, 中国互联网: no site
+                after = text[at + 1 : at + 2]
+                if _SITE.match(text, at) and (not _CJK.match(after or " ") or after in "讯消报记"):
+                    yield Candidate(start, at + 1, "Organization", "Media", "org:site", 1)
+                    break
+            break
+
+
 def _provincial_departments(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
     """A department named alone with a province-level ending: the story's province's
     (自治区总工会配合建设厅、公安厅 -> 宁夏回族自治区建设厅, …公安厅)."""
@@ -351,6 +380,7 @@ def find_organizations(
         *_elliptic(text, places),
         *_provincial_departments(text, places),
         *_zone_bodies(text),
+        *_sites(text, places),
     ]
     ends = {c.end for c in composed}
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
