@@ -16,7 +16,7 @@ parent's name and subsidiaries.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.lexicons import Place, place_by_code, places_by_surface
 from kg.linking.context import ancestors
@@ -97,12 +97,21 @@ def _named_place_keys(view: DocumentView) -> set[str]:
     return {e.key.split(":", 1)[1] for e in view.present.values() if e.type == "Place"}
 
 
+def _as_linked(union: UnionName, entity: Entity, index: dict[str, Place]) -> UnionName:
+    """The union's place as the linker resolved it, when it is one the name may denote."""
+    place = index.get(entity.place)
+    if place is not None and place.key in {p.key for p in union.places}:
+        return replace(union, places=(place,))
+    return union
+
+
 @document_rule("hierarchy:unions")
 def union_hierarchy(view: DocumentView) -> Iterator[Relation]:
     """Regional unions up the places, industrial unions to their place's regional union."""
     context = _named_place_keys(view)
+    index = place_by_code()
     parsed = {
-        e.key: (e, u)
+        e.key: (e, _as_linked(u, e, index))
         for e in view.present.values()
         if e.subtype == UNION and (u := parse_union(e.name)) is not None
     }
@@ -113,7 +122,6 @@ def union_hierarchy(view: DocumentView) -> Iterator[Relation]:
             for place in named:
                 regional.setdefault(place.key, entity)
     national = next((e for e in view.present.values() if e.name == NATIONAL_UNION), None)
-    index = place_by_code()
     for entity, union in parsed.values():
         places = [p for p in union.places if p.key in context] or list(union.places)
         parent, rule = None, "subOrganizationOf:union-hierarchy"
