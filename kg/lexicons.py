@@ -6,7 +6,9 @@ Their origin and licence are in ``ontology/lexicon/README.md``.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +17,7 @@ from kg.config import ontology_file
 __all__ = [
     "LexEntry",
     "Place",
+    "alternation",
     "areas",
     "department_stems",
     "forms_of_address",
@@ -56,6 +59,15 @@ def rows(name: str) -> list[dict[str, str]]:
 
 
 _rows = rows
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative of ``words``, longest first so the longest match wins.
+
+    >>> alternation(["工会", "总工会", "联合工会"])
+    '联合工会|总工会|工会'
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.lexicons import looks_like_name
+from kg.lexicons import alternation, looks_like_name
 from kg.nlp.words import is_common_word
 from kg.types import Byline
 
@@ -66,7 +66,7 @@ _ROLES = {
     "核发": "editor",
     "监制": "editor",
 }
-_ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
+_ROLE = alternation(_ROLES)
 _CREDIT = re.compile(rf"(?P<role>{_ROLE})[\s:：/]*(?P<names>{_NAME}(?:[\s、,，]+{_NAME})*)")
 _SPLIT_NAMES = re.compile(r"[\s、,，]+")
 

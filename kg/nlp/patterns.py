@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicons import (
+    alternation,
     department_stems,
     honour_short_forms,
     honours,
@@ -188,16 +189,14 @@ STOP_WORDS = (
     "表彰",
 )
 
-_SUFFIX_ALT = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
+_SUFFIX_ALT = alternation(ORG_SUFFIXES)
 
 #: An organisation ending at a given position.
 ORG_SUFFIX_AT = re.compile(rf"{_SUFFIX_ALT}|总(?![工体量额数值计结部站队裁经书监会公厂院局共和])")
 
 #: A government department with a province-level ending (公安厅, 人力资源和社会保障厅) after
 #: no CJK name of its own (``government_departments.tsv``).
-PROVINCIAL_DEPARTMENT = re.compile(
-    "|".join(sorted((d + "厅" for d in department_stems("厅")), key=len, reverse=True))
-)
+PROVINCIAL_DEPARTMENT = re.compile(alternation(d + "厅" for d in department_stems("厅")))
 
 #: An elliptic name: a level character standing for the story's place.
 ELLIPTIC = re.compile(
@@ -237,12 +236,10 @@ PROGRAMME_STOP_WORDS = tuple(_PROGRAMME_STOPS["inside"])
 #: What opens a generic phrase rather than a name (全市…, 各类…).
 PROGRAMME_GENERIC_START = tuple(_PROGRAMME_STOPS["start"])
 #: A name made of generic activity words only (系列主题劳动竞赛, 关爱行动, 自查自纠).
-GENERIC_ONLY = re.compile(
-    rf"(?:{'|'.join(sorted(_PROGRAMME_STOPS['generic'], key=len, reverse=True))})+"
-)
+GENERIC_ONLY = re.compile(rf"(?:{alternation(_PROGRAMME_STOPS['generic'])})+")
 #: Words that open a description after a quoted name: the quote alone is the name
 #: (“工会进万家”调研走访慰问活动 is 工会进万家).
-DESCRIBES = re.compile("|".join(sorted(_PROGRAMME_STOPS["describes"], key=len, reverse=True)))
+DESCRIBES = re.compile(alternation(_PROGRAMME_STOPS["describes"]))
 #: A quoted code (“1+X”, “125”, “up主”): part of a longer name, not a name alone.
 QUOTED_CODE = re.compile(r"[0-9A-Za-z+＋\-]+[\u4e00-\u9fff]?")
 #: What ends, on its left, the words before a quoted code (verbs, organisations, stops).
@@ -273,9 +270,7 @@ MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目
 MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
 #: The end of a policy document's title (``policy_endings.txt``), a parenthesis read
 #: through (《工资集体合同(草案)》).
-POLICY_TITLE = re.compile(
-    rf"(?:{'|'.join(sorted(policy_endings(), key=len, reverse=True))})(?:[(（][^()（）]*[)）])?$"
-)
+POLICY_TITLE = re.compile(rf"(?:{alternation(policy_endings())})(?:[(（][^()（）]*[)）])?$")
 #: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
 TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicons import org_short_forms, rows, titles
+from kg.lexicons import alternation, org_short_forms, rows, titles
 
 __all__ = [
     "APPOINTED",
@@ -133,46 +133,42 @@ def short_forms() -> tuple[tuple[str, str], ...]:
     return org_short_forms()
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _CUES = cues()
 
 #: Titles (``titles.tsv``) -> ``post`` or ``role``.
 TITLE_KINDS: dict[str, str] = titles()
-_TITLE = _alternation(list(TITLE_KINDS))
-_PART = _alternation(_CUES["title-part"])
+_TITLE = alternation(list(TITLE_KINDS))
+_PART = alternation(_CUES["title-part"])
 
 #: A title with the parts that may come before it (党组副书记, 二级调研员); group 1 is
 #: the title of the lexicon.
 TITLE_UNIT = re.compile(rf"(?:{_PART})*({_TITLE})")
 #: Titles, joined by 、, between an organisation and a person's name.
 TITLE_RUN = re.compile(
-    rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{_alternation(_CUES['post-suffix'])})?$"
+    rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{alternation(_CUES['post-suffix'])})?$"
 )
 #: What a run of titles may end in and is not part of the role (主席同志).
 POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 #: Titles of the head of a government (副市长): not a post in a union named before.
 GOVERNMENT_HEADS: tuple[str, ...] = _CUES["government-head"]
 #: The persons before it were elected to the post after it (当选为).
-ELECTED = re.compile(_alternation(_CUES["elected"]))
+ELECTED = re.compile(alternation(_CUES["elected"]))
 #: A担任ORG主席: the person before it holds the post after it.
-APPOINTED = re.compile(_alternation(_CUES["appointed"]))
+APPOINTED = re.compile(alternation(_CUES["appointed"]))
 #: 选举A为主席: the persons between it and 为 were elected.
-ELECTS = re.compile(_alternation(_CUES["elects"]))
+ELECTS = re.compile(alternation(_CUES["elects"]))
 #: A credit of an outlet's staff right before a name (记者 孙妙鸿, 责编:黄瑾).
-MEDIA_ROLE = re.compile(rf"({_alternation(_CUES['media-role'])})[ \t\u3000:：]*$")
+MEDIA_ROLE = re.compile(rf"({alternation(_CUES['media-role'])})[ \t\u3000:：]*$")
 #: 本报/本网/本台/本刊 -> the last character of the outlet's kind of name.
 OWN_OUTLET: dict[str, str] = {cue: cue[1:] for cue in _CUES["own-outlet"]}
 #: The gap between two organisations named together.
-COORDINATION = re.compile(rf"^(?:[、,，]|{_alternation(_CUES['coordination'])})?$")
+COORDINATION = re.compile(rf"^(?:[、,，]|{alternation(_CUES['coordination'])})?$")
 #: Right after a body: it qualifies people (区工商联相关领导), it is no subject.
-PEOPLE_AFTER = re.compile(rf"^(?:{_alternation(_CUES['people-after'])})")
+PEOPLE_AFTER = re.compile(rf"^(?:{alternation(_CUES['people-after'])})")
 #: Right after a body: it speaks (A透露,), the source of what follows.
-SPEECH_AFTER = re.compile(rf"^(?:{_alternation(_CUES['speech'])})")
+SPEECH_AFTER = re.compile(rf"^(?:{alternation(_CUES['speech'])})")
 #: A word just before an organisation that makes it an instrument or a setting.
-INSTRUMENT = re.compile(rf"(?:{_alternation(_CUES['not-subject'])})$")
+INSTRUMENT = re.compile(rf"(?:{alternation(_CUES['not-subject'])})$")
 #: Prefixes an organisation's name may carry before its place (中共安康市委).
 ORG_PREFIXES: tuple[str, ...] = _CUES["org-prefix"]
 #: The endings of a union's name, longest first (工会工作委员会 before 工会).
@@ -180,22 +176,22 @@ UNION_ENDINGS: tuple[str, ...] = tuple(sorted(_CUES["union-ending"], key=len, re
 #: What is between a place and a union ending in an industrial union's name (餐饮行业,
 #: 教育, 市直机关).
 UNION_SECTOR = re.compile(
-    rf"^(?:[\u4e00-\u9fff、]*(?:{_alternation(_CUES['union-sector-end'])})"
-    rf"|{_alternation(_CUES['union-sector'])})$"
+    rf"^(?:[\u4e00-\u9fff、]*(?:{alternation(_CUES['union-sector-end'])})"
+    rf"|{alternation(_CUES['union-sector'])})$"
 )
 #: Partner words whose object is the partner (A联合B).
 PARTNER_OBJECT: frozenset[str] = frozenset(_CUES["partner-object"])
 #: ORG1所属ORG2: the second is part of the first.
-SUBSIDIARY = re.compile(rf"^(?:{_alternation(_CUES['subsidiary'])})的?$")
+SUBSIDIARY = re.compile(rf"^(?:{alternation(_CUES['subsidiary'])})的?$")
 #: Generic heads of programme names (活动, 工程, 机制).
 PROGRAMME_HEADS: frozenset[str] = frozenset(_CUES["programme-head"])
-_COPULA = _alternation(_CUES["part-copula"])
-_PART_NOUN = _alternation(_CUES["part-noun"])
+_COPULA = alternation(_CUES["part-copula"])
+_PART_NOUN = alternation(_CUES["part-noun"])
 #: Between a part and its whole: A是B的重要内容 (the text from A to B).
 PART_COPULA = re.compile(rf"^[”\"」]?(?:{_COPULA})(?:[^,，。;；、]{{0,6}}?)[“\"「]?$")
 #: After the whole: …的重要内容, …的组成部分, …系列活动之一.
 PART_OF_WHOLE = re.compile(
-    rf"^[”\"」]?(?:{_alternation(_CUES['programme-head'])})?(?:的?(?:一项|一个)?(?:重要|主要)?(?:{_PART_NOUN})|(?:的)?(?:系列)?(?:活动|行动|赛事)?之一)"
+    rf"^[”\"」]?(?:{alternation(_CUES['programme-head'])})?(?:的?(?:一项|一个)?(?:重要|主要)?(?:{_PART_NOUN})|(?:的)?(?:系列)?(?:活动|行动|赛事)?之一)"
 )
 #: Between the parts and the whole: 以A、B等五项行动为主要内容的X.
 PARTS_AS_CONTENT = re.compile(
@@ -208,18 +204,18 @@ CONTENT_AFTER_PARTS = re.compile(
 #: Before the first part: 以 (以A、B为主要内容).
 CONTENT_BEFORE_PARTS = re.compile(r"以[“\"「]?$")
 #: B包括A、C: the parts follow.
-INCLUDES = re.compile(rf"^[”\"」]?(?:具体|主要)?(?:{_alternation(_CUES['includes'])})了?[“\"「]?$")
+INCLUDES = re.compile(rf"^[”\"」]?(?:具体|主要)?(?:{alternation(_CUES['includes'])})了?[“\"「]?$")
 #: A programme named as a contest or event (its name ends in one of these heads).
-EVENT = re.compile(rf"(?:{_alternation(_CUES['event-head'])})$")
+EVENT = re.compile(rf"(?:{alternation(_CUES['event-head'])})$")
 #: The head of an event right after a quoted name (“骑手年夜饭”活动).
 EVENT_AFTER = re.compile(
-    rf"^[”\"」』]?(?:{_alternation([h for h in _CUES['event-head'] if len(h) > 1])})"
+    rf"^[”\"」』]?(?:{alternation([h for h in _CUES['event-head'] if len(h) > 1])})"
 )
 #: The roles of a page's editors (编辑, 责编).
 EDITOR_ROLES: frozenset[str] = frozenset(_CUES["editor-role"])
 #: The national union centre.
 NATIONAL_UNION: str = _CUES["national-union"][0]
-_COORD = _alternation(_CUES["coordination"])
+_COORD = alternation(_CUES["coordination"])
 #: The whole gap between two names of a list (、 , 和 …).
 LIST_GAP = re.compile(rf"^(?:[、,，]|{_COORD})\Z")
 #: The same, at the start of a longer gap (、副主席).
@@ -231,7 +227,7 @@ PART_LIST_GAP = re.compile(r"^[”]?、?[“]?\Z")
 #: The gap between names credited together (记者赵超、齐中熙).
 CREDIT_LIST_GAP = re.compile(r"^[、,，\s]*\Z")
 #: A与B: the word before the second of two partners named before a verb.
-COMITATIVE = re.compile(rf"(?:{_alternation(_CUES['comitative'])})$")
+COMITATIVE = re.compile(rf"(?:{alternation(_CUES['comitative'])})$")
 #: After 当选为: an ordinal and a committee before the title (第一届委员会委员).
 ELECTED_POST = re.compile(
     r"(?P<pre>(?:新一届|第[一二三四五六七八九十百\d]+届)?)"
@@ -256,9 +252,9 @@ RELATIVE = re.compile(r"^了?由.*的[“\"]?$")
 #: Only 的 (and an opening quote) between a verb and its object: A开展的“X”.
 RELATIVE_OBJECT = re.compile(r"^了?的\s*[“\"《]?$")
 #: Right after a body: it was founded (X正式成立).
-FOUNDED_AFTER = re.compile(rf"^(?:{_alternation(_CUES['founded'])})")
+FOUNDED_AFTER = re.compile(rf"^(?:{alternation(_CUES['founded'])})")
 #: 经A批准: A approved (the founding of the clause).
-APPROVED_BY = re.compile(rf"^(?:{_alternation(_CUES['approves'])})")
+APPROVED_BY = re.compile(rf"^(?:{alternation(_CUES['approves'])})")
 #: Marks that open a name.
 QUOTES_OPEN = re.compile(r"[“\"《「『]")
 #: 等 (optionally an opening quote) closing a list before the name of the whole.
