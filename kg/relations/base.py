@@ -59,8 +59,8 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: the document's clean text (offsets index it), the sentence's bounds,
-    its top-level mentions in order, the trigger words outside names, and the
-    organisation its story is about."""
+    its top-level mentions in order, the trigger words outside names, the organisation
+    its story is about and the event the story named last before it."""
 
     text: str
     start: int
@@ -68,14 +68,23 @@ class Sentence:
     spans: tuple[Span, ...]
     hits: tuple[Hit, ...]
     topic: Entity | None
+    previous_event: Entity | None = None
 
     @classmethod
-    def read(cls, text: str, spans: Iterable[Span], topic: Entity | None) -> Sentence:
-        """The sentence of ``spans`` (mentions of one sentence, in document order)."""
+    def read(
+        cls,
+        text: str,
+        spans: Iterable[Span],
+        topic: Entity | None,
+        previous_event: Entity | None = None,
+    ) -> Sentence:
+        """The sentence of ``spans`` (mentions of one sentence, in document order);
+        ``previous_event`` is the last event its story named before it."""
         spans = list(spans)
         start, end = spans[0].mention.sentence_start, spans[0].mention.sentence_end
         top = top_level(spans)
-        return cls(text, start, end, tuple(top), trigger_hits(text, start, end, top), topic)
+        hits = trigger_hits(text, start, end, top)
+        return cls(text, start, end, tuple(top), hits, topic, previous_event)
 
     def hits_for(self, predicate: str) -> list[Hit]:
         """The trigger words that signal ``predicate``, in order."""

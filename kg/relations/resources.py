@@ -40,9 +40,14 @@ __all__ = [
     "ELECTS",
     "EVENT",
     "EVENT_AFTER",
+    "EVENT_ANAPHOR",
     "FOUNDED_AFTER",
     "GOVERNMENT_HEADS",
     "HAN",
+    "HOSTED_AFTER",
+    "HOSTS",
+    "HOST_INTRO",
+    "HOST_VERB",
     "INCLUDES",
     "INSTRUMENT",
     "LIST_END",
@@ -226,6 +231,21 @@ QUOTED_LIST_GAP = re.compile(rf"^[”\"」]?(?:[、,，]|{_COORD})?[“\"「]?\Z
 PART_LIST_GAP = re.compile(r"^[”]?、?[“]?\Z")
 #: The gap between names credited together (记者赵超、齐中熙).
 CREDIT_LIST_GAP = re.compile(r"^[、,，\s]*\Z")
+#: Words that name hosts of an event (主办, 承办) and others a chain of hosts lists (协办).
+HOSTS: frozenset[str] = frozenset(_CUES["host"])
+HOST_VERB = re.compile(
+    rf"(?:联合|共同)?(?P<verb>{alternation([*_CUES['host'], *_CUES['host-other']])})"
+)
+#: Between a chain of hosts and its event: 的, an edition or a year (…协办的首届X).
+HOSTED_AFTER = re.compile(
+    r"^的\s*(?:首届|第[一二三四五六七八九十百\d]+届|[\d〇一二三四五六七八九十]{4}年)?\s*[“\"《]?\Z"
+)
+#: The word that opens a chain of hosts (由A主办,B承办).
+HOST_INTRO: str = _CUES["host-intro"][0]
+#: The whole clause before 由 when it stands for the story's last event (本次比赛由…).
+EVENT_ANAPHOR = re.compile(
+    rf"^(?:{alternation(_CUES['event-determiner'])})?(?:{alternation(_CUES['event-anaphor'])})\Z"
+)
 #: A与B: the word before the second of two partners named before a verb.
 COMITATIVE = re.compile(rf"(?:{alternation(_CUES['comitative'])})$")
 #: After 当选为: an ordinal and a committee before the title (第一届委员会委员).

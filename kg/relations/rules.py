@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from kg.relations.base import DocumentView, Sentence, Span, story_topic
 from kg.relations.registry import get_rule
 from kg.relations.resources import Trigger, triggers
+from kg.relations.triggers import names_event
 from kg.types import Document, Entity, Relation
 
 __all__ = ["DEFAULT_RULES", "Trigger", "extract_relations", "triggers"]
@@ -42,6 +43,7 @@ DEFAULT_RULES: tuple[str, ...] = (
     "triggers:objects",
     "triggers:founded",
     "triggers:partners",
+    "triggers:hosts",
     "parts:folded",
     "posts:titles",
     "posts:lists",
@@ -85,11 +87,16 @@ def extract_relations(
     topics = {story: story_topic(spans) for story, spans in by_story.items()}
     text = doc.clean.text
     found: list[Relation] = []
+    last_event: dict[int, Entity] = {}
     for spans in by_sentence.values():
-        sentence = Sentence.read(text, spans, topics[spans[0].mention.story])
+        story = spans[0].mention.story
+        sentence = Sentence.read(text, spans, topics[story], last_event.get(story))
         for rule in chosen:
             if rule.scope == "sentence":
                 found.extend(rule.func(sentence))
+        for span in sentence.spans:
+            if span.entity.type == "Program" and names_event(text, span):
+                last_event[story] = span.entity
     view = DocumentView.read(doc, entities)
     for rule in chosen:
         if rule.scope == "document":

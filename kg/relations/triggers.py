@@ -11,12 +11,15 @@ speaks for what it reports (A透露,…), nor when a clause founds it. Each fall
 the confidence.
 
 Partners are the bodies named together before a partner word (A与B签订…, A、B联合…) and
-the one after a partner word that takes an object (A联合B). A body named before 成立 was
+the ones after a partner word that takes an object (A联合B、C; the clause's subject when
+none is named right before it); each partners with the first union among them, else with
+the first named (a star, not every pair). A body named before 成立 was
 founded by the body that approved it (经A批准,X成立) or, for a union, by the story's union.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +35,12 @@ from kg.relations.resources import (
     COORDINATION,
     EVENT,
     EVENT_AFTER,
+    EVENT_ANAPHOR,
     FOUNDED_AFTER,
+    HOST_INTRO,
+    HOST_VERB,
+    HOSTED_AFTER,
+    HOSTS,
     INSTRUMENT,
     PARTNER_OBJECT,
     PEOPLE_AFTER,
@@ -49,8 +57,11 @@ __all__ = [
     "Join",
     "by_trigger",
     "founded",
+    "host_chain",
+    "hosts",
     "is_event",
     "joins",
+    "names_event",
     "partners",
     "predicate_for",
     "subject_candidates",
@@ -157,8 +168,12 @@ def joins(sentence: Sentence, orgs: list[Span]) -> list[Join]:
         if len(group) == 1 and with_:  # A与B签订…协议
             other = _nearest(orgs, group[-1].start - 1, floor)
             group = [*group, other] if other else group
-        if group and hit.trigger.word in PARTNER_OBJECT:
-            group += _named_after(text, hit.end, orgs)  # A联合B
+        if hit.trigger.word in PARTNER_OBJECT:
+            after = _named_after(text, hit.end, orgs)  # A联合B
+            if not group and after:  # A启动…程序,联合B、C: A is the clause's subject
+                subject = _nearest(orgs, hit.start, floor)
+                group = [subject] if subject is not None else []
+            group += after if group else []
         if len({m.entity.key for m in group}) > 1:
             found.append(Join(hit, tuple(group)))
     return found
@@ -245,30 +260,74 @@ def predicate_for(trig: Trigger, entity: Entity, between: str, after: str = "") 
     return trig.predicate
 
 
-def _passive_hosts(sentence: Sentence, span: Span, orgs: list[Span]) -> Iterator[Relation]:
-    """``该比赛由A、B、C主办``: the hosts named after the event, introduced by 由."""
+def host_chain(sentence: Sentence, at: int, orgs: list[Span]) -> tuple[list[Span], int]:
+    """The organisers of ``由A、B主办,C承办,D协办`` opening at ``at`` (after 由), and where
+    the chain ends; C and D continue the chain, only the hosts (主办, 承办) organise."""
+    text, edge = sentence.text, at
+    hosts: list[Span] = []
+    while True:
+        group: list[Span] = []
+        for span in (o for o in orgs if o.start >= edge):
+            gap = text[edge : span.start]
+            if (not group and gap.strip()) or (group and not COORDINATION.match(gap)):
+                break
+            group.append(span)
+            edge = span.end
+        verb = HOST_VERB.match(text, edge) if group else None
+        if verb is None:
+            return hosts, edge if hosts else at
+        if verb["verb"] in HOSTS:
+            hosts += group
+        edge = verb.end()
+        if text[edge : edge + 1] not in {",", "，", "、", ";", "；"}:
+            return hosts, edge
+        edge += 1
+        if not any(o.start == edge for o in orgs):
+            return hosts, edge - 1
+
+
+@sentence_rule("triggers:hosts")
+def hosts(sentence: Sentence) -> Iterator[Relation]:
+    """The hosts of an event in a chain opened by 由: ``由A主办,B承办的X``, ``X由A主办``,
+    and ``本次比赛由A主办`` (the event the story named last)."""
     text = sentence.text
-    if not text.startswith("由", span.end):
-        return
-    for hit in sentence.hits:
-        if (
-            hit.trigger.predicate != "organizes"
-            or hit.start <= span.end
-            or hit.start > sentence.end
-        ):
+    orgs = sentence.of_type("Organization")
+    events = [s for s in sentence.spans if s.entity.type == "Program" and names_event(text, s)]
+    for match in re.finditer(HOST_INTRO, text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        if any(s.start <= at < s.end for s in sentence.spans):
             continue
-        if CLAUSE_BREAK.search(text[span.end : hit.start]):
-            return
-        for subject in subject_group(text, hit.start, orgs, span.end):
-            yield relation(
-                subject.entity,
-                "organizes",
-                span.entity,
-                span.mention,
-                f"organizes:passive:{hit.trigger.word}",
-                hit.trigger.confidence,
-            )
-        return
+        found, end = host_chain(sentence, at + len(HOST_INTRO), orgs)
+        if not found:
+            continue
+        event = _hosted_event(sentence, at, end, events)
+        if event is None:
+            continue
+        for host in found:
+            if host.entity.key != event.key:
+                yield relation(
+                    host.entity, "organizes", event, host.mention, "organizes:hosts", 0.8
+                )
+
+
+def names_event(text: str, span: Span) -> bool:
+    """Whether the mention names an event (its name's head, or the head after it)."""
+    return is_event(span.entity, text[span.end : span.end + 4])
+
+
+def _hosted_event(sentence: Sentence, at: int, end: int, events: list[Span]) -> Entity | None:
+    """The event a chain of hosts from ``at`` (由) to ``end`` is about."""
+    text = sentence.text
+    after = [e for e in events if e.start >= end and HOSTED_AFTER.match(text[end : e.start])]
+    if after:  # 由A主办,B承办的X
+        return after[0].entity
+    before = [e for e in events if e.end <= at and not COMMA.search(text[e.end : at])]
+    if before and len(text[before[-1].end : at].strip('”"」』 ')) <= 4:
+        return before[-1].entity  # X由A主办 (该比赛 after it: 第八届X该赛由…)
+    clause = re.split(r"[,，。;；!！?？\n]", text[sentence.start : at])[-1].strip()
+    if EVENT_ANAPHOR.match(clause) or (not clause and sentence.previous_event is not None):
+        return sentence.previous_event  # 本次比赛由A主办, 大赛由A主办
+    return None
 
 
 @sentence_rule("triggers:objects")
@@ -287,8 +346,6 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
             for h in sentence.hits
             if h.end <= span.start and not CLAUSE_BREAK.search(text[h.end : span.start])
         ]
-        if entity.type == "Program":
-            yield from _passive_hosts(sentence, span, orgs)
         if not before and entity.type == "Program" and topic is not None and not named_orgs:
             # “冬送温暖”筹集资金466.33万元: a programme named in a story about one organisation;
             # unquoted, with no cue, it is mostly a common noun (在工会驿站举办…)
@@ -383,16 +440,22 @@ def founded(sentence: Sentence) -> Iterator[Relation]:
 def partners(sentence: Sentence) -> Iterator[Relation]:
     """Organisations named together before 联合/携手/签订…, A联合B and A与B签订…协议."""
     for join in joins(sentence, subject_candidates(sentence)):
-        group = join.members
-        for i, left in enumerate(group):
-            for right in group[i + 1 :]:
-                if left.entity.key != right.entity.key:
-                    s, o = sorted((left, right), key=lambda x: x.entity.key)
-                    yield relation(
-                        s.entity,
-                        "partnersWith",
-                        o.entity,
-                        s.mention,
-                        f"partnersWith:trigger:{join.hit.trigger.word}",
-                        join.hit.trigger.confidence,
-                    )
+        hub = _hub(join.members)
+        for other in join.members:
+            if other.entity.key != hub.entity.key:
+                s, o = sorted((hub, other), key=lambda x: x.entity.key)
+                yield relation(
+                    s.entity,
+                    "partnersWith",
+                    o.entity,
+                    s.mention,
+                    f"partnersWith:trigger:{join.hit.trigger.word}",
+                    join.hit.trigger.confidence,
+                )
+
+
+def _hub(members: tuple[Span, ...]) -> Span:
+    """The partner the others work with: the first union named, else the first body
+    (由市总工会、市应急管理局、市卫生健康局联合主办: the union with each of the others)."""
+    unions = [m for m in members if m.entity.subtype == "TradeUnion"]
+    return unions[0] if unions else min(members, key=lambda m: m.start)

@@ -255,3 +255,103 @@ def test_contests_and_events(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert triggered(text, entities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # co-hosts: the union partners with each of the others, not every pair
+            "由平度市总工会、平度市应急管理局、平度市卫生健康局联合主办的安全知识大赛举行。",
+            {
+                "平度市总工会": UNION,
+                "平度市应急管理局": GOV,
+                "平度市卫生健康局": GOV,
+                "安全知识大赛": "Program",
+            },
+            {
+                ("平度市应急管理局", "partnersWith", "平度市总工会"),
+                ("平度市卫生健康局", "partnersWith", "平度市总工会"),
+            },
+        ),
+        (  # 联合 after a comma: the clause's subject is the partner of those it names
+            "2025年8月底,渭滨区总工会启动“工会+”程序,联合区信访局、桥南街道办事处等成立工作专班。",
+            {
+                "渭滨区总工会": UNION,
+                "渭滨区信访局=区信访局": GOV,
+                "桥南街道办事处": GOV,
+            },
+            {
+                ("渭滨区信访局", "partnersWith", "渭滨区总工会"),
+                ("桥南街道办事处", "partnersWith", "渭滨区总工会"),
+            },
+        ),
+        (  # 配合 takes its partners as object
+            "自治区总工会配合建设厅、公安厅对农民工工资支付情况进行专项检查。",
+            {
+                "宁夏回族自治区总工会=自治区总工会": UNION,
+                "宁夏回族自治区建设厅=建设厅": GOV,
+                "宁夏回族自治区公安厅=公安厅": GOV,
+            },
+            {
+                ("宁夏回族自治区建设厅", "partnersWith", "宁夏回族自治区总工会"),
+                ("宁夏回族自治区公安厅", "partnersWith", "宁夏回族自治区总工会"),
+            },
+        ),
+    ],
+)
+def test_partner_stars(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert given(text, entities, rules=["triggers:partners"]) == expected
+
+
+_BADMINTON = "青海省“清洁能源杯”职工羽毛球混合团体赛"
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (  # 由A、B主办,C承办,D协办的X: the hosts organise X, the helper does not
+            "5月25日,由青海省总工会、青海省能源局主办,国网青海省电力公司承办,"
+            f"青海省羽毛球运动协会协办的首届{_BADMINTON}顺利举行。",
+            {
+                "青海省总工会": UNION,
+                "青海省能源局": GOV,
+                "国网青海省电力公司": "Organization/Enterprise",
+                "青海省羽毛球运动协会": OTHER,
+                _BADMINTON: "Program",
+            },
+            {
+                ("青海省总工会", "organizes", _BADMINTON),
+                ("青海省能源局", "organizes", _BADMINTON),
+                ("国网青海省电力公司", "organizes", _BADMINTON),
+            },
+        ),
+        (  # 本次活动由…: the event the story named last
+            "5月16日,江西省“天工杯”劳动和技能竞赛启动仪式举办。"
+            "本次活动由江西省总工会主办,南昌市总工会承办,南昌高新区工会协办。",
+            {
+                "江西省总工会": UNION,
+                "南昌市总工会": UNION,
+                "南昌高新区工会": UNION,
+                "江西省天工杯劳动和技能竞赛=江西省“天工杯”劳动和技能竞赛": "Program",
+            },
+            {
+                ("江西省总工会", "organizes", "江西省天工杯劳动和技能竞赛"),
+                ("南昌市总工会", "organizes", "江西省天工杯劳动和技能竞赛"),
+            },
+        ),
+        (  # no event named before: nothing to attach the hosts to
+            "本次活动由江西省总工会主办,南昌市总工会承办。",
+            {"江西省总工会": UNION, "南昌市总工会": UNION},
+            set(),
+        ),
+        (  # 由 that opens no chain of hosts
+            "职工技能大赛开幕。由江西省总工会牵头,各地工会参与。",
+            {"江西省总工会": UNION, "职工技能大赛": "Program"},
+            set(),
+        ),
+    ],
+)
+def test_hosts(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
+    assert given(text, entities, rules=["triggers:hosts"]) == expected
