@@ -39,6 +39,7 @@ from kg.relations.resources import (
     TITLE_KINDS,
     TITLE_RUN,
     TITLE_UNIT,
+    UNNAMED_UNIT,
 )
 from kg.types import Entity, Mention, Relation
 
@@ -67,6 +68,19 @@ def _clean_role(role: str) -> str:
     return role
 
 
+def _titles(role: str) -> bool:
+    """Titles, or an unnamed unit of the body and titles (技术研发部工程师).
+
+    >>> _titles("党组书记、主席"), _titles("营运操作部桥吊班大班长"), _titles("召开会议")
+    (True, True, False)
+    """
+    if TITLE_RUN.match(role):
+        return True
+    return any(
+        UNNAMED_UNIT.match(role[:i]) and TITLE_RUN.match(role[i:]) for i in range(2, len(role))
+    )
+
+
 def _is_post(role: str) -> bool:
     """A run with at least one post (主席), not only roles (劳模, 记者)."""
     return any(TITLE_KINDS.get(m.group(1)) == "post" for m in TITLE_UNIT.finditer(role))
@@ -86,7 +100,7 @@ def _direct_posts(sentence: Sentence) -> dict[Mention, list[tuple[Span, str]]]:
         edge = person.start
         for org in reversed([o for o in orgs if o.end <= edge]):
             role = text[org.end : edge].strip(_ROLE_EDGES).removesuffix("的").removeprefix("的")
-            if not role or not TITLE_RUN.match(role):
+            if not role or not _titles(role):
                 break
             found.setdefault(person.mention, []).append((org, _clean_role(role)))
             edge = org.start

@@ -78,6 +78,7 @@ __all__ = [
     "TITLE_UNIT",
     "UNION_ENDINGS",
     "UNION_SECTOR",
+    "UNNAMED_UNIT",
     "Trigger",
     "cues",
     "programme_parts",
@@ -152,6 +153,8 @@ TITLE_UNIT = re.compile(rf"(?:{_PART})*({_TITLE})")
 TITLE_RUN = re.compile(
     rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{alternation(_CUES['post-suffix'])})?$"
 )
+#: An unnamed unit of a body before titles (技术研发部, 监督股): the post is in the body.
+UNNAMED_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{0,16}}(?:{alternation(_CUES['unit-suffix'])})\Z")
 #: What a run of titles may end in and is not part of the role (主席同志).
 POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 #: Titles of the head of a government (副市长): not a post in a union named before.

@@ -58,6 +58,30 @@ def posts(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
             {"安康市总工会=市总工会": UNION, "张三": "Person", "李四": "Person"},
             {("张三", "holdsPost", "安康市总工会", "主席")},
         ),
+        (  # an unnamed unit of the body before the titles: the post is in the body
+            "云南万绿生物股份有限公司技术研发部工程师陈梦婷,"
+            "澄江市水利局水利工程建设管理与监督股股长、高级工程师杨有平荣获奖章。",
+            {
+                "云南万绿生物股份有限公司": FIRM,
+                "澄江市水利局": GOV,
+                "陈梦婷": "Person",
+                "杨有平": "Person",
+            },
+            {
+                ("陈梦婷", "holdsPost", "云南万绿生物股份有限公司", "技术研发部工程师"),
+                (
+                    "杨有平",
+                    "holdsPost",
+                    "澄江市水利局",
+                    "水利工程建设管理与监督股股长、高级工程师",
+                ),
+            },
+        ),
+        (  # words that only end like a unit are no unit (召开会议)
+            "市总工会召开会议主席张三出席。",
+            {"安康市总工会=市总工会": UNION, "张三": "Person"},
+            set(),
+        ),
         (
             "延边州总工会二级调研员、副主席赵卫权赴珲春市调研。",
             {"延边州总工会": UNION, "赵卫权": "Person"},
