@@ -299,9 +299,7 @@ def test_contests_and_events(
         ),
     ],
 )
-def test_partner_stars(
-    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
-) -> None:
+def test_partner_stars(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
     assert given(text, entities, rules=["triggers:partners"]) == expected
 
 
