@@ -29,6 +29,7 @@ __all__ = [
     "org_abbreviations",
     "org_endings",
     "org_short_forms",
+    "org_stops",
     "org_units",
     "organizations",
     "place_by_code",
@@ -250,6 +251,16 @@ def programme_stops() -> dict[str, tuple[str, ...]]:
     code takes on its left (深化职工之家“1+X”领带活动)."""
     stops: dict[str, list[str]] = defaultdict(list)
     for row in _rows("programme_stops.tsv"):
+        stops[row["kind"]].append(row["word"])
+    return {kind: tuple(words) for kind, words in stops.items()}
+
+
+@lru_cache(maxsize=1)
+def org_stops() -> dict[str, tuple[str, ...]]:
+    """What bounds an organisation's name (``org_stops.tsv``): ``inside`` characters never
+    stand in its middle, ``left`` words end it on its left (开展, 最终)."""
+    stops: dict[str, list[str]] = defaultdict(list)
+    for row in _rows("org_stops.tsv"):
         stops[row["kind"]].append(row["word"])
     return {kind: tuple(words) for kind, words in stops.items()}
 

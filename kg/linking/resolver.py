@@ -244,7 +244,11 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resol
     if cand.place:  # a place and a body (安康市 + 总工会)
         place = _place_of_surface(cand.place, context)
         if place is None:
-            return None
+            if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:
+                return None
+            # a firm's name that starts like a place the story is not in (东风汽车…,
+            # 长安汽车…): a proper name, kept as written
+            return _Resolved(surface, "exact:no-place")
         if place.subtype == "Country" and cand.subtype in {"TradeUnion", "Government"}:
             return None  # 中国工会 is Chinese unions at large; the national body is in the lexicon
         if cand.subtype in {"TradeUnion", "Government"} or cand.prefix:

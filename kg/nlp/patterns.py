@@ -11,6 +11,7 @@ from kg.lexicons import (
     honours,
     org_abbreviations,
     org_endings,
+    org_stops,
     org_units,
     policy_endings,
     programme_heads,
@@ -124,70 +125,11 @@ SUB_UNIT = re.compile(
 )
 UNITS = {u.unit: u for u in org_units()}
 
+_ORG_STOPS = org_stops()
 #: Characters that never occur inside the middle of an organisation name.
-STOP_CHARS = set(
-    "的了和与及在将把对为向由从等是有于被让使给以而并或之其该这那各全每个家名级类项场次余我"
-)
+STOP_CHARS = set(_ORG_STOPS["inside"])
 #: Words that end a name on their left (verbs and adverbs that introduce names).
-STOP_WORDS = (
-    "开展",
-    "推进",
-    "推动",
-    "实施",
-    "打造",
-    "成立",
-    "建立",
-    "组织",
-    "举办",
-    "承办",
-    "主办",
-    "印发",
-    "出台",
-    "召开",
-    "启动",
-    "联合",
-    "签订",
-    "积极",
-    "深入",
-    "构建",
-    "指导",
-    "带动",
-    "坚持",
-    "围绕",
-    "加强",
-    "新建",
-    "扩建",
-    "建成",
-    "建设",
-    "设立",
-    "依托",
-    "走进",
-    "来到",
-    "参加",
-    "获评",
-    "入选",
-    "通过",
-    "按照",
-    "依据",
-    "根据",
-    "关于",
-    "针对",
-    "服务",
-    "得知",
-    "位于",
-    "来自",
-    "打通",
-    "提供",
-    "实现",
-    "帮助",
-    "提升",
-    "促进",
-    "推出",
-    "覆盖",
-    "加快",
-    "评选",
-    "表彰",
-)
+STOP_WORDS = _ORG_STOPS["left"]
 
 _SUFFIX_ALT = alternation(ORG_SUFFIXES)
 

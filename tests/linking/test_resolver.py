@@ -177,6 +177,16 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # a firm's name that starts like a place the story is not in stays as written
+        (
+            "襄阳市总工会。观摩了东风汽车股份有限公司襄阳分公司的工作室。",
+            {"东风汽车股份有限公司襄阳分公司"},
+        ),
+        # an adverb before a firm's name is not part of it
+        (
+            "青岛市。经过激烈角逐,最终住商肥料(青岛)有限公司代表队获得一等奖。",
+            {"住商肥料(青岛)有限公司"},
+        ),
         # a municipality named more than a city in a ticker line is the story's 市
         ("大理白族文化周举办\n上海大街小巷。上海的市总工会号召。", {"上海市总工会"}),
     ],
