@@ -29,6 +29,7 @@ __all__ = [
     "CLAUSE_BREAK",
     "COMITATIVE",
     "COMMA",
+    "COMMA_ONLY",
     "CONTENT_AFTER_PARTS",
     "CONTENT_BEFORE_PARTS",
     "COORDINATION",
@@ -268,6 +269,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 NAME_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》]")
 #: The end of a clause: a cue does not reach across it.
 CLAUSE_BREAK = re.compile(r"[。;；!！?？]")
+#: A comma: a cue's object lies in the cue's phrase, not after it.
+COMMA_ONLY = re.compile(r"[,，]")
 #: A comma or the end of a clause or sentence.
 COMMA = re.compile(r"[,，。;；]")
 #: 由…的 between a cue and its object (建立了由…组成的“四员”队伍).

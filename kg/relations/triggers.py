@@ -32,6 +32,7 @@ from kg.relations.resources import (
     CLAUSE_BREAK,
     COMITATIVE,
     COMMA,
+    COMMA_ONLY,
     COORDINATION,
     EVENT,
     EVENT_AFTER,
@@ -245,6 +246,8 @@ def predicate_for(trig: Trigger, entity: Entity, between: str, after: str = "") 
     """
     if trig.predicate == "establishes" and RELATIVE.match(between):
         between = ""  # 建立了由…组成的“四员”队伍
+    if COMMA_ONLY.search(between) and trig.predicate != "organizes":
+        return None  # 启动了“关爱行动”,全州以…行动为主要内容: the cue's object came before
     if RELATIVE_OBJECT.match(between):
         between = ""  # A建立的X: the object of a relative clause (the caller checks A)
     elif "的" in between and trig.predicate != "organizes":

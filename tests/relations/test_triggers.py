@@ -92,6 +92,20 @@ def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, 
     assert triggered(text, entities) == expected
 
 
+def test_a_cue_does_not_reach_past_a_comma() -> None:
+    text = (
+        "2011年,延边州总工会启动了女职工“关爱行动”,全州以健康教育行动、心理关怀行动等"
+        "五项行动为主要内容。"
+    )
+    entities = {
+        "延边州总工会": UNION,
+        "女职工关爱行动=女职工“关爱行动”": "Program",
+        "健康教育行动": "Program",
+        "心理关怀行动": "Program",
+    }
+    assert triggered(text, entities) == {("延边州总工会", "implements", "女职工关爱行动")}
+
+
 def test_a_programme_given_to_workers() -> None:
     text = "市总工会已经连续五年向全市三级劳模赠送“意外及大病自负保障计划”,共计82.03万元。"
     entities = {"南昌市总工会=市总工会": UNION, "意外及大病自负保障计划": "Program"}
