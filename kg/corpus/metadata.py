@@ -103,7 +103,7 @@ _TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
 _TRAILING_CREDIT = re.compile(rf"[(（](?P<credit>(?:{_ROLE})[^()（）]{{2,40}})[)）]\s*$")
 _META_LINE = re.compile(
     r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
-    r"[\d\s:./\-年月日]{8,30})$"
+    r"[\d\s:./\-年月日]{8,30}(?:(?:来源|稿源|作者)\s*[:：]\s*[^\s]{2,20}\s*)*)$"
 )
 
 
@@ -208,8 +208,8 @@ def source_of(line: str) -> str | None:
     ('鲁中网', '银川市总工会新闻中心')
     >>> source_of("《工人日报》(2026年01月20日 02版)")
     '工人日报'
-    >>> source_of("时间: 2014-03-12 来源: 东方网")
-    '东方网'
+    >>> source_of("时间: 2014-03-12 来源: 东方网"), source_of("2023-07-29 17:59:16   来源:天眼新闻")
+    ('东方网', '天眼新闻')
 
     """
     match = _SOURCE.match(line) or _PROVIDED.match(line) or _MASTHEAD.match(line)

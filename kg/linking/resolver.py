@@ -17,10 +17,16 @@ from functools import lru_cache
 from spacy.language import Language
 
 from kg.corpus.clean import remove_pinyin_annotations
-from kg.lexicons import Place, organizations, place_by_code, places_by_surface
+from kg.lexicons import Place, alternation, organizations, place_by_code, places_by_surface
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
-from kg.nlp.patterns import ABBREVIATIONS, IDEOLOGY_AFTER_NAME, ORG_SUFFIX_AT, suffix_type
+from kg.nlp.patterns import (
+    ABBREVIATIONS,
+    IDEOLOGY_AFTER_NAME,
+    ORG_SUFFIX_AT,
+    OUTLET_ENDINGS,
+    suffix_type,
+)
 from kg.nlp.words import word_freq
 from kg.types import Document, Entity, Mention, Story
 
@@ -478,7 +484,7 @@ def _self_governing_region(
         emit(item, _place_entity(province, reason), reason, "自治区")
 
 
-_MEDIA = re.compile(r"(?:网|报|台|社|新闻|日报|晚报|晨报|电视台|广播电视台)$")
+_MEDIA = re.compile(rf"(?:{alternation(OUTLET_ENDINGS)})$")
 
 
 _OUTLET_JOINER = re.compile(r"[-—－/|]+")

@@ -63,6 +63,7 @@ __all__ = [
     "OPEN_CODE_WORD",
     "ORG_SUFFIXES",
     "ORG_SUFFIX_AT",
+    "OUTLET_ENDINGS",
     "PHRASE_END",
     "PLAN_HEAD",
     "POLICY_TITLE",
@@ -113,7 +114,15 @@ MIDDLE_LENGTH: dict[str, int] = {
 #: Every ending that makes a string an organisation's name, for names found by the
 #: statistical recogniser (use ``compose`` or ``name``), longest first.
 NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
-    sorted(((e.ending, e.subtype) for e in org_endings()), key=lambda e: -len(e[0]))
+    sorted(
+        ((e.ending, e.subtype) for e in org_endings() if e.use != "outlet"),
+        key=lambda e: -len(e[0]),
+    )
+)
+#: The endings of an outlet's name where a source line or dateline names one (any media
+#: ending, and those only an outlet's name takes there: 天眼新闻, 上饶之窗).
+OUTLET_ENDINGS: tuple[str, ...] = tuple(
+    sorted({e.ending for e in org_endings() if e.subtype == "Media"}, key=lambda e: (-len(e), e))
 )
 
 #: Units that continue an organisation name (淄博市政府 + 新闻办公室, 东风汽车股份有限公司 +
