@@ -135,6 +135,21 @@ def test_the_outlet_of_a_dateline_is_a_media_organisation() -> None:
     assert (outlet.type, outlet.subtype) == ("Organization", "Media")
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "施秉县总工会开展走访\n2023-07-29 17:59:16   来源:天眼新闻\n\n施秉县总工会开展慰问。",
+            "天眼新闻",
+        ),
+        ("上饶市职工运动会开幕\n来源:上饶之窗\n\n上饶市总工会举办运动会。", "上饶之窗"),
+    ],
+)
+def test_the_outlet_of_a_source_line_is_a_media_organisation(text: str, outlet: str) -> None:
+    entity = link(text).entities[f"organization:{outlet}"]
+    assert (entity.type, entity.subtype) == ("Organization", "Media")
+
+
 def test_towns_only_where_their_county_or_city_is_named() -> None:
     linked = link("银川市兴庆区丽景街街道开展活动。城关镇召开会议。")
     towns = {e.name: e for e in linked.entities.values() if e.subtype == "Town"}
