@@ -25,6 +25,7 @@ from kg.nlp.patterns import (
     IDEOLOGY_AFTER_NAME,
     ORG_SUFFIX_AT,
     OUTLET_ENDINGS,
+    UNITS,
     suffix_type,
 )
 from kg.nlp.words import word_freq
@@ -328,6 +329,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
         )
 
     last_event: dict[int, Entity] = {}
+    sentence_orgs: dict[tuple[int, int], list[Entity]] = {}  # organisations so far, in order
     for item in found:
         cand = item.cand
         surface = text[cand.start : cand.end]
@@ -350,6 +352,20 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 reason = "exact" if surface == place.name else f"alias:{surface}->{place.name}"
                 emit(item, _place_entity(place, reason), reason, surface)
             continue
+        if cand.rule == "org:bare-unit":
+            parent = _unit_parent(sentence_orgs.get(item.sentence, []), cand)
+            if parent is not None:
+                unit = ABBREVIATIONS.get(cand.body or "", cand.body or "")
+                name = parent.name + unit
+                entity = Entity(
+                    entity_key("Organization", name),
+                    "Organization",
+                    cand.subtype or parent.subtype,
+                    name,
+                    place=parent.place,
+                )
+                emit(item, entity, f"unit-of:{parent.name} (same sentence)", surface)
+            continue
         if cand.type == "Organization":
             resolved = _resolve_org(cand, surface, context)
             if resolved is None:
@@ -362,6 +378,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 place=resolved.place.key if resolved.place else "",
             )
             emit(item, entity, resolved.reason, surface)
+            sentence_orgs.setdefault(item.sentence, []).append(entities[entity.key])
             continue
         if cand.type == "Person" and IDEOLOGY_AFTER_NAME.match(text, cand.end):
             continue  # 习近平新时代…思想, 习近平总书记关于…的重要论述: a term, not a mention
@@ -388,6 +405,13 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
     return Linked(entities, mentions)
+
+
+def _unit_parent(earlier: list[Entity], cand: Candidate) -> Entity | None:
+    """The body a unit named alone belongs to: the last one before it in its sentence of a
+    kind that has such units (长沙市总工会…,基层工作部部长 -> 长沙市总工会)."""
+    kinds = UNITS[cand.body].after if cand.body in UNITS else ()
+    return next((e for e in reversed(earlier) if e.subtype in kinds), None)
 
 
 _EVENT_HEAD = re.compile(r"(?:比赛|竞赛|大赛|赛|活动)$")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from kg.lexicons import Place, place_by_code, places_by_surface
 from kg.linking.context import ancestors
+from kg.nlp.patterns import UNITS
 from kg.relations.base import DocumentView, relation
 from kg.relations.registry import document_rule
 from kg.relations.resources import ORG_PREFIXES
@@ -77,12 +78,15 @@ def named_places(view: DocumentView) -> dict[str, Place]:
     """Entity key -> the place its name begins with, for the organisations and uncoded
     places the document names (not those the gazetteer found as such)."""
     context = set(_places(view))
+    bodies = {e.name for e in view.present.values() if e.type == "Organization"}
     found: dict[str, Place] = {}
     for key, entity in view.present.items():
         if entity.type not in {"Organization", "Place"} or view.first[key].rule.startswith(
             "gazetteer"
         ):
             continue
+        if entity.type == "Organization" and _department_of(entity.name, bodies):
+            continue  # 长沙市总工会基层工作部: an office of a body, which is where it is
         if entity.type == "Place" and entity.code:
             continue
         # the place the linker built the name on, else the name read again (areas and
@@ -94,6 +98,23 @@ def named_places(view: DocumentView) -> dict[str, Place]:
         if place is not None:
             found[key] = place
     return found
+
+
+def _department_of(name: str, bodies: set[str]) -> bool:
+    """An internal department of a body the article names (…总工会 + 宣传教育部), a unit
+    of ``org_units.tsv`` with no subtype of its own; units that are bodies of their own
+    (女职工委员会, 职工服务中心) are sited like any.
+
+    >>> _department_of("长沙市总工会基层工作部", {"长沙市总工会"})
+    True
+    >>> _department_of("淮北市总工会职工服务中心", {"淮北市总工会"})
+    False
+    """
+    return any(
+        name.endswith(unit.unit) and name[: -len(unit.unit)] in bodies
+        for unit in UNITS.values()
+        if not unit.subtype
+    )
 
 
 @document_rule("place:name")

@@ -53,6 +53,12 @@ def test_organizations_resolved_from_context(text: str, expected: set[str]) -> N
     assert names(link(text), "Organization") == expected
 
 
+def test_a_unit_named_alone_needs_its_body_in_the_sentence() -> None:
+    assert "Organization" not in {
+        e.type for e in link("基层工作部部长罗乃熙出席。").entities.values()
+    }
+
+
 def test_elliptic_name_without_context_is_dropped() -> None:
     assert names(link("市总工会召开会议。"), "Organization") == set()
 
@@ -192,6 +198,12 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # a unit named alone before a title is the unit of the body named before it
+        (
+            "长沙市总工会党组成员、副主席黄渐坤,基层工作部部长罗乃熙出席。",
+            {"长沙市总工会", "长沙市总工会基层工作部"},
+        ),
+        ("出席嘉宾:全总新闻发言人、宣教部部长张晓辉。", {"中华全国总工会宣传教育部"}),
         # a firm's name that starts like a place the story is not in stays as written
         (
             "襄阳市总工会。观摩了东风汽车股份有限公司襄阳分公司的工作室。",

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.lexicons import alternation
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import HITS, Hit, scan
@@ -299,6 +300,34 @@ _CENTRAL = re.compile(
 )
 
 
+#: A unit named alone before a title (,基层工作部部长罗乃熙; 、宣教部部长张晓辉): a unit
+#: of the body named before it in the sentence, which the resolver finds.
+_BARE_UNIT = re.compile(
+    r"(?<![\u4e00-\u9fff])"
+    rf"(?P<unit>{alternation(u for u in P.UNITS if len(u) >= 3)})"
+    rf"(?=(?:{alternation(P.TITLES)}))"
+)
+
+
+def _bare_units(text: str) -> Iterator[Candidate]:
+    """Units named alone before a title.
+
+    >>> [c.body for c in _bare_units("副主席黄渐坤,基层工作部部长罗乃熙")]
+    ['基层工作部']
+    """
+    for match in _BARE_UNIT.finditer(text):
+        unit = P.UNITS[match["unit"]]
+        yield Candidate(
+            match.start(),
+            match.end(),
+            "Organization",
+            unit.subtype,
+            "org:bare-unit",
+            priority=1,
+            body=match["unit"],
+        )
+
+
 def _central_committee(text: str) -> Iterator[Candidate]:
     for match in _CENTRAL.finditer(text):
         yield Candidate(
@@ -386,6 +415,7 @@ def find_organizations(
     found = composed + [c for c in _left_extended(text) if c.end not in ends]
     found += list(_units_of_known(text, hits))
     found += list(_central_committee(text))
+    found += list(_bare_units(text))
     found += list(_company_unions(text, found))
     found += list(_coordinated(text, found))
     unique = {(c.start, c.end, c.rule): c for c in found}  # one per span and rule
