@@ -284,7 +284,10 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     ):
         sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
         for cand in entities_of(spacy_doc):
-            absolute = replace(cand, start=cand.start + story.start, end=cand.end + story.start)
+            shifted = (cand.owner[0] + story.start, cand.owner[1]) if cand.owner else None
+            absolute = replace(
+                cand, start=cand.start + story.start, end=cand.end + story.start, owner=shifted
+            )
             sentence = next(
                 ((a, b) for a, b in sentences if a <= cand.start < b), (0, story.end - story.start)
             )
@@ -367,18 +370,21 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 emit(item, entity, f"unit-of:{parent.name} (same sentence)", surface)
             continue
         if cand.type == "Organization":
-            resolved = _resolve_org(cand, surface, context)
-            if resolved is None:
-                continue
-            entity = Entity(
-                entity_key("Organization", resolved.name),
-                "Organization",
-                cand.subtype,
-                resolved.name,
-                place=resolved.place.key if resolved.place else "",
-            )
-            emit(item, entity, resolved.reason, surface)
-            sentence_orgs.setdefault(item.sentence, []).append(entities[entity.key])
+            owner = _owner(cand, text)
+            for part in (owner, cand) if owner is not None else (cand,):
+                written = text[part.start : part.end]
+                resolved = _resolve_org(part, written, context)
+                if resolved is None:
+                    continue
+                entity = Entity(
+                    entity_key("Organization", resolved.name),
+                    "Organization",
+                    part.subtype,
+                    resolved.name,
+                    place=resolved.place.key if resolved.place else "",
+                )
+                emit(replace(item, cand=part), entity, resolved.reason, written)
+                sentence_orgs.setdefault(item.sentence, []).append(entities[entity.key])
             continue
         if cand.type == "Person" and IDEOLOGY_AFTER_NAME.match(text, cand.end):
             continue  # 习近平新时代…思想, 习近平总书记关于…的重要论述: a term, not a mention
@@ -405,6 +411,31 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
     return Linked(entities, mentions)
+
+
+def _owner(cand: Candidate, text: str) -> Candidate | None:
+    """The body a unit's name begins with, as a mention of its own (云南林缘香料有限公司
+    in 云南林缘香料有限公司分馏班组): the text names both; but not a government body
+    for one of its offices (中共敦化市委宣传部, …人民政府新闻办公室), which names the office.
+    """
+    if cand.owner is None:
+        return None
+    end, subtype = cand.owner
+    units = text[end : cand.end]
+    if subtype == "Government" and not any(
+        units.endswith(u.unit) for u in UNITS.values() if u.subtype
+    ):
+        return None
+    cut = cand.end - end
+    return replace(
+        cand,
+        end=end,
+        subtype=subtype,
+        rule=f"{cand.rule}:owner",
+        body=cand.body[:-cut] if cand.body and len(cand.body) > cut else cand.body,
+        canonical=cand.canonical[:-cut] if cand.canonical else None,
+        owner=None,
+    )
 
 
 def _unit_parent(earlier: list[Entity], cand: Candidate) -> Entity | None:

@@ -35,6 +35,8 @@ class Candidate:
         place_keys: gazetteer keys the surface may denote (homonyms kept).
         prefix: a prefix kept before the place (中共, 共青团).
         score: the statistical recogniser's confidence; ``None`` for rules.
+        owner: where the name of the body a unit belongs to ends, and its subtype, when
+            the name is a body's and its units' (云南林缘香料有限公司 + 分馏班组).
     """
 
     start: int
@@ -50,6 +52,7 @@ class Candidate:
     place_keys: tuple[str, ...] = ()
     prefix: str | None = None
     score: float | None = None
+    owner: tuple[int, str] | None = None
 
     @property
     def length(self) -> int:

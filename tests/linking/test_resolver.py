@@ -53,6 +53,11 @@ def test_organizations_resolved_from_context(text: str, expected: set[str]) -> N
     assert names(link(text), "Organization") == expected
 
 
+def test_an_office_does_not_name_its_government_body() -> None:
+    found = names(link("敦化市。市委宣传部副部长王继东出席。"), "Organization")
+    assert found == {"中共敦化市委宣传部"}
+
+
 def test_a_unit_named_alone_needs_its_body_in_the_sentence() -> None:
     assert "Organization" not in {
         e.type for e in link("基层工作部部长罗乃熙出席。").entities.values()
@@ -198,6 +203,11 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # a unit named with its body names both
+        (
+            "玉溪市。云南林缘香料有限公司分馏班组荣获云南省工人先锋号。",
+            {"云南林缘香料有限公司", "云南林缘香料有限公司分馏班组"},
+        ),
         # a unit named alone before a title is the unit of the body named before it
         (
             "长沙市总工会党组成员、副主席黄渐坤,基层工作部部长罗乃熙出席。",

@@ -116,17 +116,18 @@ def _compositional(text: str, places: dict[int, list[int]]) -> Iterator[Candidat
                 org_start -= len(prefix)
                 if _PREFIXES[prefix] == "OtherOrganization":
                     subtype = "OtherOrganization"
-            org_end, subtype = extend_units(text, tail_end, subtype)
+            org_end, unit_subtype = extend_units(text, tail_end, subtype)
             yield Candidate(
                 org_start,
                 org_end,
                 type_,
-                subtype,
+                unit_subtype,
                 "org:compositional",
                 priority=3,
                 place=text[start:end],
                 body=text[end:org_end],
                 prefix=prefix,
+                owner=(tail_end, subtype) if org_end > tail_end else None,
             )
             break  # the longest place that makes a name wins
 
@@ -150,16 +151,17 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
             and (suffix in {"委", "工会", "委员会"} or subtype in {"TradeUnion", "Government"})
         ):
             continue
-        end, subtype = extend_units(text, match.end(), subtype)
+        end, unit_subtype = extend_units(text, match.end(), subtype)
         yield Candidate(
             start,
             end,
             type_,
-            subtype,
+            unit_subtype,
             "org:elliptic",
             priority=2,
             level=match["level"],
             body=text[start + len(match["level"]) : end],
+            owner=(match.end(), subtype) if end > match.end() else None,
         )
 
 
@@ -270,8 +272,9 @@ def _left_extended(text: str) -> Iterator[Candidate]:
         type_, subtype = P.suffix_type(match.group())
         if match.group() == "集团公司":
             subtype = "Enterprise"
-        end, subtype = extend_units(text, match.end(), subtype)
-        yield Candidate(start, end, type_, subtype, "org:proper-name", priority=1)
+        end, unit_subtype = extend_units(text, match.end(), subtype)
+        owner = (match.end(), subtype) if end > match.end() else None
+        yield Candidate(start, end, type_, unit_subtype, "org:proper-name", 1, owner=owner)
 
 
 def _units_of_known(text: str, hits: list[tuple[int, int, Hit]]) -> Iterator[Candidate]:
@@ -289,6 +292,7 @@ def _units_of_known(text: str, hits: list[tuple[int, int, Hit]]) -> Iterator[Can
                 "org:unit",
                 priority=3,
                 canonical=hit.canonical + text[end:unit_end],
+                owner=(end, hit.subtype),
             )
 
 
@@ -361,6 +365,7 @@ def _coordinated(text: str, found: list[Candidate]) -> Iterator[Candidate]:
                 end=end,
                 body=suffix.group(),
                 rule="org:coordinated",
+                owner=None,
                 prefix=None,
                 priority=2,
             )
@@ -384,6 +389,7 @@ def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
                 end=match.end(),
                 subtype="TradeUnion",
                 rule="org:company-union",
+                owner=None,
                 priority=2,
                 place=None,
                 body=None,
