@@ -117,17 +117,21 @@ class StoryContext:
         >>> ctx.add([place_by_code()["610900"]] * 2)  # 安康市, named more
         >>> ctx.for_level("市").name
         '安康市'
-
+        >>> tibet = StoryContext(); tibet.add([place_by_code()["540000"]])
+        >>> tibet.for_level("区").name  # 区总工会 in a story of the region
+        '西藏自治区'
         """
         city = self._local_city()
         province = self.province
+        region = province if province and province.name.endswith("自治区") else None
         return {
             "市": city,
             # 州总工会, 州委: the story's autonomous prefecture
             "州": city if city is not None and city.name.endswith("自治州") else None,
             "省": self.province,
-            "自治区": province if province and province.name.endswith("自治区") else None,
-            "区": self.district,
+            "自治区": region,
+            # 区总工会 in a story of an autonomous region that names no district: the region
+            "区": self.district or region,
             "县": self.county,
         }.get(level)
 

@@ -25,6 +25,7 @@ from kg.relations.resources import (
     APPOINTED,
     CREDIT_LIST_GAP,
     CREDIT_STOP,
+    DUTY_BEFORE_TITLE,
     EDITOR_ROLES,
     ELECTED,
     ELECTED_POST,
@@ -73,11 +74,19 @@ def _titles(role: str) -> bool:
 
     >>> _titles("党组书记、主席"), _titles("营运操作部桥吊班大班长"), _titles("召开会议")
     (True, True, False)
+    >>> _titles("二级调研员、互助保障管理委员会主任"), _titles("党组副书记、分管日常工作的副主席")
+    (True, True)
     """
+    role = DUTY_BEFORE_TITLE.sub("", role)
     if TITLE_RUN.match(role):
         return True
+    return all(TITLE_RUN.match(part) or _unit_titles(part) for part in role.split("、"))
+
+
+def _unit_titles(part: str) -> bool:
+    """An unnamed unit and its titles (互助保障管理委员会主任)."""
     return any(
-        UNNAMED_UNIT.match(role[:i]) and TITLE_RUN.match(role[i:]) for i in range(2, len(role))
+        UNNAMED_UNIT.match(part[:i]) and TITLE_RUN.match(part[i:]) for i in range(2, len(part))
     )
 
 

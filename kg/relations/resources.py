@@ -35,6 +35,7 @@ __all__ = [
     "COORDINATION",
     "CREDIT_LIST_GAP",
     "CREDIT_STOP",
+    "DUTY_BEFORE_TITLE",
     "EDITOR_ROLES",
     "ELECTED",
     "ELECTED_POST",
@@ -156,6 +157,10 @@ TITLE_RUN = re.compile(
 )
 #: An unnamed unit of a body before titles (技术研发部, 监督股): the post is in the body.
 UNNAMED_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{0,16}}(?:{alternation(_CUES['unit-suffix'])})\Z")
+#: A duty written before a title (分管日常工作的副主席): dropped when titles are read.
+DUTY_BEFORE_TITLE = re.compile(
+    rf"(?:{alternation(_CUES['duty-before-title'])})[\u4e00-\u9fff]{{1,10}}?的"
+)
 #: What a run of titles may end in and is not part of the role (主席同志).
 POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 #: Titles of the head of a government (副市长): not a post in a union named before.

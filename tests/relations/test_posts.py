@@ -77,6 +77,20 @@ def posts(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
                 ),
             },
         ),
+        (  # a duty between the titles, and an unnamed committee of the body
+            "省总工会党组副书记、分管日常工作的副主席魏红江,延边州总工会二级调研员、"
+            "互助保障管理委员会主任赵卫权致辞。",
+            {
+                "辽宁省总工会=省总工会": UNION,
+                "延边州总工会": UNION,
+                "魏红江": "Person",
+                "赵卫权": "Person",
+            },
+            {
+                ("魏红江", "holdsPost", "辽宁省总工会", "党组副书记、分管日常工作的副主席"),
+                ("赵卫权", "holdsPost", "延边州总工会", "二级调研员、互助保障管理委员会主任"),
+            },
+        ),
         (  # words that only end like a unit are no unit (召开会议)
             "市总工会召开会议主席张三出席。",
             {"安康市总工会=市总工会": UNION, "张三": "Person"},
