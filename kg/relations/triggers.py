@@ -352,7 +352,13 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
         if not before and entity.type == "Program" and topic is not None and not named_orgs:
             # “冬送温暖”筹集资金466.33万元: a programme named in a story about one organisation;
             # unquoted, with no cue, it is mostly a common noun (在工会驿站举办…)
-            if _named(text, span):
+            # only a union's own programmes: a story about another body names what it
+            # reports on (上海集体协商机制建设), and an honour named so is not one carried out
+            if (
+                _named(text, span)
+                and topic.subtype == "TradeUnion"
+                and span.mention.rule != "program:honour"
+            ):
                 yield relation(
                     topic, "implements", entity, span.mention, "implements:story-topic", 0.5
                 )

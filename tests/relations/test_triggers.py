@@ -120,6 +120,11 @@ def test_a_programme_given_to_workers() -> None:
             {"安康市总工会": UNION, "职工心理健康服务": "Program"},
             {("安康市总工会", "implements", "职工心理健康服务")},
         ),
+        (  # a story about another body reports on a programme, it does not carry it out
+            "上海市人民政府召开会议。“工资集体协商”制度建制率为74.4%。",
+            {"上海市人民政府": GOV, "工资集体协商": "Program"},
+            set(),
+        ),
         (  # unquoted and with no cue: a common noun, not the union's programme
             "安康市总工会召开会议。职工心理健康服务覆盖职工2.3万人次。",
             {"安康市总工会": UNION, "职工心理健康服务": "Program"},
