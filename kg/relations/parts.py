@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.lexicons import programs
+from kg.lexicons import places_by_surface, programs
 from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
@@ -32,6 +32,7 @@ from kg.relations.resources import (
     PARTS_AS_CONTENT,
     PROGRAMME_HEADS,
     QUOTED_LIST_GAP,
+    SCOPE_PREFIXES,
     programme_parts,
 )
 from kg.types import Entity, Relation
@@ -162,6 +163,8 @@ def _built_on(name: str, other: str) -> bool:
         rest = name[: len(name) - len(other)]
     else:
         return False
+    if name.endswith(other) and (rest in SCOPE_PREFIXES or rest in places_by_surface()):
+        return False  # 全国模范职工之家, 深圳市工人先锋号: the same programme at a level
     # a qualifier is a word (共享, 建设三年行动规划), not a sign or a generic head
     return len(HAN.findall(rest)) >= 2 and rest not in PROGRAMME_HEADS
 

@@ -73,6 +73,7 @@ __all__ = [
     "QUOTES_OPEN",
     "RELATIVE",
     "RELATIVE_OBJECT",
+    "SCOPE_PREFIXES",
     "SPEECH_AFTER",
     "SUBSIDIARY",
     "TITLE_KINDS",
@@ -161,6 +162,8 @@ UNNAMED_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{0,16}}(?:{alternation(_CUES['unit
 DUTY_BEFORE_TITLE = re.compile(
     rf"(?:{alternation(_CUES['duty-before-title'])})[\u4e00-\u9fff]{{1,10}}?的"
 )
+#: A scope or place before a programme's name: the same programme at a level (全国模范职工之家).
+SCOPE_PREFIXES: frozenset[str] = frozenset(_CUES["scope-prefix"])
 #: What a run of titles may end in and is not part of the role (主席同志).
 POST_SUFFIXES: tuple[str, ...] = _CUES["post-suffix"]
 #: Titles of the head of a government (副市长): not a post in a union named before.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.relations.rules import DEFAULT_RULES
 from tests.relations.helpers import given
 
 P = "Program"
@@ -79,6 +78,11 @@ def test_parts_from_cue_words(
             },
             set(),
         ),
+        (  # the same programme at a level is no part of it
+            "获评“全国模范职工之家”的单位,继续建设模范职工之家。",
+            {"全国模范职工之家": P, "模范职工之家": P},
+            set(),
+        ),
         (
             "市总工会推进“一函两书”制度,发出《工会劳动法律监督提示函》。",
             {"一函两书=“一函两书”": P, "《工会劳动法律监督提示函》": "Program/Policy"},
@@ -87,8 +91,7 @@ def test_parts_from_cue_words(
     ],
 )
 def test_parts_by_name(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
-    rules = [*DEFAULT_RULES, "parts:name"]  # registered, not run by default
-    assert {r for r in given(text, entities, rules=rules) if r[1] == "partOf"} == expected
+    assert {r for r in given(text, entities) if r[1] == "partOf"} == expected
 
 
 def test_content_of_a_programme_named_before() -> None:
