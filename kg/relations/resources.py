@@ -194,7 +194,7 @@ UNION_ENDINGS: tuple[str, ...] = tuple(sorted(_CUES["union-ending"], key=len, re
 #: 教育, 市直机关).
 UNION_SECTOR = re.compile(
     rf"^(?:[\u4e00-\u9fff、]*(?:{alternation(_CUES['union-sector-end'])})"
-    rf"|{alternation(_CUES['union-sector'])})$"
+    rf"|(?:{alternation(_CUES['union-sector'])})+)$"
 )
 #: Partner words whose object is the partner (A联合B).
 PARTNER_OBJECT: frozenset[str] = frozenset(_CUES["partner-object"])

@@ -31,6 +31,23 @@ def hierarchy(text: str, entities: dict[str, str]) -> set[tuple[str, ...]]:
                 ("湖北省总工会", "subOrganizationOf", "中华全国总工会"),
             },
         ),
+        (  # sectors of provincial industrial unions, and a zone's union under its city's
+            "甘肃省总工会、甘肃省电力工会、海南省总工会、海南省农林水利交通建设工会、"
+            "拉萨市总工会和拉萨市高新区总工会参加。",
+            {
+                "甘肃省总工会": UNION,
+                "甘肃省电力工会": UNION,
+                "海南省总工会": UNION,
+                "海南省农林水利交通建设工会": UNION,
+                "拉萨市总工会": UNION,
+                "拉萨市高新区总工会": UNION,
+            },
+            {
+                ("甘肃省电力工会", "subOrganizationOf", "甘肃省总工会"),
+                ("海南省农林水利交通建设工会", "subOrganizationOf", "海南省总工会"),
+                ("拉萨市高新区总工会", "subOrganizationOf", "拉萨市总工会"),
+            },
+        ),
         (  # industrial unions under their place's union, not further up
             "本溪市总工会和平山区总工会指导平山区餐饮行业工会、平山区商贸行业工会开展协商。",
             {
