@@ -24,6 +24,7 @@ from functools import lru_cache
 from kg.lexicons import alternation, org_short_forms, rows, titles
 
 __all__ = [
+    "AGENT_ADVERBS",
     "APPOINTED",
     "APPROVED_BY",
     "CLAUSE_BREAK",
@@ -66,6 +67,7 @@ __all__ = [
     "PART_COPULA",
     "PART_LIST_GAP",
     "PART_OF_WHOLE",
+    "PASSIVE_FOUNDING",
     "PEOPLE_AFTER",
     "POST_SUFFIXES",
     "PROGRAMME_HEADS",
@@ -252,6 +254,10 @@ HOST_VERB = re.compile(
 HOSTED_AFTER = re.compile(
     r"^的\s*(?:首届|第[一二三四五六七八九十百\d]+届|[\d〇一二三四五六七八九十]{4}年)?\s*[“\"《]?\Z"
 )
+#: Between the agents after 由 and the verb (由A与B合作共建, 由A牵头建设).
+AGENT_ADVERBS = re.compile(rf"(?:{alternation(_CUES['agent-adverb'])})*")
+#: X由A…共建: the verb of a body's founding by the agents after 由.
+PASSIVE_FOUNDING = re.compile(alternation(_CUES["passive-founding"]))
 #: The word that opens a chain of hosts (由A主办,B承办).
 HOST_INTRO: str = _CUES["host-intro"][0]
 #: The whole clause before 由 when it stands for the story's last event (本次比赛由…).

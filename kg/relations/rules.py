@@ -42,6 +42,7 @@ DEFAULT_RULES: tuple[str, ...] = (
     "triggers:founded",
     "triggers:partners",
     "triggers:hosts",
+    "triggers:passive-founders",
     "parts:folded",
     "posts:titles",
     "posts:lists",

@@ -28,6 +28,7 @@ from kg.relations.base import Hit, Sentence, Span, relation
 from kg.relations.hierarchy import parse_union
 from kg.relations.registry import sentence_rule
 from kg.relations.resources import (
+    AGENT_ADVERBS,
     APPROVED_BY,
     CLAUSE_BREAK,
     COMITATIVE,
@@ -44,6 +45,7 @@ from kg.relations.resources import (
     HOSTS,
     INSTRUMENT,
     PARTNER_OBJECT,
+    PASSIVE_FOUNDING,
     PEOPLE_AFTER,
     QUOTES_OPEN,
     RELATIVE,
@@ -64,6 +66,7 @@ __all__ = [
     "joins",
     "names_event",
     "partners",
+    "passive_founders",
     "predicate_for",
     "subject_candidates",
     "subject_group",
@@ -310,6 +313,38 @@ def hosts(sentence: Sentence) -> Iterator[Relation]:
             if host.entity.key != event.key:
                 yield relation(
                     host.entity, "organizes", event, host.mention, "organizes:hosts", 0.8
+                )
+
+
+@sentence_rule("triggers:passive-founders")
+def passive_founders(sentence: Sentence) -> Iterator[Relation]:
+    """``X由A与B合作共建``, ``X由A牵头建设``: the bodies after 由 founded the body before it."""
+    text = sentence.text
+    orgs = sentence.of_type("Organization")
+    for span in orgs:
+        if not text.startswith(HOST_INTRO, span.end):
+            continue
+        agents: list[Span] = []
+        edge = span.end + len(HOST_INTRO)
+        for other in (o for o in orgs if o.start >= edge):
+            gap = text[edge : other.start]
+            if (not agents and gap.strip()) or (agents and not COORDINATION.match(gap)):
+                break
+            agents.append(other)
+            edge = other.end
+        adverbs = AGENT_ADVERBS.match(text, edge)
+        verb = PASSIVE_FOUNDING.match(text, adverbs.end() if adverbs else edge)
+        if not agents or verb is None or span.entity.subtype == "Government":
+            continue
+        for agent in agents:
+            if agent.entity.key != span.entity.key:
+                yield relation(
+                    agent.entity,
+                    "establishes",
+                    span.entity,
+                    agent.mention,
+                    f"establishes:passive:{verb.group()}",
+                    0.75,
                 )
 
 

@@ -372,3 +372,31 @@ _BADMINTON = "青海省“清洁能源杯”职工羽毛球混合团体赛"
 )
 def test_hosts(text: str, entities: dict[str, str], expected: set[tuple[str, ...]]) -> None:
     assert given(text, entities, rules=["triggers:hosts"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        (
+            "黔南工匠学院由贵州省黔南州总工会与贵州省电子信息技师学院合作共建。",
+            {
+                "黔南工匠学院": INST,
+                "黔南州总工会=贵州省黔南州总工会": UNION,
+                "贵州省电子信息技师学院": INST,
+            },
+            {
+                ("黔南州总工会", "establishes", "黔南工匠学院"),
+                ("贵州省电子信息技师学院", "establishes", "黔南工匠学院"),
+            },
+        ),
+        (  # 由 then no founding verb: no founders
+            "黔南工匠学院由贵州省电子信息技师学院负责日常管理。",
+            {"黔南工匠学院": INST, "贵州省电子信息技师学院": INST},
+            set(),
+        ),
+    ],
+)
+def test_passive_founders(
+    text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
+) -> None:
+    assert given(text, entities, rules=["triggers:passive-founders"]) == expected
