@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.lexicons import looks_like_name, places_by_surface
+from kg.linking.context import ancestors
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.areas import find_areas
@@ -48,8 +49,26 @@ def _ending(name: str) -> tuple[str, str] | None:
 
 
 def _leading_place(name: str) -> str | None:
+    """The places a name begins with, a chain of places inside each other included.
+
+    >>> _leading_place("玉溪市江川区星云建设投资开发有限公司")
+    '玉溪市江川区'
+    >>> _leading_place("云南玉林泉酒业有限公司")
+    '云南'
+    """
     index = places_by_surface()
-    return next((name[:n] for n in range(min(len(name) - 1, 12), 1, -1) if name[:n] in index), None)
+    end, outer = 0, None
+    for _ in range(3):
+        rest = name[end:]
+        n = next((n for n in range(min(len(rest) - 1, 12), 1, -1) if rest[:n] in index), None)
+        if n is None:
+            break
+        options = index[rest[:n]]
+        if outer is not None and not any(outer & {a.key for a in ancestors(p)} for p in options):
+            break  # 云南 + 玉林泉: 玉林 is not in 云南, it is part of the name
+        outer = {p.key for p in options}
+        end += n
+    return name[:end] or None
 
 
 def _organization(span: LacSpan, start: int) -> Candidate | None:
