@@ -348,6 +348,18 @@ def passive_founders(sentence: Sentence) -> Iterator[Relation]:
                 )
 
 
+def _event_before(sentence: Sentence, after: int, span: Span) -> bool:
+    """Another event named between a cue and ``span``, across a comma: the cue's event."""
+    text = sentence.text
+    return COMMA_ONLY.search(text[after : span.start]) is not None and any(
+        other.entity.type == "Program"
+        and after <= other.start
+        and other.end <= span.start
+        and names_event(text, other)
+        for other in sentence.spans
+    )
+
+
 def names_event(text: str, span: Span) -> bool:
     """Whether the mention names an event (its name's head, or the head after it)."""
     return is_event(span.entity, text[span.end : span.end + 4])
@@ -406,6 +418,8 @@ def by_trigger(sentence: Sentence) -> Iterator[Relation]:
                 break  # 纳入全市“B”: B is the whole a programme joins, not what the subject does
             if predicate not in _SUBJECT_PREDICATES:
                 continue  # partnersWith links the subjects themselves (partners)
+            if predicate == "organizes" and _event_before(sentence, hit.end, span):
+                break  # 举办了X比赛,这是…,标志着Y活动…: the cue's event is X, named first
             subjects = subject_group(text, hit.start, orgs, start)
             if RELATIVE_OBJECT.match(between) and not subjects:
                 continue  # 建立的X without the body right before: not a relative clause of it

@@ -92,6 +92,24 @@ def test_partners(text: str, entities: dict[str, str], expected: set[tuple[str, 
     assert triggered(text, entities) == expected
 
 
+def test_a_hosting_cue_takes_the_first_event_named() -> None:
+    text = (
+        "市总工会联合敦化市妇女联合会举办了敦化市职工诵读比赛,这是一次大型群众性活动,"
+        "同时也标志着“书香敦化”活动走向了新的高度。"
+    )
+    entities = {
+        "敦化市总工会=市总工会": UNION,
+        "敦化市妇女联合会": OTHER,
+        "敦化市职工诵读比赛": "Program",
+        "书香敦化": "Program",
+    }
+    organised = {r for r in triggered(text, entities) if r[1] == "organizes"}
+    assert organised == {
+        ("敦化市总工会", "organizes", "敦化市职工诵读比赛"),
+        ("敦化市妇女联合会", "organizes", "敦化市职工诵读比赛"),
+    }
+
+
 def test_a_cue_does_not_reach_past_a_comma() -> None:
     text = (
         "2011年,延边州总工会启动了女职工“关爱行动”,全州以健康教育行动、心理关怀行动等"
