@@ -38,6 +38,7 @@ __all__ = [
     "EVENT_STOPS",
     "FOUND",
     "FOUNDED_HEADS",
+    "GENERIC_FIRM",
     "GENERIC_ONLY",
     "HELD",
     "HOLD",
@@ -139,6 +140,8 @@ _ORG_STOPS = org_stops()
 STOP_CHARS = set(_ORG_STOPS["inside"])
 #: Words that end a name on their left (verbs and adverbs that introduce names).
 STOP_WORDS = _ORG_STOPS["left"]
+#: A firm's name made only of trade words is no name (科技有限公司, 投资发展有限公司).
+GENERIC_FIRM = re.compile(rf"(?:{alternation(_ORG_STOPS['generic'])})+")
 
 _SUFFIX_ALT = alternation(ORG_SUFFIXES)
 

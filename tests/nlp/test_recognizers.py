@@ -67,6 +67,9 @@ def texts(text: str, candidates: list) -> list[str]:
             "我市中电(福建)电力开发有限公司工会委员会",
             ["中电(福建)电力开发有限公司", "中电(福建)电力开发有限公司工会委员会"],
         ),
+        # an adverb before a name is not part of it; trade words alone make no name
+        ("经过激烈角逐,最终住商肥料(青岛)有限公司代表队获得一等奖", ["住商肥料(青岛)有限公司"]),
+        ("由中节能晶和科技有限公司协办", []),
         # no name swallows a verb (成立) after it
         ("中卫市总工会成立中卫工匠学院", ["中卫市总工会", "中卫工匠学院"]),
     ],

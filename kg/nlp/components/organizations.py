@@ -283,6 +283,8 @@ def _left_extended(text: str) -> Iterator[Candidate]:
             start += 1  # 我市中电(福建)…: 市 belongs to 我市
         if head - start - skipped < 2 or text[start] in "(（":
             continue
+        if P.GENERIC_FIRM.fullmatch(text, start, head):
+            continue  # 晶和科技有限公司 cut at 和: 科技有限公司 alone names no firm
         type_, subtype = P.suffix_type(match.group())
         if match.group() == "集团公司":
             subtype = "Enterprise"
