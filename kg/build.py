@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -16,16 +16,17 @@ from rdflib.namespace import RDF
 from kg.cache import DocumentCache
 from kg.corpus.load import discover, load_file
 from kg.corpus.prepare import prepare
+from kg.engines import Engine, LocalEngine
 from kg.errors import Errors, KGError
 from kg.exports import get_exporter
 from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
-from kg.linking.resolver import link_document
+from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.relations.rules import extract_relations
-from kg.types import Document, Entity, Skipped
+from kg.types import Document, Entity, RawDocument, Skipped
 
-__all__ = ["DEFAULT_FORMATS", "BuildResult", "build", "build_graph"]
+__all__ = ["DEFAULT_FORMATS", "BuildResult", "analyse", "build", "build_graph"]
 
 DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "html", "neo4j", "graphml")
 
@@ -60,11 +61,38 @@ class BuildResult:
         }
 
 
+def analyse(task: tuple[RawDocument, Path]) -> tuple[Document, Linked]:
+    """The per-document step: one raw document cleaned, split and linked with a pipeline
+    config (a picklable function of picklable values, for any engine's workers)."""
+    raw, pipeline = task
+    document = prepare(raw)
+    linked = link_document(document, load_pipeline(pipeline))
+    document = replace(document, mentions=tuple(linked.mentions))
+    relations = tuple(extract_relations(document, linked.entities))
+    return replace(document, relations=relations), linked
+
+
+def _read(
+    corpus: Path, result: BuildResult, on_skip: Callable[[Skipped], None] | None
+) -> Iterator[tuple[Path, RawDocument | None]]:
+    """Every readable document under ``corpus``, with its file; ``None`` closes a file."""
+    for path in discover(corpus):
+        for item in load_file(path, corpus):
+            if isinstance(item, Skipped):
+                result.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+            else:
+                yield path, item
+        yield path, None
+
+
 def build_graph(
     corpus: Path,
     *,
     cache: DocumentCache | None = None,
     pipeline: Path = DEFAULT_CONFIG,
+    engine: Engine | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -72,41 +100,41 @@ def build_graph(
 
     With a ``cache``, documents analysed before (same text, same code and lexicons) are
     read back instead of analysed again. ``pipeline`` is the spaCy config to analyse with
-    (a cache is only valid for the default one).
+    (a cache is only valid for the default one). ``engine`` runs the per-document step
+    (:mod:`kg.engines`; default: in this process); results come back in corpus order, so
+    the graph is the same on every engine.
     """
     started = time.perf_counter()
     result = BuildResult(graph=new_graph())
+    engine = engine or LocalEngine()
+    entries: list[tuple[Path, RawDocument | None, tuple[Document, Linked] | None]] = []
+    for path, item in _read(corpus, result, on_skip):
+        cached = cache.get(item) if cache and item is not None else None
+        entries.append((path, item, cached))
+    misses = [(item, pipeline) for _p, item, cached in entries if item and cached is None]
+    analysed = engine.map(analyse, misses)
     entities: dict[str, Entity] = {}
-    for path in discover(corpus):
-        for item in load_file(path, corpus):
-            if isinstance(item, Skipped):
-                result.skipped.append(item)
-                if on_skip:
-                    on_skip(item)
-                continue
-            cached = cache.get(item) if cache else None
-            if cached is None:
-                document = prepare(item)
-                linked = link_document(document, load_pipeline(pipeline))
-                if cache:
-                    cache.put(item, document, linked)
+    for path, item, cached in entries:
+        if item is None:
+            if on_file:
+                on_file(path)
+            continue
+        if cached is None:
+            document, linked = next(analysed)
+            if cache:
+                cache.put(item, document, linked)
+        else:
+            document, linked = cached
+        for key, entity in linked.entities.items():
+            if key in entities:
+                entities[key].absorb(entity)
             else:
-                document, linked = cached
-            for key, entity in linked.entities.items():
-                if key in entities:
-                    entities[key].absorb(entity)
-                else:
-                    entities[key] = entity
-            result.documents.append(replace(document, mentions=tuple(linked.mentions)))
-        if on_file:
-            on_file(path)
+                entities[key] = entity
+        result.documents.append(replace(document, mentions=tuple(linked.mentions)))
     result.timings["read_and_link"] = time.perf_counter() - started
     if cache:
         result.cache = {"hits": cache.hits, "misses": cache.misses}
     graph_started = time.perf_counter()
-    result.documents = [
-        replace(d, relations=tuple(extract_relations(d, entities))) for d in result.documents
-    ]
     iris = add_entities(result.graph, entities)
     for document in result.documents:
         add_document(result.graph, document)
@@ -123,6 +151,7 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     cache: DocumentCache | None = None,
     pipeline: Path = DEFAULT_CONFIG,
+    engine: Engine | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -132,7 +161,9 @@ def build(
         KGError: E106 when no document at all could be read.
     """
     started = time.perf_counter()
-    result = build_graph(corpus, cache=cache, pipeline=pipeline, on_file=on_file, on_skip=on_skip)
+    result = build_graph(
+        corpus, cache=cache, pipeline=pipeline, engine=engine, on_file=on_file, on_skip=on_skip
+    )
     out.mkdir(parents=True, exist_ok=True)
     if result.documents:
         export_started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,8 @@ from kg.build import DEFAULT_FORMATS
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
 from kg.corpus.load import discover
-from kg.errors import KGError
+from kg.engines import Engine, get_engine
+from kg.errors import Errors, KGError
 from kg.exports import EXPORTERS
 from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.types import Skipped
@@ -75,6 +77,23 @@ def build(
             "kg/nlp/pipeline.cfg (e.g. without the statistical recogniser).",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes for the per-document step. Default: the cores."
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where the per-document step runs: processes (this machine), dask (an "
+            "existing cluster, with --scheduler) or local (this process).",
+        ),
+    ] = "processes",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="The Dask scheduler's address for --engine dask (tcp://HOST:PORT)."),
+    ] = None,
 ) -> None:
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
     unknown = sorted(set(formats or ()) - set(EXPORTERS))
@@ -91,7 +110,12 @@ def build(
     def skipped(item: Skipped) -> None:
         err.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
 
+    if jobs is not None and jobs < 1:
+        err.print(f"[red]error[/] {KGError(Errors.E164, jobs=jobs)}", highlight=False)
+        raise typer.Exit(code=2)
+    runner = None
     try:
+        runner = _engine(engine, jobs, scheduler)
         total = len(discover(corpus))
         with Progress(
             TextColumn("[bold]building"),
@@ -109,17 +133,28 @@ def build(
                 formats=tuple(formats) if formats else DEFAULT_FORMATS,
                 cache=DocumentCache(cache) if cache else None,
                 pipeline=pipeline or DEFAULT_CONFIG,
+                engine=runner,
                 on_file=lambda _p: bar.advance(task),
                 on_skip=skipped,
             )
     except KGError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(code=1) from exc
+    finally:
+        if runner is not None:
+            runner.close()
     report = result.report()
     typer.echo(
         f"{report['documents_read']} documents, {report['stories']} stories, "
         f"{report['triples']} triples, {len(report['skipped'])} skipped -> {out}"
     )
+
+
+def _engine(name: str, jobs: int | None, scheduler: str | None) -> Engine:
+    """The engine of ``kg build``: a pool of ``jobs`` processes (none for one job)."""
+    if name == "processes" and (jobs or os.cpu_count() or 1) == 1:
+        return get_engine("local")
+    return get_engine(name, jobs=jobs, scheduler=scheduler)
 
 
 @app.command()

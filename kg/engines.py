@@ -1,0 +1,153 @@
+"""Where the per-document step of a build runs: here, in a process pool, or on Dask.
+
+An engine maps a picklable function over picklable items and yields the results **in the
+order of the items**, so a build is the same, byte for byte, on any engine and for any
+number of workers. Engines are found by name (:func:`get_engine`), like rdflib's plugins;
+we write no cluster code of our own: the pool is the standard library's, the cluster is
+``dask.distributed``'s.
+
+>>> list(get_engine("local").map(len, ["ab", "c"]))
+[2, 1]
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, Protocol, TypeVar
+
+from kg.errors import Errors, KGError
+
+__all__ = ["DaskEngine", "Engine", "LocalEngine", "ProcessEngine", "engine_names", "get_engine"]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class Engine(Protocol):
+    """Runs ``func`` over ``items``, yielding the results in the items' order."""
+
+    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """In this process, one item after another."""
+
+    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
+        return map(func, items)
+
+    def close(self) -> None:
+        pass
+
+
+def _ordered(
+    submit: Callable[[_T], Any], result: Callable[[Any], _R], items: Iterable[_T], ahead: int
+) -> Iterator[_R]:
+    """Submit up to ``ahead`` items at a time and yield their results in order: memory
+    stays bounded by ``ahead``, not by the corpus."""
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= ahead:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+class ProcessEngine:
+    """A pool of ``jobs`` worker processes on this machine (spawned: each loads the
+    pipeline once, nothing is inherited from the parent's threads).
+
+    Starting a worker costs seconds (spaCy, jieba, the LAC model), so fewer than
+    ``min_items`` items (a sized collection) run in this process instead: the same results.
+    """
+
+    def __init__(self, jobs: int | None = None, *, min_items: int = 64) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self.min_items = min_items
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
+        if isinstance(items, Sized) and len(items) < self.min_items:
+            return map(func, items)
+        if self._pool is None:
+            context = get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        pool = self._pool
+
+        def submit(item: _T) -> Future[_R]:
+            return pool.submit(func, item)
+
+        def result(future: Future[_R]) -> _R:
+            return future.result()
+
+        return _ordered(submit, result, items, ahead=4 * self.jobs)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+class DaskEngine:
+    """An existing Dask cluster (``tcp://HOST:PORT``), through ``dask.distributed``'s client;
+    its workers need this package installed."""
+
+    def __init__(self, scheduler: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as error:  # pragma: no cover - distributed is a dependency
+            raise KGError(Errors.E161, reason=str(error)) from error
+        try:
+            self._client = Client(scheduler, timeout="10s")
+        except OSError as error:
+            raise KGError(Errors.E162, scheduler=scheduler, reason=str(error)) from error
+        workers = self._client.scheduler_info().get("workers", {})
+        self._ahead = 4 * max(1, sum(w.get("nthreads", 1) for w in workers.values()))
+
+    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
+        def submit(item: _T) -> Any:
+            return self._client.submit(func, item, pure=False)
+
+        def result(future: Any) -> _R:
+            value: _R = future.result()
+            future.release()
+            return value
+
+        return _ordered(submit, result, items, ahead=self._ahead)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+_ENGINES: dict[str, Callable[..., Engine]] = {
+    "local": lambda **_: LocalEngine(),
+    "processes": lambda jobs=None, min_items=64, **_: ProcessEngine(jobs, min_items=min_items),
+    "dask": lambda scheduler=None, **_: _dask(scheduler),
+}
+
+
+def _dask(scheduler: str | None) -> Engine:
+    if not scheduler:
+        raise KGError(Errors.E163)
+    return DaskEngine(scheduler)
+
+
+def engine_names() -> tuple[str, ...]:
+    """The engines :func:`get_engine` knows."""
+    return tuple(_ENGINES)
+
+
+def get_engine(name: str, **options: Any) -> Engine:
+    """The engine registered as ``name`` (``jobs`` for processes, ``scheduler`` for dask).
+
+    Raises:
+        KGError: E160 for an unknown name, E163 for dask without a scheduler.
+    """
+    if name not in _ENGINES:
+        raise KGError(Errors.E160, name=name, known=", ".join(_ENGINES))
+    return _ENGINES[name](**options)
