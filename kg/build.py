@@ -37,6 +37,7 @@ class BuildResult:
 
     graph: Graph
     documents: list[Document] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=dict)
@@ -113,7 +114,7 @@ def build_graph(
         entries.append((path, item, cached))
     misses = [(item, pipeline) for _p, item, cached in entries if item and cached is None]
     analysed = engine.map(analyse, misses)
-    entities: dict[str, Entity] = {}
+    entities = result.entities
     for path, item, cached in entries:
         if item is None:
             if on_file:
