@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -122,7 +122,9 @@ def turtle(graph: Graph) -> str:
 
 
 def trig(
-    default: Iterable[tuple[Node, Node, Node]], named: dict[URIRef, Graph], graph: Graph
+    default: Iterable[tuple[Node, Node, Node]],
+    named: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]],
+    graph: Graph,
 ) -> str:
     """TriG: the ``default`` triples, then each named graph, in IRI order."""
     terms = _Terms(graph)

@@ -34,14 +34,19 @@ def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
     return [path, ontology]
 
 
-def by_document(graph: Graph) -> tuple[list[tuple[Node, Node, Node]], dict[URIRef, Graph]]:
+def by_document(
+    graph: Graph,
+) -> tuple[list[tuple[Node, Node, Node]], dict[URIRef, list[tuple[Node, Node, Node]]]]:
     """Split ``graph`` into the shared triples and one graph per document.
 
     A document's graph holds what belongs to it (its node, stories, mentions and
     assertions, all under its IRI); the shared part holds the entities and the relation
     triples.
     """
-    named = {URIRef(str(d)): Graph() for d in graph.subjects(RDF.type, KG.Document)}
+    # plain lists, not rdflib graphs: adding to a Graph costs more than writing the triple
+    named: dict[URIRef, list[tuple[Node, Node, Node]]] = {
+        URIRef(str(d)): [] for d in graph.subjects(RDF.type, KG.Document)
+    }
     keys = {str(d): d for d in named}
     shared: list[tuple[Node, Node, Node]] = []
     prefix = str(ID["doc/"])
@@ -53,7 +58,7 @@ def by_document(graph: Graph) -> tuple[list[tuple[Node, Node, Node]], dict[URIRe
         if owner is None:
             shared.append((s, p, o))
         else:
-            named[owner].add((s, p, o))
+            named[owner].append((s, p, o))
     return shared, named
 
 
