@@ -66,8 +66,8 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="An export to write (turtle, trig, html, neo4j, graphml); repeat it. "
-            "Default: all.",
+            help="An export to write (turtle, trig, html, neo4j, graphml, store: the on-disk "
+            "SPARQL store for kg query); repeat it. Default: all but store.",
         ),
     ] = None,
     pipeline: Annotated[
@@ -180,7 +180,13 @@ def validate(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Folder of gold files (tests/gold).")],
-    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
+    graph: Annotated[
+        Path,
+        typer.Argument(
+            help="A built graph.ttl, or a store (an output folder built with -f store, or "
+            "its store/), answered without parsing Turtle."
+        ),
+    ],
     mode: Annotated[
         str, typer.Option(help="strict: labels must equal gold names; alias: or gold mentions.")
     ] = "strict",
@@ -230,7 +236,13 @@ def eval_(
 
 @app.command()
 def query(
-    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
+    graph: Annotated[
+        Path,
+        typer.Argument(
+            help="A built graph.ttl, or a store (an output folder built with -f store, or "
+            "its store/), answered without parsing Turtle."
+        ),
+    ],
     sparql: Annotated[
         str | None, typer.Argument(help="A .rq file or SELECT text (or use --name).")
     ] = None,
@@ -243,8 +255,15 @@ def query(
     """Run a SPARQL SELECT over GRAPH and print the rows."""
     from rich.table import Table
 
+    from kg.exports.store import STORE_DIR, open_store
     from kg.graph.validate import load_graph
-    from kg.query.sparql import describe, named_queries, resolve_query, run_query
+    from kg.query.sparql import (
+        describe,
+        named_queries,
+        resolve_query,
+        run_query,
+        run_store_query,
+    )
 
     if list_:
         for key, path in named_queries().items():
@@ -254,7 +273,11 @@ def query(
         err.print(f"[red]error[/] unknown format {fmt!r}: use table, csv or json")
         raise typer.Exit(code=2)
     try:
-        rows = run_query(load_graph(graph), resolve_query(sparql, name))
+        text = resolve_query(sparql, name)
+        if graph.is_dir() and ((graph / STORE_DIR).is_dir() or graph.name == STORE_DIR):
+            rows = run_store_query(open_store(graph), text)
+        else:
+            rows = run_query(load_graph(graph), text)
     except KGError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(code=1) from exc

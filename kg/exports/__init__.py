@@ -10,6 +10,7 @@ from rdflib import Graph
 from kg.exports.graphml import write_graphml
 from kg.exports.html import write_html
 from kg.exports.neo4j import write_neo4j
+from kg.exports.store import write_store
 from kg.exports.turtle import write_trig, write_turtle
 
 __all__ = ["EXPORTERS", "Exporter", "get_exporter"]
@@ -23,6 +24,7 @@ EXPORTERS: dict[str, Exporter] = {
     "neo4j": write_neo4j,
     "graphml": write_graphml,
     "trig": write_trig,
+    "store": write_store,
 }
 
 

@@ -213,6 +213,16 @@ def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
         graph.add((node, KG.startOffset, Literal(start)))
         graph.add((node, KG.endOffset, Literal(end)))
         graph.add((node, KG.rule, Literal(rel.rule)))
-        graph.add((node, KG.confidence, Literal(f"{rel.confidence:.2f}", datatype=XSD.decimal)))
+        graph.add((node, KG.confidence, Literal(_decimal(rel.confidence), datatype=XSD.decimal)))
         if rel.role:
             graph.add((node, KG.role, Literal(rel.role)))
+
+
+def _decimal(value: float) -> str:
+    """The canonical xsd:decimal form of a confidence, as every store writes it back.
+
+    >>> _decimal(0.8), _decimal(0.55), _decimal(1.0)
+    ('0.8', '0.55', '1.0')
+    """
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text

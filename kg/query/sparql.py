@@ -12,13 +12,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 from rdflib.term import Node
 
 from kg.config import ontology_dir
 from kg.errors import Errors, KGError
 
-__all__ = ["Rows", "describe", "named_queries", "resolve_query", "run_query"]
+__all__ = ["Rows", "describe", "named_queries", "resolve_query", "run_query", "run_store_query"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,27 @@ def run_query(graph: Graph, text: str) -> Rows:
         raise KGError(Errors.E134, kind=result.type)
     columns = tuple(str(v) for v in result.vars)
     rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)  # type: ignore[index]
+    if "ORDER BY" not in text.upper():
+        rows = tuple(sorted(rows))
+    return Rows(columns, rows)
+
+
+def _store_text(term: object) -> str:
+    return "" if term is None else str(getattr(term, "value", term))
+
+
+def run_store_query(store: pyoxigraph.Store, text: str) -> Rows:
+    """:func:`run_query` over an on-disk Oxigraph store (``kg build -f store``): the same
+    rows as over the graph it was loaded from, without parsing Turtle again."""
+    try:
+        result = store.query(text)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise KGError(Errors.E133, reason=exc) from exc
+    if not isinstance(result, pyoxigraph.QuerySolutions):
+        kind = "ASK" if isinstance(result, pyoxigraph.QueryBoolean) else "CONSTRUCT/DESCRIBE"
+        raise KGError(Errors.E134, kind=kind)
+    columns = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(_store_text(row[i]) for i in range(len(columns))) for row in result)
     if "ORDER BY" not in text.upper():
         rows = tuple(sorted(rows))
     return Rows(columns, rows)

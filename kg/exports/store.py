@@ -1,0 +1,46 @@
+"""On-disk store export: ``store/``, an Oxigraph database that ``kg query`` answers from
+without parsing Turtle again (SPARQL 1.1, the same rows as over ``graph.ttl``).
+
+The folder is written beside the others and swapped in whole: a reader never sees a
+half-loaded store. It is a database, not a document: its bytes differ between builds of
+the same corpus (``graph.ttl`` is the byte-identical form of the same triples).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+
+from kg.exports.turtle import serialize_turtle
+
+__all__ = ["STORE_DIR", "open_store", "write_store"]
+
+#: The store's folder inside a build's output folder.
+STORE_DIR = "store"
+
+
+def write_store(graph: Graph, out_dir: Path) -> list[Path]:
+    """Bulk-load ``graph`` into ``out_dir/store`` (replacing a previous store whole)."""
+    final = out_dir / STORE_DIR
+    building = out_dir / f".{STORE_DIR}.building"
+    shutil.rmtree(building, ignore_errors=True)
+    store = pyoxigraph.Store(str(building))
+    store.bulk_load(serialize_turtle(graph), pyoxigraph.RdfFormat.TURTLE)
+    store.flush()
+    del store  # closes the database before it moves
+    previous = out_dir / f".{STORE_DIR}.previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    building.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
+    return [final]
+
+
+def open_store(path: Path) -> pyoxigraph.Store:
+    """A built store, read-only: ``path`` is the store or the build's output folder."""
+    folder = path / STORE_DIR if (path / STORE_DIR).is_dir() else path
+    return pyoxigraph.Store.read_only(str(folder))
