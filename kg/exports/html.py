@@ -25,7 +25,16 @@ from rdflib import Graph
 
 from kg.graph.view import ENTITY_TYPES, entity_view
 
-__all__ = ["STYLE", "build_network", "render_html", "safe_json", "write_html"]
+__all__ = [
+    "OVERVIEW_PER_TYPE",
+    "STYLE",
+    "build_network",
+    "layout",
+    "overview",
+    "render_html",
+    "safe_json",
+    "write_html",
+]
 
 #: Colour and shape per entity type, and the legend's names.
 STYLE: dict[str, dict[str, str]] = {
@@ -46,20 +55,23 @@ _EDGE_COLOUR = {
 }
 _FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 _OPTIONS: dict[str, Any] = {
-    "layout": {"randomSeed": 7, "improvedLayout": False},
-    "physics": {
-        "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
-        "stabilization": {"enabled": True, "iterations": 400, "fit": True},
-    },
+    # positions are computed when the page is written (a seeded spring layout of the
+    # overview), so the page opens drawn: no live physics to wait for
+    "physics": {"enabled": False},
+    "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
     "nodes": {"font": {"face": _FONT, "size": 14}, "scaling": {"min": 8, "max": 40}},
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "smooth": {"enabled": True, "type": "continuous"},
+        "smooth": False,
         "font": {"face": _FONT, "size": 10, "color": "#555555", "strokeWidth": 0},
     },
 }
+#: The entities the page opens with: the most connected ones, at most this many of each
+#: type; search and a click on a node bring in the others.
+OVERVIEW_PER_TYPE = 150
+#: The longest list a tooltip shows before "… and N more".
+TOOLTIP_ITEMS = 8
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +96,17 @@ def safe_json(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _capped(items: list[str], limit: int = TOOLTIP_ITEMS) -> str:
+    """``items`` joined with 、, the first ``limit`` of them and how many more.
+
+    >>> _capped(["a", "b", "c"], 2)
+    'a、b … 等另 1 项 (and 1 more)'
+    """
+    shown = "、".join(items[:limit])
+    rest = len(items) - limit
+    return f"{shown} … 等另 {rest} 项 (and {rest} more)" if rest > 0 else shown
+
+
 def _node_title(data: dict[str, Any]) -> str:
     lines = [
         f"{data['label']}  ({data['type']}{' / ' + data['subtype'] if data['subtype'] else ''})"
@@ -91,9 +114,9 @@ def _node_title(data: dict[str, Any]) -> str:
     if data["code"]:
         lines.append(f"行政区划代码: {data['code']}")
     if data["aliases"]:
-        lines.append("别名: " + "、".join(data["aliases"]))
+        lines.append("别名: " + _capped(data["aliases"]))
     if data["documents"]:
-        lines.append("文档: " + "、".join(data["documents"]))
+        lines.append("文档: " + _capped(data["documents"]))
     lines += [f"· {s[:120]}" for s in data["sentences"][:3]]
     return "\n".join(lines)
 
@@ -101,20 +124,50 @@ def _node_title(data: dict[str, Any]) -> str:
 def _edge_title(data: dict[str, Any]) -> str:
     lines = [f"{data['predicate']}  (confidence {data['confidence']:.2f})"]
     if data["roles"]:
-        lines.append("职务: " + "、".join(data["roles"]))
-    for sentence, rule, document in zip(
-        data["sentences"], data["rules"], [*data["documents"], *[""] * 9], strict=False
-    ):
+        lines.append("职务: " + _capped(data["roles"]))
+    evidence = list(
+        zip(data["sentences"], data["rules"], [*data["documents"], *[""] * 9], strict=False)
+    )
+    for sentence, rule, document in evidence[:4]:
         lines.append(f"· {sentence[:120]}  [{rule}] {document}")
-    return "\n".join(lines[:6])
+    if len(evidence) > 4:
+        lines.append(f"… 另有 {len(evidence) - 4} 条证据 (and {len(evidence) - 4} more)")
+    return "\n".join(lines)
 
 
-def build_network(view: nx.MultiDiGraph) -> Network:
-    """A pyvis network of the entity view: colour and shape by type, size by degree."""
+def overview(view: nx.MultiDiGraph, per_type: int = OVERVIEW_PER_TYPE) -> list[str]:
+    """The entities the page opens with: per type, the most connected (ties by label)."""
+    degree = dict(view.degree())
+    chosen: list[str] = []
+    for type_ in ENTITY_TYPES:
+        of_type = [n for n, d in view.nodes(data=True) if d["type"] == type_]
+        of_type.sort(key=lambda n: (-degree.get(n, 0), view.nodes[n]["label"], n))
+        chosen += of_type[:per_type]
+    return sorted(chosen)
+
+
+def layout(view: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]]:
+    """Seeded spring-layout positions of ``nodes`` (the same for the same view)."""
+    if not nodes:
+        return {}
+    sub = nx.Graph(view.subgraph(nodes))
+    scale = 60 * max(1.0, len(nodes) ** 0.5)
+    positions = nx.spring_layout(sub, seed=7, iterations=60, scale=scale)
+    return {n: (round(float(x)), round(float(y))) for n, (x, y) in sorted(positions.items())}
+
+
+def build_network(view: nx.MultiDiGraph, per_type: int = OVERVIEW_PER_TYPE) -> Network:
+    """A pyvis network of the entity view: colour and shape by type, size by degree; the
+    overview's nodes carry their positions (``x``, ``y``) and ``kgOverview``."""
     net = Network(directed=True, cdn_resources="in_line")
     degree = dict(view.degree())
+    shown = overview(view, per_type)
+    positions = layout(view, shown)
     for node, data in view.nodes(data=True):
         style = STYLE[data["type"]]
+        extra: dict[str, Any] = {}
+        if node in positions:
+            extra = {"x": positions[node][0], "y": positions[node][1], "kgOverview": True}
         net.add_node(
             node,
             label=data["label"],
@@ -123,6 +176,8 @@ def build_network(view: nx.MultiDiGraph) -> Network:
             shape=style["shape"],
             value=1 + degree.get(node, 0),
             kgType=data["type"],
+            kgAliases=data["aliases"],
+            **extra,
         )
     for source, target, data in view.edges(data=True):
         net.add_edge(
@@ -153,6 +208,7 @@ header h1 { font-size: 16px; margin: 0 12px 0 0; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin: 0 4px 0 8px; vertical-align: middle; }
 .legend label { cursor: pointer; white-space: nowrap; }
 #summary { color: #555; font-size: 13px; }
+#status { color: #a33; font-size: 13px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 480px; font-family: __FONT__; font-size: 12px; }
 </style>
 <script>
@@ -164,6 +220,7 @@ __VIS_JS__
 <h1>工会新闻知识图谱</h1>
 <input id="search" type="search" placeholder="搜索实体 / search" aria-label="search">
 <span class="legend" id="legend">__LEGEND__</span>
+<span id="status" role="status"></span>
 <span id="summary"></span>
 </header>
 <div id="graph"></div>
@@ -172,32 +229,100 @@ __VIS_JS__
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("graph");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: false });
-    document.body.setAttribute("data-stabilized", "true");
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var adjacent = {};
+  data.edges.forEach(function (e) {
+    (adjacent[e.from] = adjacent[e.from] || []).push(e);
+    (adjacent[e.to] = adjacent[e.to] || []).push(e);
   });
   var hidden = {};
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) { return n.kgOverview; }));
+  var edges = new vis.DataSet(data.edges.filter(function (e) { return nodes.get(e.from) && nodes.get(e.to); }));
+  var container = document.getElementById("graph");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  var status = document.getElementById("status");
+  function counts() {
+    document.getElementById("summary").textContent = nodes.length + " / " + data.nodes.length + " 实体 · " + edges.length + " / " + data.edges.length + " 关系";
+    window.kgNodeCount = nodes.length;
+    window.kgEdgeCount = edges.length;
+  }
+  // bring in an entity next to one already drawn, and the edges to what is drawn
+  function place(id, near, index) {
+    if (nodes.get(id)) { return; }
+    var node = Object.assign({}, byId[id]);
+    var at = near ? network.getPositions([near])[near] : { x: 0, y: 0 };
+    var angle = 2.399963 * (index + 1);
+    var radius = 80 + 12 * Math.sqrt(index + 1);
+    node.x = Math.round(at.x + radius * Math.cos(angle));
+    node.y = Math.round(at.y + radius * Math.sin(angle));
+    node.hidden = !!hidden[node.kgType];
+    nodes.add(node);
+  }
+  function connect(id) {
+    (adjacent[id] || []).forEach(function (e) {
+      if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to)) { edges.add(e); }
+    });
+  }
+  function expand(id) {
+    var added = 0;
+    (adjacent[id] || []).forEach(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      if (!nodes.get(other)) { place(other, id, added); added += 1; connect(other); }
+    });
+    connect(id);
+    counts();
+    return added;
+  }
   function applyFilter() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !!hidden[n.kgType] }; }));
+    nodes.update(nodes.getIds().map(function (id) { return { id: id, hidden: !!hidden[byId[id].kgType] }; }));
   }
   Array.prototype.forEach.call(document.querySelectorAll("#legend input"), function (box) {
     box.addEventListener("change", function () { hidden[box.value] = !box.checked; applyFilter(); });
   });
+  // search names and aliases only, never the text of tooltips; the best match first
+  function rank(n, query) {
+    var names = [n.label].concat(n.kgAliases || []);
+    var best = 9;
+    names.forEach(function (name) {
+      var lower = name.toLowerCase();
+      if (lower === query) { best = Math.min(best, 0); }
+      else if (lower.indexOf(query) === 0) { best = Math.min(best, 1); }
+      else if (lower.indexOf(query) !== -1) { best = Math.min(best, 2); }
+    });
+    return best;
+  }
   document.getElementById("search").addEventListener("change", function (event) {
-    var query = event.target.value.trim();
+    var query = event.target.value.trim().toLowerCase();
+    status.textContent = "";
     if (!query) { network.unselectAll(); return; }
-    var found = data.nodes.filter(function (n) { return n.label.indexOf(query) !== -1 || (n.title || "").indexOf(query) !== -1; });
-    network.selectNodes(found.map(function (n) { return n.id; }));
-    if (found.length) { network.focus(found[0].id, { scale: 1.2, animation: true }); }
+    var found = data.nodes.map(function (n) { return [rank(n, query), n]; })
+      .filter(function (pair) { return pair[0] < 9; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1].label.length - b[1].label.length || (a[1].label < b[1].label ? -1 : 1); })
+      .map(function (pair) { return pair[1]; });
+    if (!found.length) { network.unselectAll(); status.textContent = "未找到 · nothing found"; return; }
+    var first = found[0];
+    if (!nodes.get(first.id)) { place(first.id, null, 0); }
+    expand(first.id);
+    found.slice(1, 50).forEach(function (n, i) { place(n.id, first.id, i + 20); connect(n.id); });
+    counts();
+    network.selectNodes(found.slice(0, 50).map(function (n) { return n.id; }));
+    network.focus(first.id, { scale: 1.2, animation: false });
+    status.textContent = found.length > 1 ? found.length + " 个匹配 · matches" : "";
   });
-  document.getElementById("summary").textContent = data.nodes.length + " 实体 · " + data.edges.length + " 关系";
+  network.on("click", function (params) {
+    if (params.nodes.length === 1) { expand(params.nodes[0]); }
+  });
+  // a tooltip never stays once the pointer has left the graph
+  container.addEventListener("mouseleave", function () {
+    Array.prototype.forEach.call(container.querySelectorAll("div.vis-tooltip"), function (tip) { tip.style.visibility = "hidden"; });
+  });
+  counts();
   window.kgNetwork = network;
-  window.kgNodeCount = nodes.length;
-  window.kgEdgeCount = edges.length;
+  window.kgTotalNodes = data.nodes.length;
+  window.kgExpand = expand;
+  network.once("afterDrawing", function () { document.body.setAttribute("data-stabilized", "true"); });
+  network.redraw();
 })();
 </script>
 </body>
@@ -220,9 +345,10 @@ def _legend() -> str:
     return "".join(parts)
 
 
-def render_html(graph: Graph) -> str:
-    """The page for ``graph``: deterministic for the same graph."""
-    net = build_network(entity_view(graph))
+def render_html(graph: Graph, *, per_type: int = OVERVIEW_PER_TYPE) -> str:
+    """The page for ``graph``: deterministic for the same graph. It opens on the
+    ``per_type`` most connected entities of each type, laid out in advance."""
+    net = build_network(entity_view(graph), per_type)
     script, css = _vis_assets()
     payload = {
         "nodes": net.nodes,

@@ -119,3 +119,121 @@ def test_type_filter_hides_nodes(corpus_build: tuple[BuildResult, Path]) -> None
             "window.kgNetwork.body.data.nodes.get().filter(n => n.kgType === 'Place').length"
         )
     assert hidden == places > 10
+
+
+def _search(visit: object, text: str) -> None:
+    page = visit.page  # type: ignore[attr-defined]
+    page.fill("#search", text)
+    page.press("#search", "Enter")
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("chromium")
+def test_search_finds_names_and_aliases_not_tooltip_text(
+    corpus_build: tuple[BuildResult, Path],
+) -> None:
+    with open_page(corpus_build[1] / "graph.html") as visit:
+        _search(visit, "一函两书")  # named in the tooltips of places too (石泉县)
+        labels = visit.page.evaluate(
+            "window.kgNetwork.getSelectedNodes()"
+            ".map(id => window.kgNetwork.body.data.nodes.get(id).label)"
+        )
+        _search(visit, "产改")  # an alias
+        alias = visit.page.evaluate(
+            "window.kgNetwork.body.data.nodes.get(window.kgNetwork.getSelectedNodes()[0]).label"
+        )
+        _search(visit, "不存在的机构名称")
+        status = visit.page.text_content("#status")
+        nothing = visit.page.evaluate("window.kgNetwork.getSelectedNodes().length")
+    assert labels and labels[0] == "一函两书"
+    assert all("一函两书" in label for label in labels)
+    assert alias == "产业工人队伍建设改革"
+    assert "nothing found" in (status or "")
+    assert nothing == 0
+    assert visit.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def large_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A page of 60 generated articles that opens on 20 entities of each type."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from scale_corpus import generate
+
+    root = tmp_path_factory.mktemp("large")
+    generate(60, root / "corpus", seed=5)
+    result = build(root / "corpus", root / "out", formats=("turtle",))
+    (root / "graph.html").write_text(render_html(result.graph, per_type=20), encoding="utf-8")
+    return root / "graph.html", entity_count(result.graph)
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("chromium")
+def test_a_large_graph_opens_on_an_overview_and_grows_on_demand(
+    large_page: tuple[Path, int],
+) -> None:
+    path, total = large_page
+    with open_page(path) as visit:
+        page = visit.page
+        shown = page.evaluate("window.kgNodeCount")
+        drawn = page.evaluate("Object.keys(window.kgNetwork.body.nodes).length")
+        physics = page.evaluate("window.kgNetwork.physics.options.enabled")
+        hidden_name = page.evaluate(
+            "JSON.parse(document.getElementById('kg-data').textContent).nodes"
+            ".find(n => !n.kgOverview && n.kgType === 'Person').label"
+        )
+        _search(visit, hidden_name)
+        after_search = page.evaluate("window.kgNodeCount")
+        selected = page.evaluate(
+            "window.kgNetwork.body.data.nodes.get(window.kgNetwork.getSelectedNodes()[0]).label"
+        )
+        hub = page.evaluate(
+            "window.kgNetwork.body.data.nodes.get().sort((a, b) => b.value - a.value)[0].id"
+        )
+        added = page.evaluate(f"window.kgExpand({json.dumps(hub)})")
+        after_expand = page.evaluate("window.kgNodeCount")
+        spot = page.evaluate(
+            "(hub) => { const n = window.kgNetwork; const p = n.getPositions([hub])[hub];"
+            " const d = n.canvasToDOM(p); const r = document.getElementById('graph')"
+            ".getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }",
+            hub,
+        )
+        visible = (
+            "Array.from(document.querySelectorAll('div.vis-tooltip'))"
+            ".filter(t => getComputedStyle(t).visibility === 'visible').length"
+        )
+        page.mouse.move(spot[0] - 3, spot[1] - 3)
+        page.mouse.move(spot[0], spot[1])
+        shown_tip = 0
+        for _ in range(50):  # the hub's tooltip shows (polled: the page's CSP forbids eval)
+            shown_tip = page.evaluate(visible)
+            if shown_tip:
+                break
+            page.wait_for_timeout(100)
+        page.mouse.move(spot[0], 2)  # leave the graph, up into the header
+        stuck = page.evaluate(visible)
+    assert total > 200
+    assert shown == drawn <= 80 < total
+    assert physics is False
+    assert selected == hidden_name and after_search > shown
+    assert after_expand == after_search + added
+    assert shown_tip > 0 and stuck == 0
+    assert visit.console_errors == []
+
+
+def test_tooltips_cap_their_lists() -> None:
+    from kg.exports.html import _node_title
+
+    data = {
+        "label": "安康市总工会",
+        "type": "Organization",
+        "subtype": "TradeUnion",
+        "code": "",
+        "aliases": [],
+        "documents": [f"doc{i:03d}.txt" for i in range(101)],
+        "sentences": [],
+    }
+    title = _node_title(data)
+    assert "doc007.txt" in title and "doc008.txt" not in title
+    assert "and 93 more" in title
