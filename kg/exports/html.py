@@ -68,8 +68,9 @@ _OPTIONS: dict[str, Any] = {
     },
 }
 #: The entities the page opens with: the most connected ones, at most this many of each
-#: type; search and a click on a node bring in the others.
-OVERVIEW_PER_TYPE = 150
+#: type; search and a click on a node bring in the others. Four types of 120 keep the
+#: overview under networkx's 500 nodes, where its spring layout stays dense numpy (no scipy).
+OVERVIEW_PER_TYPE = 120
 #: The longest list a tooltip shows before "… and N more".
 TOOLTIP_ITEMS = 8
 

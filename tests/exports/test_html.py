@@ -237,3 +237,18 @@ def test_tooltips_cap_their_lists() -> None:
     title = _node_title(data)
     assert "doc007.txt" in title and "doc008.txt" not in title
     assert "and 93 more" in title
+
+
+def test_the_largest_overview_is_laid_out_without_scipy() -> None:
+    import networkx as nx
+
+    from kg.exports.html import OVERVIEW_PER_TYPE, layout
+
+    view = nx.MultiDiGraph()
+    names = [f"n{i}" for i in range(4 * OVERVIEW_PER_TYPE)]
+    for i, name in enumerate(names):
+        view.add_node(name)
+        view.add_edge(name, names[i // 3], key="partOf")
+    positions = layout(view, names)
+    assert len(positions) == len(names) < 500
+    assert layout(view, names) == positions  # seeded: the same every time
