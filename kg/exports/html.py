@@ -248,32 +248,41 @@ __VIS_JS__
     window.kgNodeCount = nodes.length;
     window.kgEdgeCount = edges.length;
   }
-  // bring in an entity next to one already drawn, and the edges to what is drawn
-  function place(id, near, index) {
-    if (nodes.get(id)) { return; }
-    var node = Object.assign({}, byId[id]);
-    var at = near ? network.getPositions([near])[near] : { x: 0, y: 0 };
-    var angle = 2.399963 * (index + 1);
-    var radius = 80 + 12 * Math.sqrt(index + 1);
-    node.x = Math.round(at.x + radius * Math.cos(angle));
-    node.y = Math.round(at.y + radius * Math.sin(angle));
-    node.hidden = !!hidden[node.kgType];
-    nodes.add(node);
-  }
-  function connect(id) {
-    (adjacent[id] || []).forEach(function (e) {
-      if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to)) { edges.add(e); }
+  // bring entities in around one already drawn, with their edges to what is drawn:
+  // one add per DataSet, since every add makes vis-network recompute
+  function bring(ids, near) {
+    var at = near && nodes.get(near) ? network.getPositions([near])[near] : { x: 0, y: 0 };
+    var fresh = [];
+    var seen = {};
+    ids.forEach(function (id) {
+      if (nodes.get(id) || seen[id]) { return; }
+      seen[id] = true;
+      var index = fresh.length;
+      var node = Object.assign({}, byId[id]);
+      var angle = 2.399963 * (index + 1);
+      var radius = 80 + 12 * Math.sqrt(index + 1);
+      node.x = Math.round(at.x + radius * Math.cos(angle));
+      node.y = Math.round(at.y + radius * Math.sin(angle));
+      node.hidden = !!hidden[node.kgType];
+      fresh.push(node);
     });
+    if (fresh.length) { nodes.add(fresh); }
+    var links = {};
+    ids.concat(near ? [near] : []).forEach(function (id) {
+      (adjacent[id] || []).forEach(function (e) {
+        if (!links[e.id] && !edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to)) { links[e.id] = e; }
+      });
+    });
+    var list = Object.keys(links).map(function (k) { return links[k]; });
+    if (list.length) { edges.add(list); }
+    counts();
+    return fresh.length;
+  }
+  function neighbours(id) {
+    return (adjacent[id] || []).map(function (e) { return e.from === id ? e.to : e.from; });
   }
   function expand(id) {
-    var added = 0;
-    (adjacent[id] || []).forEach(function (e) {
-      var other = e.from === id ? e.to : e.from;
-      if (!nodes.get(other)) { place(other, id, added); added += 1; connect(other); }
-    });
-    connect(id);
-    counts();
-    return added;
+    return bring(neighbours(id), id);
   }
   function applyFilter() {
     nodes.update(nodes.getIds().map(function (id) { return { id: id, hidden: !!hidden[byId[id].kgType] }; }));
@@ -303,10 +312,9 @@ __VIS_JS__
       .map(function (pair) { return pair[1]; });
     if (!found.length) { network.unselectAll(); status.textContent = "未找到 · nothing found"; return; }
     var first = found[0];
-    if (!nodes.get(first.id)) { place(first.id, null, 0); }
-    expand(first.id);
-    found.slice(1, 50).forEach(function (n, i) { place(n.id, first.id, i + 20); connect(n.id); });
-    counts();
+    if (!nodes.get(first.id)) { bring([first.id], null); }
+    var others = found.slice(1, 50).map(function (n) { return n.id; });
+    bring(neighbours(first.id).concat(others), first.id);
     network.selectNodes(found.slice(0, 50).map(function (n) { return n.id; }));
     network.focus(first.id, { scale: 1.2, animation: false });
     status.textContent = found.length > 1 ? found.length + " 个匹配 · matches" : "";
