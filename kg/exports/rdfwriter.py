@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable
+from weakref import WeakKeyDictionary
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-__all__ = ["trig", "turtle"]
+__all__ = ["subject_blocks", "trig", "turtle"]
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -90,46 +91,73 @@ def _sort_key(term: Node) -> tuple[int, str]:
     return kind, str(term)
 
 
-def _blocks(triples: Iterable[tuple[Node, Node, Node]], terms: _Terms, indent: str) -> list[str]:
+def _subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
+    """Every subject's block of Turtle (unindented), and the prefixes they use."""
+    terms = _Terms(graph)
     by_subject: defaultdict[Node, defaultdict[Node, list[Node]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for s, p, o in triples:
+    for s, p, o in graph:
         by_subject[s][p].append(o)
-    blocks = []
+    blocks: dict[Node, str] = {}
     for subject in sorted(by_subject, key=_sort_key):
         predicates = by_subject[subject]
         order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
         lines = []
         for predicate in order:
             objects = sorted(set(predicates[predicate]), key=_sort_key)
-            values = f",\n{indent}        ".join(terms.term(o) for o in objects)
+            values = ",\n        ".join(terms.term(o) for o in objects)
             lines.append(f"{terms.term(predicate, predicate=True)} {values}")
-        body = f" ;\n{indent}    ".join(lines)
-        blocks.append(f"{indent}{terms.term(subject)} {body} .")
-    return blocks
+        blocks[subject] = f"{terms.term(subject)} " + " ;\n    ".join(lines) + " ."
+    return blocks, terms.used
 
 
-def _prefixes(terms: _Terms) -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(terms.used.items()))
+_BLOCKS: WeakKeyDictionary[Graph, tuple[int, tuple[dict[Node, str], dict[str, str]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
+    """:func:`_subject_blocks` once per graph while it does not change size: Turtle and
+    TriG write the same blocks (TriG indents a document's inside its graph)."""
+    cached = _BLOCKS.get(graph)
+    if cached is not None and cached[0] == len(graph):
+        return cached[1]
+    found = _subject_blocks(graph)
+    _BLOCKS[graph] = (len(graph), found)
+    return found
+
+
+def _prefixes(used: dict[str, str]) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
+
+
+def _indented(block: str, indent: str) -> str:
+    # a block's only line breaks are its own (literals escape theirs)
+    return indent + block.replace("\n", "\n" + indent)
 
 
 def turtle(graph: Graph) -> str:
     """Turtle for ``graph``; equal graphs without blank nodes give equal text."""
-    terms = _Terms(graph)
-    blocks = _blocks(graph, terms, "")
-    return _prefixes(terms) + "\n" + "\n\n".join(blocks) + "\n"
+    blocks, used = subject_blocks(graph)
+    return _prefixes(used) + "\n" + "\n\n".join(blocks.values()) + "\n"
 
 
-def trig(
-    default: Iterable[tuple[Node, Node, Node]],
-    named: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]],
-    graph: Graph,
-) -> str:
-    """TriG: the ``default`` triples, then each named graph, in IRI order."""
+def trig(graph: Graph, owner: Callable[[Node], URIRef | None]) -> str:
+    """TriG: the subjects no document owns in the default graph, then each document's
+    graph (``owner``: the document a subject belongs to), in IRI order."""
+    blocks, used = subject_blocks(graph)
     terms = _Terms(graph)
-    parts = _blocks(default, terms, "")
+    shared: list[str] = []
+    named: defaultdict[URIRef, list[str]] = defaultdict(list)
+    for subject, block in blocks.items():
+        document = owner(subject)
+        if document is None:
+            shared.append(block)
+        else:
+            named[document].append(_indented(block, "    "))
+    parts = shared
     for name in sorted(named, key=str):
-        inner = "\n\n".join(_blocks(named[name], terms, "    "))
+        inner = "\n\n".join(named[name])
         parts.append(f"{terms.iri(name)} {{\n{inner}\n}}")
-    return _prefixes(terms) + "\n" + "\n\n".join(parts) + "\n"
+    return _prefixes(used | terms.used) + "\n" + "\n\n".join(parts) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -12,7 +13,7 @@ from kg.config import ontology_file
 from kg.exports.rdfwriter import trig, turtle
 from kg.graph.namespaces import ID, KG
 
-__all__ = ["by_document", "serialize_turtle", "write_trig", "write_turtle"]
+__all__ = ["document_owner", "serialize_turtle", "write_trig", "write_turtle"]
 
 
 def serialize_turtle(graph: Graph) -> bytes:
@@ -34,37 +35,29 @@ def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
     return [path, ontology]
 
 
-def by_document(
-    graph: Graph,
-) -> tuple[list[tuple[Node, Node, Node]], dict[URIRef, list[tuple[Node, Node, Node]]]]:
-    """Split ``graph`` into the shared triples and one graph per document.
+def document_owner(graph: Graph) -> Callable[[Node], URIRef | None]:
+    """The document a subject belongs to, or ``None`` for the shared part.
 
     A document's graph holds what belongs to it (its node, stories, mentions and
     assertions, all under its IRI); the shared part holds the entities and the relation
     triples.
     """
-    # plain lists, not rdflib graphs: adding to a Graph costs more than writing the triple
-    named: dict[URIRef, list[tuple[Node, Node, Node]]] = {
-        URIRef(str(d)): [] for d in graph.subjects(RDF.type, KG.Document)
-    }
-    keys = {str(d): d for d in named}
-    shared: list[tuple[Node, Node, Node]] = []
+    documents = {str(d): URIRef(str(d)) for d in graph.subjects(RDF.type, KG.Document)}
     prefix = str(ID["doc/"])
-    for s, p, o in graph:
-        key = str(s)
+
+    def owner(subject: Node) -> URIRef | None:
+        key = str(subject)
+        if not key.startswith(prefix):
+            return None
         # a document's IRI is one path segment under id/doc/; its parts live below it
         cut = key.find("/", len(prefix))
-        owner = keys.get(key if cut == -1 else key[:cut]) if key.startswith(prefix) else None
-        if owner is None:
-            shared.append((s, p, o))
-        else:
-            named[owner].append((s, p, o))
-    return shared, named
+        return documents.get(key if cut == -1 else key[:cut])
+
+    return owner
 
 
 def write_trig(graph: Graph, out_dir: Path) -> list[Path]:
     """Write ``graph.trig``: the same triples with one named graph per document."""
     path = out_dir / "graph.trig"
-    shared, named = by_document(graph)
-    path.write_bytes(trig(shared, named, graph).encode("utf-8"))
+    path.write_bytes(trig(graph, document_owner(graph)).encode("utf-8"))
     return [path]
