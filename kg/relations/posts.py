@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from kg.relations.base import DocumentView, Sentence, Span, relation
+from kg.relations.place import name_place
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
     APPOINTED,
@@ -50,6 +51,7 @@ __all__ = [
     "from_bylines",
     "from_credits",
     "from_elections",
+    "from_government_heads",
     "from_lists",
     "from_titles",
 ]
@@ -129,6 +131,52 @@ def from_titles(sentence: Sentence) -> Iterator[Relation]:
             yield relation(
                 people[mention], "holdsPost", org.entity, mention, "holdsPost:title", 0.85, role
             )
+
+
+@document_rule("posts:government-heads")
+def from_government_heads(view: DocumentView) -> Iterator[Relation]:
+    """``市委副书记、市长A``: a head of a place's government (市长, 副省长) holds that post
+    in the place's 人民政府, when the article names it."""
+    context = {e.key.split(":", 1)[1] for e in view.present.values() if e.type == "Place"}
+
+    def place_of(entity: Entity) -> str:
+        found = name_place(entity, context)
+        return entity.place or (found.key if found else "")
+
+    governments = {
+        place_of(e): e
+        for e in view.present.values()
+        if e.subtype == "Government" and e.name.endswith("人民政府")
+    }
+    governments.pop("", None)
+    if not governments:
+        return
+    text = view.doc.clean.text
+    by_sentence: dict[tuple[int, int], list[Span]] = {}
+    for mention in view.doc.mentions:
+        span = Span(mention, view.entities[mention.entity])
+        by_sentence.setdefault((mention.sentence_start, mention.sentence_end), []).append(span)
+    for spans in by_sentence.values():
+        sentence = Sentence.read(text, spans, None)
+        people = {p.mention: p.entity for p in sentence.spans}
+        for mention, posts in _direct_posts(sentence).items():
+            for org, role in posts:
+                heads = [
+                    m.group(0)
+                    for m in TITLE_UNIT.finditer(role)
+                    if m.group(1).endswith(GOVERNMENT_HEADS)
+                ]
+                government = governments.get(place_of(org.entity))
+                if heads and government is not None and government.key != org.entity.key:
+                    yield relation(
+                        people[mention],
+                        "holdsPost",
+                        government,
+                        mention,
+                        "holdsPost:government-head",
+                        0.75,
+                        heads[-1],
+                    )
 
 
 @sentence_rule("posts:lists")

@@ -60,6 +60,7 @@ DEFAULT_RULES: tuple[str, ...] = (
     "parts:standard",
     "parts:name",
     "posts:bylines",
+    "posts:government-heads",
     "posts:credits",
 )
 

@@ -295,3 +295,16 @@ def test_posts_around_the_name(
     text: str, entities: dict[str, str], expected: set[tuple[str, ...]]
 ) -> None:
     assert posts(text, entities) == expected
+
+
+def test_a_head_of_government_holds_the_post_in_its_government() -> None:
+    text = "上饶市人民政府召开会议。市委书记陈云宣布开幕;市委副书记、市长邱向军致辞。"
+    entities = {
+        "上饶市人民政府": GOV,
+        "中共上饶市委=市委": GOV,
+        "陈云": "Person",
+        "邱向军": "Person",
+    }
+    found = given(text, entities)
+    assert ("邱向军", "holdsPost", "上饶市人民政府", "市长") in found
+    assert not any(r[0] == "陈云" and r[2] == "上饶市人民政府" for r in found)
