@@ -376,6 +376,10 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 resolved = _resolve_org(part, written, context)
                 if resolved is None:
                     continue
+                if resolved.name.endswith("人大") and not _CONGRESS_ITSELF.match(text, part.end):
+                    # 襄阳市人大党组成员、副主任: the standing committee, the body that has
+                    # officials; 人大代表 and 人大会议 are the congress's
+                    resolved = replace(resolved, name=resolved.name + "常委会")
                 entity = Entity(
                     entity_key("Organization", resolved.name),
                     "Organization",
@@ -411,6 +415,10 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
     return Linked(entities, mentions)
+
+
+#: After X人大: the congress itself (its deputies, its sessions), not its standing committee.
+_CONGRESS_ITSELF = re.compile(r"(?:代表|会议|第[一二三四五六七八九十百\d]+次会议)")
 
 
 def _owner(cand: Candidate, text: str) -> Candidate | None:

@@ -53,6 +53,11 @@ def test_organizations_resolved_from_context(text: str, expected: set[str]) -> N
     assert names(link(text), "Organization") == expected
 
 
+def test_deputies_belong_to_the_congress_itself() -> None:
+    found = names(link("全国人大代表黄大勇、襄阳市人大代表张三参加。"), "Organization")
+    assert "襄阳市人大常委会" not in found
+
+
 def test_an_office_does_not_name_its_government_body() -> None:
     found = names(link("敦化市。市委宣传部副部长王继东出席。"), "Organization")
     assert found == {"中共敦化市委宣传部"}
@@ -203,6 +208,8 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # X人大 with officials is its standing committee; its deputies are the congress's
+        ("襄阳市人大党组成员、副主任吉虹出席。", {"襄阳市人大常委会"}),
         # a unit named with its body names both
         (
             "玉溪市。云南林缘香料有限公司分馏班组荣获云南省工人先锋号。",
