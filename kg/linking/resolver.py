@@ -23,6 +23,7 @@ from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import (
     ABBREVIATIONS,
     IDEOLOGY_AFTER_NAME,
+    NUMBERED_SCHOOL,
     ORG_SUFFIX_AT,
     OUTLET_ENDINGS,
     UNITS,
@@ -272,6 +273,13 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resol
             return _Resolved(full, "compositional:abbreviation", place)
         # proper names keep their own spelling (淄博职业学院, 山东莱芜农商银行)
         return _Resolved(surface, "exact", place)
+    school = NUMBERED_SCHOOL.fullmatch(surface)
+    if school is not None:
+        # 第六小学, 二实验小学: schools are numbered within a city or county, the story's
+        place = context.for_level("市") or context.for_level("县")
+        if place is not None:
+            name = f"{customary_name(place)}第{school['number']}{school['kind']}"
+            return _Resolved(name, f"numbered-school->{place.name} (story context)", place)
     return _Resolved(surface, "exact")
 
 

@@ -60,6 +60,7 @@ __all__ = [
     "NAME_ENDINGS",
     "NOT_AFTER_HEAD",
     "NOT_A_BRAND",
+    "NUMBERED_SCHOOL",
     "OPEN_CODE",
     "OPEN_CODE_WORD",
     "ORG_SUFFIXES",
@@ -142,6 +143,13 @@ STOP_CHARS = set(_ORG_STOPS["inside"])
 STOP_WORDS = _ORG_STOPS["left"]
 #: A firm's name made only of trade words is no name (科技有限公司, 投资发展有限公司).
 GENERIC_FIRM = re.compile(rf"(?:{alternation(_ORG_STOPS['generic'])})+")
+
+#: A school named by its number alone (第六小学, 二实验小学, 第一中学): the linker names it
+#: after the story's city or county.
+NUMBERED_SCHOOL = re.compile(
+    r"第?(?P<number>[一二三四五六七八九十]{1,3})"
+    r"(?P<kind>(?:实验)?(?:小学|中学|初级中学|高级中学|职业中学|幼儿园))"
+)
 
 _SUFFIX_ALT = alternation(ORG_SUFFIXES)
 

@@ -208,6 +208,11 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # a school named by its number is the story's city's
+        (
+            "敦化市举办诵读比赛。个人组三等奖:第六小学 李艳红;二实验小学徐庄智家庭。",
+            {"敦化市第六小学", "敦化市第二实验小学"},
+        ),
         # X人大 with officials is its standing committee; its deputies are the congress's
         ("襄阳市人大党组成员、副主任吉虹出席。", {"襄阳市人大常委会"}),
         # a unit named with its body names both

@@ -348,6 +348,20 @@ def _bare_units(text: str) -> Iterator[Candidate]:
         )
 
 
+def _numbered_schools(text: str) -> Iterator[Candidate]:
+    """Schools named by their number alone, where no name stands before them (:第六小学).
+
+    >>> [c.end - c.start for c in _numbered_schools("三等奖:第六小学 李艳红")]
+    [4]
+    """
+    for match in P.NUMBERED_SCHOOL.finditer(text):
+        if match.start() and _CJK.match(text[match.start() - 1]):
+            continue  # 敦化市第六小学, 实验中学: other rules read the whole name
+        yield Candidate(
+            match.start(), match.end(), "Organization", "Institution", "org:numbered-school", 1
+        )
+
+
 def _central_committee(text: str) -> Iterator[Candidate]:
     for match in _CENTRAL.finditer(text):
         yield Candidate(
@@ -438,6 +452,7 @@ def find_organizations(
     found += list(_units_of_known(text, hits))
     found += list(_central_committee(text))
     found += list(_bare_units(text))
+    found += list(_numbered_schools(text))
     found += list(_company_unions(text, found))
     found += list(_coordinated(text, found))
     unique = {(c.start, c.end, c.rule): c for c in found}  # one per span and rule
