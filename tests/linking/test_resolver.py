@@ -208,6 +208,8 @@ def test_towns_only_where_their_county_or_city_is_named() -> None:
         ("湖南中欣集团工会主席张三。长沙市天心区。", {"湖南中欣集团工会"}),
         ("东湖区文化馆工会开展活动。南昌市。", {"东湖区文化馆工会"}),
         ("安徽省淮北市总工会职工服务中心主任。", {"淮北市总工会职工服务中心"}),
+        # a body named by its ending alone after another's titles shares its place
+        ("内蒙古自治区人大常委会副主任、总工会主席和彦苓率队。", {"内蒙古自治区总工会"}),
         # a school named by its number is the story's city's
         (
             "敦化市举办诵读比赛。个人组三等奖:第六小学 李艳红;二实验小学徐庄智家庭。",

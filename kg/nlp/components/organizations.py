@@ -362,6 +362,35 @@ def _numbered_schools(text: str) -> Iterator[Candidate]:
         )
 
 
+#: A run of titles, then a body named by its ending alone (人大常委会副主任、总工会主席):
+#: the body of the same place as the one before the titles.
+_TITLED_THEN_BODY = re.compile(
+    rf"(?:{alternation(P.TITLES)}|党组|、)+?、(?P<body>总工会|人大常委会|政协|人民政府)"
+)
+
+
+def _bodies_after_titles(text: str, found: list[Candidate]) -> Iterator[Candidate]:
+    """``内蒙古自治区人大常委会副主任、总工会主席``: 总工会 of 内蒙古自治区."""
+    for cand in found:
+        if cand.subtype not in {"TradeUnion", "Government"} or not (cand.place or cand.level):
+            continue
+        match = _TITLED_THEN_BODY.match(text, cand.end)
+        if match is None or _CJK.match(text[match.start("body") - 1]):
+            continue
+        body = match["body"]
+        yield replace(
+            cand,
+            start=match.start("body"),
+            end=match.end("body"),
+            subtype=P.suffix_type(body)[1],
+            body=body,
+            rule="org:after-titles",
+            prefix=None,
+            owner=None,
+            priority=2,
+        )
+
+
 def _central_committee(text: str) -> Iterator[Candidate]:
     for match in _CENTRAL.finditer(text):
         yield Candidate(
@@ -455,6 +484,7 @@ def find_organizations(
     found += list(_numbered_schools(text))
     found += list(_company_unions(text, found))
     found += list(_coordinated(text, found))
+    found += list(_bodies_after_titles(text, found))
     unique = {(c.start, c.end, c.rule): c for c in found}  # one per span and rule
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.rule))
 
