@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from weakref import WeakKeyDictionary
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
+
+from kg.graph.memo import per_graph
 
 __all__ = ["subject_blocks", "trig", "turtle"]
 
@@ -112,20 +113,9 @@ def _subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
     return blocks, terms.used
 
 
-_BLOCKS: WeakKeyDictionary[Graph, tuple[int, tuple[dict[Node, str], dict[str, str]]]] = (
-    WeakKeyDictionary()
-)
-
-
-def subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
-    """:func:`_subject_blocks` once per graph while it does not change size: Turtle and
-    TriG write the same blocks (TriG indents a document's inside its graph)."""
-    cached = _BLOCKS.get(graph)
-    if cached is not None and cached[0] == len(graph):
-        return cached[1]
-    found = _subject_blocks(graph)
-    _BLOCKS[graph] = (len(graph), found)
-    return found
+subject_blocks = per_graph(_subject_blocks)
+"""Turtle and TriG write the same blocks, formatted once per graph (TriG indents a
+document's blocks inside its graph)."""
 
 
 def _prefixes(used: dict[str, str]) -> str:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from kg.graph.memo import per_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = ["ENTITY_TYPES", "RELATION_TYPES", "entity_view"]
@@ -29,22 +29,6 @@ def _text(value: object) -> str:
 
 def _number(value: object) -> Any:
     return value.toPython() if isinstance(value, Literal) else 0
-
-
-_VIEWS: WeakKeyDictionary[Graph, tuple[int, nx.MultiDiGraph]] = WeakKeyDictionary()
-
-
-def entity_view(graph: Graph) -> nx.MultiDiGraph:
-    """The view of ``graph``, built once per graph while it does not change size.
-
-    Every exporter reads the view; this keeps one build from computing it three times.
-    """
-    cached = _VIEWS.get(graph)
-    if cached is not None and cached[0] == len(graph):
-        return cached[1]
-    view = _build_view(graph)
-    _VIEWS[graph] = (len(graph), view)
-    return view
 
 
 def _build_view(graph: Graph) -> nx.MultiDiGraph:
@@ -132,6 +116,10 @@ def _build_view(graph: Graph) -> nx.MultiDiGraph:
         )
     return view
 
+
+entity_view = per_graph(_build_view)
+"""The view of a graph, built once per graph while it does not change size: every
+exporter reads it, and one build does not compute it three times."""
 
 _SUBCLASSES = {
     KG[name]

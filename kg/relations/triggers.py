@@ -266,19 +266,25 @@ def predicate_for(trig: Trigger, entity: Entity, between: str, after: str = "") 
     return trig.predicate
 
 
+def _coordinated_from(text: str, orgs: list[Span], edge: int) -> tuple[list[Span], int]:
+    """The organisations named together from ``edge`` on (A、B和C), and where they end."""
+    group: list[Span] = []
+    for span in (o for o in orgs if o.start >= edge):
+        gap = text[edge : span.start]
+        if (not group and gap.strip()) or (group and not COORDINATION.match(gap)):
+            break
+        group.append(span)
+        edge = span.end
+    return group, edge
+
+
 def host_chain(sentence: Sentence, at: int, orgs: list[Span]) -> tuple[list[Span], int]:
     """The organisers of ``由A、B主办,C承办,D协办`` opening at ``at`` (after 由), and where
     the chain ends; C and D continue the chain, only the hosts (主办, 承办) organise."""
     text, edge = sentence.text, at
     hosts: list[Span] = []
     while True:
-        group: list[Span] = []
-        for span in (o for o in orgs if o.start >= edge):
-            gap = text[edge : span.start]
-            if (not group and gap.strip()) or (group and not COORDINATION.match(gap)):
-                break
-            group.append(span)
-            edge = span.end
+        group, edge = _coordinated_from(text, orgs, edge)
         verb = HOST_VERB.match(text, edge) if group else None
         if verb is None:
             return hosts, edge if hosts else at
@@ -324,14 +330,7 @@ def passive_founders(sentence: Sentence) -> Iterator[Relation]:
     for span in orgs:
         if not text.startswith(HOST_INTRO, span.end):
             continue
-        agents: list[Span] = []
-        edge = span.end + len(HOST_INTRO)
-        for other in (o for o in orgs if o.start >= edge):
-            gap = text[edge : other.start]
-            if (not agents and gap.strip()) or (agents and not COORDINATION.match(gap)):
-                break
-            agents.append(other)
-            edge = other.end
+        agents, edge = _coordinated_from(text, orgs, span.end + len(HOST_INTRO))
         adverbs = AGENT_ADVERBS.match(text, edge)
         verb = PASSIVE_FOUNDING.match(text, adverbs.end() if adverbs else edge)
         if not agents or verb is None or span.entity.subtype == "Government":
