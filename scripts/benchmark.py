@@ -100,12 +100,24 @@ def stage_costs(texts: list[str], rounds: int = 3) -> float:
     return chars / models
 
 
-def _run(corpus: Path, out: Path, jobs: int) -> tuple[float, dict[str, object]]:
+def _peak_mib(_: int = 0) -> float:
+    """This process's peak RSS since its program started (VmHWM: unlike ru_maxrss, it does
+    not count the parent's pages a spawned worker held between fork and exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run(corpus: Path, out: Path, jobs: int) -> tuple[float, dict[str, object], float]:
+    """Seconds, the report, and the largest worker's peak RSS (MiB; 0 in-process)."""
     engine = ProcessEngine(jobs, min_items=0) if jobs > 1 else LocalEngine()
     try:
         started = time.perf_counter()
         result = build(corpus, out, engine=engine)
-        return time.perf_counter() - started, result.report()
+        elapsed = time.perf_counter() - started
+        workers = max(engine.map(_peak_mib, range(4 * jobs))) if jobs > 1 else 0.0
+        return elapsed, result.report(), workers
     finally:
         engine.close()
 
@@ -123,7 +135,7 @@ def main() -> None:
         print(f"{args.articles} generated articles (scripts/scale_corpus.py), {chars:,} characters")
         seconds: dict[int, float] = {}
         for jobs in args.jobs:
-            elapsed, report = _run(corpus, Path(tmp) / f"out{jobs}", jobs)
+            elapsed, report, worker_peak = _run(corpus, Path(tmp) / f"out{jobs}", jobs)
             seconds[jobs] = elapsed
             entities = sum(report["entities"].values())  # type: ignore[attr-defined]
             print(f"\n--jobs {jobs}")
@@ -133,9 +145,9 @@ def main() -> None:
             print(f"  seconds          {elapsed:.2f}  {report['timings_seconds']}")
             print(f"  seconds/article  {elapsed / args.articles:.4f}")
             print(f"  characters/s     {chars / elapsed:,.0f}")
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"\npeak RSS MiB     {peak:.0f} (this process), {workers:.0f} (largest worker)")
+            if worker_peak:
+                print(f"  worker peak RSS  {worker_peak:.0f} MiB")
+        print(f"\npeak RSS MiB     {_peak_mib():.0f} (this process, all runs)")
         if 1 in seconds:
             for jobs, elapsed in seconds.items():
                 if jobs != 1:
