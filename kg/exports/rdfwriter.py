@@ -36,6 +36,8 @@ _UNSAFE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+# rdflib resolves a namespace's attribute on every access: read each once
+_TYPE, _XSD_INTEGER, _XSD_DECIMAL, _XSD_STRING = RDF.type, XSD.integer, XSD.decimal, XSD.string
 
 
 class _Terms:
@@ -45,17 +47,27 @@ class _Terms:
         namespaces = sorted(((str(ns), p) for p, ns in graph.namespaces() if p), reverse=True)
         self.namespaces = namespaces  # longest namespace first, for the right match
         self.used: dict[str, str] = {}
+        # an IRI's text and the prefix it used: predicates, classes and entities recur
+        self._iris: dict[str, tuple[str, str, str]] = {}
 
     def iri(self, value: URIRef) -> str:
         text = str(value)
+        known = self._iris.get(text)
+        if known is None:
+            known = self._iris[text] = self._format(text)
+        written, prefix, namespace = known
+        if prefix:
+            self.used[prefix] = namespace
+        return written
+
+    def _format(self, text: str) -> tuple[str, str, str]:
         for namespace, prefix in self.namespaces:
             if text.startswith(namespace) and _LOCAL.match(text[len(namespace) :]):
-                self.used[prefix] = namespace
-                return f"{prefix}:{text[len(namespace) :]}"
-        return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
+                return f"{prefix}:{text[len(namespace) :]}", prefix, namespace
+        return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">", "", ""
 
     def term(self, value: Node, *, predicate: bool = False) -> str:
-        if predicate and value == RDF.type:
+        if predicate and value == _TYPE:
             return "a"
         if isinstance(value, URIRef):
             return self.iri(value)
@@ -68,14 +80,14 @@ class _Terms:
     def literal(self, value: Literal) -> str:
         lexical = str(value)
         datatype = value.datatype
-        if datatype == XSD.integer and _INTEGER.match(lexical):
+        if datatype == _XSD_INTEGER and _INTEGER.match(lexical):
             return lexical
-        if datatype == XSD.decimal and _DECIMAL.match(lexical):
+        if datatype == _XSD_DECIMAL and _DECIMAL.match(lexical):
             return lexical
         quoted = '"' + _UNSAFE.sub(_escape, lexical) + '"'
         if value.language:
             return f"{quoted}@{value.language}"
-        if datatype is not None and datatype != XSD.string:
+        if datatype is not None and datatype != _XSD_STRING:
             return f"{quoted}^^{self.iri(datatype)}"
         return quoted
 
@@ -103,7 +115,7 @@ def _subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
     blocks: dict[Node, str] = {}
     for subject in sorted(by_subject, key=_sort_key):
         predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
+        order = sorted(predicates, key=lambda p: (p != _TYPE, str(p)))
         lines = []
         for predicate in order:
             objects = sorted(set(predicates[predicate]), key=_sort_key)
