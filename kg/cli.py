@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from kg.build import DEFAULT_FORMATS
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
 from kg.corpus.load import discover
-from kg.engines import Engine, get_engine
+from kg.engines import get_engine
 from kg.errors import Errors, KGError
 from kg.exports import EXPORTERS
 from kg.nlp.pipeline import DEFAULT_CONFIG
@@ -115,7 +114,7 @@ def build(
         raise typer.Exit(code=2)
     runner = None
     try:
-        runner = _engine(engine, jobs, scheduler)
+        runner = get_engine(engine, jobs=jobs, scheduler=scheduler)
         total = len(discover(corpus))
         with Progress(
             TextColumn("[bold]building"),
@@ -150,13 +149,6 @@ def build(
     )
 
 
-def _engine(name: str, jobs: int | None, scheduler: str | None) -> Engine:
-    """The engine of ``kg build``: a pool of ``jobs`` processes (none for one job)."""
-    if name == "processes" and (jobs or os.cpu_count() or 1) == 1:
-        return get_engine("local")
-    return get_engine(name, jobs=jobs, scheduler=scheduler)
-
-
 @app.command()
 def validate(
     graph: Annotated[Path, typer.Argument(help="A Turtle file, such as exports/graph.ttl.")],
@@ -180,13 +172,7 @@ def validate(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Folder of gold files (tests/gold).")],
-    graph: Annotated[
-        Path,
-        typer.Argument(
-            help="A built graph.ttl, or a store (an output folder built with -f store, or "
-            "its store/), answered without parsing Turtle."
-        ),
-    ],
+    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
     mode: Annotated[
         str, typer.Option(help="strict: labels must equal gold names; alias: or gold mentions.")
     ] = "strict",

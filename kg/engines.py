@@ -21,7 +21,18 @@ from typing import Any, Protocol, TypeVar
 
 from kg.errors import Errors, KGError
 
-__all__ = ["DaskEngine", "Engine", "LocalEngine", "ProcessEngine", "engine_names", "get_engine"]
+__all__ = [
+    "MIN_POOL_ITEMS",
+    "DaskEngine",
+    "Engine",
+    "LocalEngine",
+    "ProcessEngine",
+    "engine_names",
+    "get_engine",
+]
+
+#: Below this many documents a pool costs more than it saves.
+MIN_POOL_ITEMS = 64
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -63,17 +74,18 @@ class ProcessEngine:
     """A pool of ``jobs`` worker processes on this machine (spawned: each loads the
     pipeline once, nothing is inherited from the parent's threads).
 
-    Starting a worker costs seconds (spaCy, jieba, the LAC model), so fewer than
-    ``min_items`` items (a sized collection) run in this process instead: the same results.
+    Starting a worker costs seconds (spaCy, jieba, the LAC model), so one job, or fewer
+    than ``min_items`` items (a sized collection), run in this process instead: the same
+    results.
     """
 
-    def __init__(self, jobs: int | None = None, *, min_items: int = 64) -> None:
+    def __init__(self, jobs: int | None = None, *, min_items: int = MIN_POOL_ITEMS) -> None:
         self.jobs = jobs or os.cpu_count() or 1
         self.min_items = min_items
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
-        if isinstance(items, Sized) and len(items) < self.min_items:
+        if self.jobs == 1 or (isinstance(items, Sized) and len(items) < self.min_items):
             return map(func, items)
         if self._pool is None:
             context = get_context("spawn")
@@ -126,7 +138,9 @@ class DaskEngine:
 
 _ENGINES: dict[str, Callable[..., Engine]] = {
     "local": lambda **_: LocalEngine(),
-    "processes": lambda jobs=None, min_items=64, **_: ProcessEngine(jobs, min_items=min_items),
+    "processes": lambda jobs=None, min_items=MIN_POOL_ITEMS, **_: ProcessEngine(
+        jobs, min_items=min_items
+    ),
     "dask": lambda scheduler=None, **_: _dask(scheduler),
 }
 
