@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.lexicons import Place, place_by_code
+from kg.lexicons import Place, place_by_code, places_by_surface
 
 __all__ = ["StoryContext", "ancestors", "level_of"]
 
@@ -36,6 +36,19 @@ def ancestors(place: Place) -> list[Place]:
         chain.append(parent)
         parent = index.get(parent.parent)
     return chain
+
+
+def within(inner: str, outer: str) -> bool:
+    """Whether a place written ``inner`` can lie inside one written ``outer``: a chain of
+    places in a name (玉溪市江川区), not a short form that is part of the name
+    (云南玉林泉酒业: 玉林 is in Guangxi).
+
+    >>> within("江川区", "玉溪市"), within("玉林", "云南")
+    (True, False)
+    """
+    index = places_by_surface()
+    outer_keys = {p.key for p in index.get(outer, ())}
+    return any(outer_keys & {a.key for a in ancestors(p)} for p in index.get(inner, ()))
 
 
 @dataclass

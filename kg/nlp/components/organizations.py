@@ -17,8 +17,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import alternation, places_by_surface
-from kg.linking.context import ancestors
+from kg.lexicons import alternation
+from kg.linking.context import within
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import HITS, Hit, scan
@@ -97,26 +97,13 @@ def _place_spans(hits: list[tuple[int, int, Hit]]) -> dict[int, list[int]]:
     return spans
 
 
-def _inside(inner: str, outer: str) -> bool:
-    """Whether a place named after others can be inside the last of them (云南 + 玉林泉:
-    玉林 is not in 云南, it is part of a name).
-
-    >>> _inside("江川区", "玉溪市"), _inside("玉林", "云南")
-    (True, False)
-    """
-    index = places_by_surface()
-    last = next((outer[i:] for i in range(len(outer) - 1) if outer[i:] in index), outer)
-    keys = {p.key for p in index.get(last, ())}
-    return any(keys & {a.key for a in ancestors(p)} for p in index.get(inner, ()))
-
-
 def _compositional(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
     for start in sorted(places):
         for place_end in places[start]:
-            end = place_end
+            end, last = place_end, start
             for _ in range(2):  # 宁夏回族自治区石嘴山市大武口区: follow a chain of places
-                if end in places and _inside(text[end : places[end][0]], text[start:end]):
-                    end = places[end][0]
+                if end in places and within(text[end : places[end][0]], text[last:end]):
+                    last, end = end, places[end][0]
             tail = next(
                 (t for t in _tails(text, end) if _acceptable(*t)), None
             )  # the longest tail that makes a name (上海市 + 总工会, then + 女职工委员会)

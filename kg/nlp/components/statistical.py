@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.lexicons import looks_like_name, places_by_surface
-from kg.linking.context import ancestors
+from kg.linking.context import within
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.areas import find_areas
@@ -57,17 +57,15 @@ def _leading_place(name: str) -> str | None:
     '云南'
     """
     index = places_by_surface()
-    end, outer = 0, None
+    end, last = 0, None
     for _ in range(3):
         rest = name[end:]
         n = next((n for n in range(min(len(rest) - 1, 12), 1, -1) if rest[:n] in index), None)
         if n is None:
             break
-        options = index[rest[:n]]
-        if outer is not None and not any(outer & {a.key for a in ancestors(p)} for p in options):
+        if last is not None and not within(rest[:n], name[last:end]):
             break  # 云南 + 玉林泉: 玉林 is not in 云南, it is part of the name
-        outer = {p.key for p in options}
-        end += n
+        last, end = end, end + n
     return name[:end] or None
 
 
