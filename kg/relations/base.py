@@ -23,6 +23,7 @@ __all__ = [
     "Sentence",
     "Span",
     "relation",
+    "spans_by_sentence",
     "story_topic",
     "top_level",
     "trigger_hits",
@@ -114,6 +115,17 @@ class DocumentView:
     def present(self) -> dict[str, Entity]:
         """The entities the document names, in order of first mention."""
         return {k: self.entities[k] for k in self.first}
+
+
+def spans_by_sentence(
+    mentions: Iterable[Mention], entities: dict[str, Entity]
+) -> dict[tuple[int, int], list[Span]]:
+    """A document's mentions with their entities, by sentence, in document order."""
+    found: dict[tuple[int, int], list[Span]] = {}
+    for mention in mentions:
+        span = Span(mention, entities[mention.entity])
+        found.setdefault((mention.sentence_start, mention.sentence_end), []).append(span)
+    return found
 
 
 def top_level(spans: list[Span]) -> list[Span]:

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from kg.relations.base import DocumentView, Sentence, Span, relation
-from kg.relations.place import name_place
+from kg.relations.base import DocumentView, Sentence, Span, relation, spans_by_sentence
+from kg.relations.place import named_places
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
     APPOINTED,
@@ -137,26 +137,16 @@ def from_titles(sentence: Sentence) -> Iterator[Relation]:
 def from_government_heads(view: DocumentView) -> Iterator[Relation]:
     """``市委副书记、市长A``: a head of a place's government (市长, 副省长) holds that post
     in the place's 人民政府, when the article names it."""
-    context = {e.key.split(":", 1)[1] for e in view.present.values() if e.type == "Place"}
-
-    def place_of(entity: Entity) -> str:
-        found = name_place(entity, context)
-        return entity.place or (found.key if found else "")
-
+    places = named_places(view)
     governments = {
-        place_of(e): e
+        places[e.key].key: e
         for e in view.present.values()
-        if e.subtype == "Government" and e.name.endswith("人民政府")
+        if e.subtype == "Government" and e.name.endswith("人民政府") and e.key in places
     }
-    governments.pop("", None)
     if not governments:
         return
     text = view.doc.clean.text
-    by_sentence: dict[tuple[int, int], list[Span]] = {}
-    for mention in view.doc.mentions:
-        span = Span(mention, view.entities[mention.entity])
-        by_sentence.setdefault((mention.sentence_start, mention.sentence_end), []).append(span)
-    for spans in by_sentence.values():
+    for spans in spans_by_sentence(view.doc.mentions, view.entities).values():
         sentence = Sentence.read(text, spans, None)
         people = {p.mention: p.entity for p in sentence.spans}
         for mention, posts in _direct_posts(sentence).items():
@@ -166,7 +156,8 @@ def from_government_heads(view: DocumentView) -> Iterator[Relation]:
                     for m in TITLE_UNIT.finditer(role)
                     if m.group(1).endswith(GOVERNMENT_HEADS)
                 ]
-                government = governments.get(place_of(org.entity))
+                place = places.get(org.entity.key)
+                government = governments.get(place.key) if place else None
                 if heads and government is not None and government.key != org.entity.key:
                     yield relation(
                         people[mention],

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kg.relations.base import DocumentView, Sentence, Span, story_topic
+from kg.relations.base import DocumentView, Sentence, Span, spans_by_sentence, story_topic
 from kg.relations.registry import get_rule
 from kg.relations.resources import Trigger, triggers
 from kg.relations.triggers import names_event
@@ -79,12 +79,11 @@ def extract_relations(
         The relations, sorted by story, sentence, predicate, subject and object.
     """
     chosen = [get_rule(name) for name in rules]
-    by_sentence: dict[tuple[int, int], list[Span]] = {}
+    by_sentence = spans_by_sentence(doc.mentions, entities)
     by_story: dict[int, list[Span]] = {}
-    for mention in doc.mentions:
-        span = Span(mention, entities[mention.entity])
-        by_sentence.setdefault((mention.sentence_start, mention.sentence_end), []).append(span)
-        by_story.setdefault(mention.story, []).append(span)
+    for spans in by_sentence.values():
+        for span in spans:
+            by_story.setdefault(span.mention.story, []).append(span)
     topics = {story: story_topic(spans) for story, spans in by_story.items()}
     text = doc.clean.text
     found: list[Relation] = []
