@@ -131,7 +131,7 @@ def build_graph(
                 entities[key].absorb(entity)
             else:
                 entities[key] = entity
-        result.documents.append(replace(document, mentions=tuple(linked.mentions)))
+        result.documents.append(document)  # with its mentions and relations (analyse)
     result.timings["read_and_link"] = time.perf_counter() - started
     if cache:
         result.cache = {"hits": cache.hits, "misses": cache.misses}
