@@ -1,59 +1,106 @@
-"""``kg build``: corpus folder -> graph -> exports and report.json."""
+"""``kg build``: corpus folder -> graph -> exports and report.json.
+
+A build streams: each document is analysed (on any engine) into a
+:class:`~kg.graph.parts.DocumentPart`, the parts go to a :class:`~kg.graph.sink.GraphSink`
+in corpus order, and the exports are written from the sink's graph, whose triples are on
+disk. Memory grows with the corpus's entities and relations, not with its mentions.
+:func:`analyse_corpus` is the same analysis held in memory, for small corpora and as the
+reference a streamed build is tested against.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Graph
-from rdflib.namespace import RDF
 
 from kg.cache import DocumentCache
 from kg.corpus.load import discover, load_file
 from kg.corpus.prepare import prepare
-from kg.engines import Engine, LocalEngine
+from kg.engines import MIN_POOL_ITEMS, Engine, LocalEngine
 from kg.errors import Errors, KGError
 from kg.exports import get_exporter
+from kg.graph.built import BuiltGraph, MemoryGraph
 from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
-from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
+from kg.graph.parts import DocumentPart, document_part
+from kg.graph.sink import GraphSink
 from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.relations.rules import extract_relations
 from kg.types import Document, Entity, RawDocument, Skipped
 
-__all__ = ["DEFAULT_FORMATS", "BuildResult", "analyse", "build", "build_graph"]
+__all__ = [
+    "DEFAULT_FORMATS",
+    "BuildResult",
+    "CorpusAnalysis",
+    "DocumentRead",
+    "analyse",
+    "analyse_corpus",
+    "analyse_document",
+    "build",
+    "stream_graph",
+]
 
 DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "html", "neo4j", "graphml")
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class DocumentRead:
+    """What the report says about one document read."""
+
+    identifier: str
+    encoding: str
+    stories: int
+    warnings: tuple[str, ...]
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the graph, the documents, what was skipped."""
+    """What a build produced: the graph, the documents read, what was skipped."""
 
-    graph: Graph
-    documents: list[Document] = field(default_factory=list)
+    built: BuiltGraph
+    documents: list[DocumentRead] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=dict)
+    out: Path | None = None
+    _graph: Graph | None = None
+
+    @property
+    def graph(self) -> Graph:
+        """The graph as an rdflib graph: for small builds and tests (a streamed build's is
+        parsed from the ``graph.ttl`` it wrote, on first use)."""
+        if isinstance(self.built, MemoryGraph):
+            return self.built.graph
+        if self._graph is None:
+            path = self.out / "graph.ttl" if self.out else None
+            if path is None or not path.is_file():
+                raise KGError(Errors.E107, path=path)
+            self._graph = Graph().parse(path, format="turtle")
+        return self._graph
 
     def report(self) -> dict[str, Any]:
         """The content of ``report.json``."""
-        g = self.graph
-        entities = {t: len(set(g.subjects(RDF.type, KG[t]))) for t in ENTITY_TYPES}
-        relations = {p: len(list(g.triples((None, KG[p], None)))) for p in RELATION_TYPES}
-        encodings = Counter(d.raw.encoding for d in self.documents)
+        entities, relations = self.built.counts()
+        encodings = Counter(d.encoding for d in self.documents)
         return {
             "documents_read": len(self.documents),
-            "stories": sum(len(d.stories) for d in self.documents),
+            "stories": sum(d.stories for d in self.documents),
             "entities": entities,
             "relations": relations,
-            "triples": len(g),
+            "triples": len(self.built),
             "encodings": dict(sorted(encodings.items())),
             "warnings": [w for d in self.documents for w in d.warnings],
             "skipped": [{"path": s.path, "code": s.code, "reason": s.reason} for s in self.skipped],
@@ -62,10 +109,8 @@ class BuildResult:
         }
 
 
-def analyse(task: tuple[RawDocument, Path]) -> tuple[Document, Linked]:
-    """The per-document step: one raw document cleaned, split and linked with a pipeline
-    config (a picklable function of picklable values, for any engine's workers)."""
-    raw, pipeline = task
+def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple[Document, Linked]:
+    """One raw document cleaned, split and linked, with its mentions and relations."""
     document = prepare(raw)
     linked = link_document(document, load_pipeline(pipeline))
     document = replace(document, mentions=tuple(linked.mentions))
@@ -73,14 +118,22 @@ def analyse(task: tuple[RawDocument, Path]) -> tuple[Document, Linked]:
     return replace(document, relations=relations), linked
 
 
+def analyse(task: tuple[RawDocument, Path]) -> DocumentPart:
+    """The per-document step: one raw document and a pipeline config in, its part of the
+    graph out (a picklable function of picklable values, for any engine's workers)."""
+    raw, pipeline = task
+    document, linked = analyse_document(raw, pipeline)
+    return document_part(document, linked.entities)
+
+
 def _read(
-    corpus: Path, result: BuildResult, on_skip: Callable[[Skipped], None] | None
+    corpus: Path, skipped: list[Skipped], on_skip: Callable[[Skipped], None] | None
 ) -> Iterator[tuple[Path, RawDocument | None]]:
     """Every readable document under ``corpus``, with its file; ``None`` closes a file."""
     for path in discover(corpus):
         for item in load_file(path, corpus):
             if isinstance(item, Skipped):
-                result.skipped.append(item)
+                skipped.append(item)
                 if on_skip:
                     on_skip(item)
             else:
@@ -88,8 +141,16 @@ def _read(
         yield path, None
 
 
-def build_graph(
+def _sized_if_short(items: Iterator[_T], size: int) -> Iterable[_T]:
+    """``items``, as a list when there are fewer than ``size`` (an engine then decides
+    whether a pool is worth starting), else as a stream."""
+    head = list(islice(items, size))
+    return head if len(head) < size else chain(head, items)
+
+
+def stream_graph(
     corpus: Path,
+    folder: Path,
     *,
     cache: DocumentCache | None = None,
     pipeline: Path = DEFAULT_CONFIG,
@@ -97,51 +158,62 @@ def build_graph(
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
-    """Read, clean and split every document under ``corpus`` into one graph.
+    """Analyse every document under ``corpus`` into a graph spilled to ``folder``.
 
     With a ``cache``, documents analysed before (same text, same code and lexicons) are
     read back instead of analysed again. ``pipeline`` is the spaCy config to analyse with
     (a cache is only valid for the default one). ``engine`` runs the per-document step
-    (:mod:`kg.engines`; default: in this process); results come back in corpus order, so
-    the graph is the same on every engine.
+    (:mod:`kg.engines`; default: in this process); results come back in corpus order and
+    go to the sink in that order, so the graph is the same on every engine.
     """
     started = time.perf_counter()
-    result = BuildResult(graph=new_graph())
     engine = engine or LocalEngine()
-    entries: list[tuple[Path, RawDocument | None, tuple[Document, Linked] | None]] = []
-    for path, item in _read(corpus, result, on_skip):
-        cached = cache.get(item) if cache and item is not None else None
-        entries.append((path, item, cached))
-    misses = [(item, pipeline) for _p, item, cached in entries if item and cached is None]
-    analysed = engine.map(analyse, misses)
-    entities = result.entities
-    for path, item, cached in entries:
-        if item is None:
-            if on_file:
-                on_file(path)
-            continue
-        if cached is None:
-            document, linked = next(analysed)
-            if cache:
-                cache.put(item, document, linked)
-        else:
-            document, linked = cached
-        for key, entity in linked.entities.items():
-            if key in entities:
-                entities[key].absorb(entity)
-            else:
-                entities[key] = entity
-        result.documents.append(document)  # with its mentions and relations (analyse)
-    result.timings["read_and_link"] = time.perf_counter() - started
+    skipped: list[Skipped] = []
+    documents: list[DocumentRead] = []
+    # every document and file end read so far and not yet taken, with its cached part
+    pending: deque[tuple[Path, RawDocument | None, DocumentPart | None]] = deque()
+
+    def misses() -> Iterator[tuple[RawDocument, Path]]:
+        for path, item in _read(corpus, skipped, on_skip):
+            cached = cache.get(item) if cache and item is not None else None
+            pending.append((path, item, cached))
+            if item is not None and cached is None:
+                yield item, pipeline
+
+    with GraphSink(folder) as sink:
+
+        def take(part: DocumentPart) -> None:
+            sink.add(part)
+            documents.append(
+                DocumentRead(part.identifier, part.encoding, part.stories, part.warnings)
+            )
+
+        def take_read_until_miss() -> RawDocument | None:
+            """Take the hits and file ends before the next document to analyse."""
+            while pending:
+                path, item, cached = pending.popleft()
+                if item is None:
+                    if on_file:
+                        on_file(path)
+                elif cached is not None:
+                    take(cached)
+                else:
+                    return item
+            return None
+
+        for part in engine.map(analyse, _sized_if_short(misses(), MIN_POOL_ITEMS)):
+            item = take_read_until_miss()
+            if cache and item is not None:
+                cache.put(item, part)
+            take(part)
+        take_read_until_miss()
+        read = time.perf_counter()
+        built = sink.finish()
+    result = BuildResult(built, documents, sink.entities, skipped)
+    result.timings["read_and_link"] = read - started
+    result.timings["graph"] = time.perf_counter() - read
     if cache:
         result.cache = {"hits": cache.hits, "misses": cache.misses}
-    graph_started = time.perf_counter()
-    iris = add_entities(result.graph, entities)
-    for document in result.documents:
-        add_document(result.graph, document)
-        add_mentions(result.graph, document, iris)
-        add_relations(result.graph, document, iris)
-    result.timings["graph"] = time.perf_counter() - graph_started
     return result
 
 
@@ -162,18 +234,65 @@ def build(
         KGError: E106 when no document at all could be read.
     """
     started = time.perf_counter()
-    result = build_graph(
-        corpus, cache=cache, pipeline=pipeline, engine=engine, on_file=on_file, on_skip=on_skip
-    )
     out.mkdir(parents=True, exist_ok=True)
-    if result.documents:
-        export_started = time.perf_counter()
-        for name in formats:
-            get_exporter(name)(result.graph, out)
-        result.timings["export"] = time.perf_counter() - export_started
+    spill = Path(tempfile.mkdtemp(prefix=".kg-spill-", dir=out))
+    try:
+        result = stream_graph(
+            corpus,
+            spill,
+            cache=cache,
+            pipeline=pipeline,
+            engine=engine,
+            on_file=on_file,
+            on_skip=on_skip,
+        )
+        result.out = out
+        if result.documents:
+            export_started = time.perf_counter()
+            for name in formats:
+                get_exporter(name)(result.built, out)
+            result.timings["export"] = time.perf_counter() - export_started
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
     result.timings["total"] = time.perf_counter() - started
     report = json.dumps(result.report(), ensure_ascii=False, indent=2, sort_keys=False)
     (out / "report.json").write_text(report + "\n", encoding="utf-8")
     if not result.documents:
         raise KGError(Errors.E106, path=corpus, count=len(result.skipped))
     return result
+
+
+@dataclass
+class CorpusAnalysis:
+    """A corpus analysed in memory: its documents (with mentions and relations), its
+    merged entities and what was skipped."""
+
+    documents: list[Document] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def graph(self) -> Graph:
+        """The whole graph as one rdflib graph (the triples a streamed build writes)."""
+        graph = new_graph()
+        iris = add_entities(graph, self.entities)
+        for document in self.documents:
+            add_document(graph, document)
+            add_mentions(graph, document, iris)
+            add_relations(graph, document, iris)
+        return graph
+
+
+def analyse_corpus(corpus: Path, *, pipeline: Path = DEFAULT_CONFIG) -> CorpusAnalysis:
+    """Analyse every document under ``corpus`` in this process, holding it all in memory."""
+    analysis = CorpusAnalysis()
+    for _path, item in _read(corpus, analysis.skipped, None):
+        if item is None:
+            continue
+        document, linked = analyse_document(item, pipeline)
+        for key, entity in linked.entities.items():
+            if key in analysis.entities:
+                analysis.entities[key].absorb(entity)
+            else:
+                analysis.entities[key] = entity
+        analysis.documents.append(document)
+    return analysis

@@ -1,6 +1,7 @@
 """A per-document cache: a rebuild only redoes the documents that changed.
 
-An entry holds a document after cleaning, story splitting and entity linking, keyed by
+An entry holds a document's part of the graph (:class:`~kg.graph.parts.DocumentPart`:
+what cleaning, story splitting, linking and relation extraction made of it), keyed by
 the document (identifier, text, container metadata) and by a fingerprint of everything
 that shapes the result: the package's code, the pipeline config and the lexicons. Change
 any of them and every entry is stale, so a cached build always equals a fresh one.
@@ -15,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.config import ontology_dir
-from kg.linking.resolver import Linked
-from kg.types import Document, RawDocument
+from kg.graph.parts import DocumentPart
+from kg.types import RawDocument
 
 __all__ = ["DocumentCache", "fingerprint"]
 
-_FORMAT = b"kg-document-cache/1"
+_FORMAT = b"kg-document-cache/2"
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def fingerprint() -> str:
 
 
 class DocumentCache:
-    """Pickled ``(Document, Linked)`` pairs in a folder, one file per document."""
+    """Pickled document parts in a folder, one file per document."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -53,9 +54,9 @@ class DocumentCache:
             digest.update(b"\0")
         return self.folder / f"{digest.hexdigest()}.pickle"
 
-    def get(self, raw: RawDocument) -> tuple[Document, Linked] | None:
-        entry: tuple[Document, Linked]
-        """The cached analysis of ``raw``, or ``None``."""
+    def get(self, raw: RawDocument) -> DocumentPart | None:
+        """The cached part of ``raw``, or ``None``."""
+        entry: DocumentPart
         path = self._path(raw)
         try:
             with path.open("rb") as handle:
@@ -66,10 +67,10 @@ class DocumentCache:
         self.hits += 1
         return entry
 
-    def put(self, raw: RawDocument, document: Document, linked: Linked) -> None:
-        """Store the analysis of ``raw`` (written atomically)."""
+    def put(self, raw: RawDocument, part: DocumentPart) -> None:
+        """Store the part of ``raw`` (written atomically)."""
         path = self._path(raw)
         temporary = path.with_suffix(".tmp")
         with temporary.open("wb") as handle:
-            pickle.dump((document, linked), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)

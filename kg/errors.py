@@ -28,6 +28,10 @@ class Errors:
     E104 = "Cannot read {path}: {reason}."
     E105 = "Cannot read line {line} of {path}: {reason}. The other lines are still read."
     E106 = "Nothing could be read from {path}: {count} input(s) were skipped (see report.json)."
+    E107 = (
+        "A streamed build's graph is read back from its graph.ttl, and there is none at "
+        "{path}: build with the turtle format to read it as an rdflib graph."
+    )
     E110 = "Graph file {path} cannot be parsed as {format}: {reason}."
     E111 = "Ontology file {path} is missing; is the package installed with its ontology/?"
     E120 = "Unknown cleaner {name!r}; known cleaners: {known}."

@@ -18,7 +18,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from kg.build import build_graph
+from kg.build import analyse_corpus
 from kg.lexicons import Place, places, surnames
 from kg.types import Document, Entity
 
@@ -75,7 +75,7 @@ def _variant(
 
 def generate(count: int, out: Path, *, seed: int = 0, source: Path = Path("corpus")) -> int:
     """Write ``count`` articles into ``out`` (100 per folder); return their characters."""
-    built = build_graph(source)
+    built = analyse_corpus(source)
     entities = built.entities
     gazetteer = _gazetteer()
     family = sorted(s for s in surnames() if len(s) == 1)

@@ -12,11 +12,13 @@ from kg.exports.html import write_html
 from kg.exports.neo4j import write_neo4j
 from kg.exports.store import write_store
 from kg.exports.turtle import write_trig, write_turtle
+from kg.graph.built import BuiltGraph
 
 __all__ = ["EXPORTERS", "Exporter", "get_exporter"]
 
-#: An exporter writes its files for ``graph`` into a folder and returns their paths.
-Exporter = Callable[[Graph, Path], list[Path]]
+#: An exporter writes its files for a graph (an rdflib graph or a streamed build's) into a
+#: folder and returns their paths.
+Exporter = Callable[[Graph | BuiltGraph, Path], list[Path]]
 
 EXPORTERS: dict[str, Exporter] = {
     "turtle": write_turtle,

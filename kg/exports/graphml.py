@@ -7,12 +7,13 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from kg.graph.built import BuiltGraph
 from kg.graph.view import entity_view
 
 __all__ = ["graphml_view", "write_graphml"]
 
 
-def graphml_view(graph: Graph) -> nx.MultiDiGraph:
+def graphml_view(graph: Graph | BuiltGraph) -> nx.MultiDiGraph:
     """The entity view with list attributes joined, as GraphML has no lists."""
     view = entity_view(graph)
     flat = nx.MultiDiGraph()
@@ -42,7 +43,7 @@ def graphml_view(graph: Graph) -> nx.MultiDiGraph:
     return flat
 
 
-def write_graphml(graph: Graph, out_dir: Path) -> list[Path]:
+def write_graphml(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.graphml`` into ``out_dir``."""
     path = out_dir / "graph.graphml"
     nx.write_graphml(graphml_view(graph), path, encoding="utf-8", prettyprint=True)

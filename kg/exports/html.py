@@ -23,6 +23,7 @@ import pyvis
 from pyvis.network import Network
 from rdflib import Graph
 
+from kg.graph.built import BuiltGraph
 from kg.graph.view import ENTITY_TYPES, entity_view
 
 __all__ = [
@@ -354,7 +355,7 @@ def _legend() -> str:
     return "".join(parts)
 
 
-def render_html(graph: Graph, *, per_type: int = OVERVIEW_PER_TYPE) -> str:
+def render_html(graph: Graph | BuiltGraph, *, per_type: int = OVERVIEW_PER_TYPE) -> str:
     """The page for ``graph``: deterministic for the same graph. It opens on the
     ``per_type`` most connected entities of each type, laid out in advance."""
     net = build_network(entity_view(graph), per_type)
@@ -375,7 +376,7 @@ def render_html(graph: Graph, *, per_type: int = OVERVIEW_PER_TYPE) -> str:
     return _MARKER.sub(lambda m: replacements[m.group(0)], _PAGE)
 
 
-def write_html(graph: Graph, out_dir: Path) -> list[Path]:
+def write_html(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.html`` into ``out_dir``."""
     path = out_dir / "graph.html"
     path.write_text(render_html(graph), encoding="utf-8")

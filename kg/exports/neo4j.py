@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from kg.graph.built import BuiltGraph
 from kg.graph.view import entity_view
 
 __all__ = [
@@ -291,7 +292,7 @@ Both can run again: `MERGE` on `id` makes them idempotent.
 """
 
 
-def write_neo4j(graph: Graph, out_dir: Path) -> list[Path]:
+def write_neo4j(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``neo4j/`` (CSV files, ``import.cypher``, README) into ``out_dir``."""
     view = entity_view(graph)
     folder = out_dir / "neo4j"
@@ -310,7 +311,7 @@ def write_neo4j(graph: Graph, out_dir: Path) -> list[Path]:
     return [*written, folder / "import.cypher", folder / "README.md"]
 
 
-def push(graph: Graph, driver: Any, *, database: str | None = None) -> tuple[int, int]:
+def push(graph: Graph | BuiltGraph, driver: Any, *, database: str | None = None) -> tuple[int, int]:
     """Send the graph to Neo4j through ``driver`` (``neo4j.GraphDatabase.driver``), batched.
 
     Returns the numbers of node and relationship rows sent.

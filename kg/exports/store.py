@@ -14,7 +14,8 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from kg.exports.turtle import serialize_turtle
+from kg.exports.turtle import write_text
+from kg.graph.built import BuiltGraph, as_built
 
 __all__ = ["STORE_DIR", "open_store", "write_store"]
 
@@ -22,14 +23,19 @@ __all__ = ["STORE_DIR", "open_store", "write_store"]
 STORE_DIR = "store"
 
 
-def write_store(graph: Graph, out_dir: Path) -> list[Path]:
-    """Bulk-load ``graph`` into ``out_dir/store`` (replacing a previous store whole)."""
+def write_store(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
+    """Bulk-load ``graph`` into ``out_dir/store`` (replacing a previous store whole), from
+    its Turtle streamed to a file beside it, so that the graph is never one string."""
     final = out_dir / STORE_DIR
     building = out_dir / f".{STORE_DIR}.building"
     shutil.rmtree(building, ignore_errors=True)
-    store = pyoxigraph.Store(str(building))
-    store.bulk_load(serialize_turtle(graph), pyoxigraph.RdfFormat.TURTLE)
-    store.flush()
+    source = write_text(out_dir / f".{STORE_DIR}.ttl", as_built(graph).turtle_chunks())
+    try:
+        store = pyoxigraph.Store(str(building))
+        store.bulk_load(path=source, format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+    finally:
+        source.unlink()
     del store  # closes the database before it moves
     previous = out_dir / f".{STORE_DIR}.previous"
     shutil.rmtree(previous, ignore_errors=True)

@@ -1,19 +1,18 @@
-"""Turtle export: deterministic bytes for the same graph."""
+"""Turtle and TriG exports: deterministic bytes for the same triples, written in pieces
+(a streamed build's graph is never one string)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
-from rdflib.term import Node
+from rdflib import Graph
 
 from kg.config import ontology_file
-from kg.exports.rdfwriter import trig, turtle
-from kg.graph.namespaces import ID, KG
+from kg.graph.built import BuiltGraph, as_built, document_owner
+from kg.graph.rdfwriter import turtle
 
-__all__ = ["document_owner", "serialize_turtle", "write_trig", "write_turtle"]
+__all__ = ["document_owner", "serialize_turtle", "write_text", "write_trig", "write_turtle"]
 
 
 def serialize_turtle(graph: Graph) -> bytes:
@@ -21,11 +20,17 @@ def serialize_turtle(graph: Graph) -> bytes:
     return turtle(graph).encode("utf-8")
 
 
-def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
+def write_text(path: Path, chunks: Iterable[str]) -> Path:
+    """Write ``chunks`` to ``path`` as UTF-8, line ends as given."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.writelines(chunks)
+    return path
+
+
+def write_turtle(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.ttl``, and ``ontology.ttl`` (classes, properties and SHACL shapes)
     so that Jena, GraphDB or Oxigraph users load the schema with the data."""
-    path = out_dir / "graph.ttl"
-    path.write_bytes(serialize_turtle(graph))
+    path = write_text(out_dir / "graph.ttl", as_built(graph).turtle_chunks())
     # Turtle documents concatenate: the ontology and its shapes, as written, comments kept
     ontology = out_dir / "ontology.ttl"
     ontology.write_text(
@@ -35,29 +40,6 @@ def write_turtle(graph: Graph, out_dir: Path) -> list[Path]:
     return [path, ontology]
 
 
-def document_owner(graph: Graph) -> Callable[[Node], URIRef | None]:
-    """The document a subject belongs to, or ``None`` for the shared part.
-
-    A document's graph holds what belongs to it (its node, stories, mentions and
-    assertions, all under its IRI); the shared part holds the entities and the relation
-    triples.
-    """
-    documents = {str(d): URIRef(str(d)) for d in graph.subjects(RDF.type, KG.Document)}
-    prefix = str(ID["doc/"])
-
-    def owner(subject: Node) -> URIRef | None:
-        key = str(subject)
-        if not key.startswith(prefix):
-            return None
-        # a document's IRI is one path segment under id/doc/; its parts live below it
-        cut = key.find("/", len(prefix))
-        return documents.get(key if cut == -1 else key[:cut])
-
-    return owner
-
-
-def write_trig(graph: Graph, out_dir: Path) -> list[Path]:
+def write_trig(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.trig``: the same triples with one named graph per document."""
-    path = out_dir / "graph.trig"
-    path.write_bytes(trig(graph, document_owner(graph)).encode("utf-8"))
-    return [path]
+    return [write_text(out_dir / "graph.trig", as_built(graph).trig_chunks())]

@@ -2,12 +2,20 @@
 
 Every export that is not RDF (HTML, Neo4j, GraphML) reads this view, and the view is
 read from the RDF graph only, so the exports cannot disagree with ``graph.ttl``.
+
+The view is made in two steps, so that a streamed build makes it without the corpus's
+graph in memory: :func:`collect` reads the facts the view needs from a graph (the whole
+graph, one document's or a batch of entities'), :meth:`ViewFacts.merge` adds up such
+facts (their size grows with entities and relations, not with mentions), and
+:func:`assemble` turns them into the view. ``assemble(collect(g))`` is the view of ``g``,
+and so is assembling the merged facts of any split of ``g`` into parts.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -17,10 +25,26 @@ from rdflib.term import Node
 from kg.graph.memo import per_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
-__all__ = ["ENTITY_TYPES", "RELATION_TYPES", "entity_view"]
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATION_TYPES",
+    "SENTENCES_PER_ENTITY",
+    "HasView",
+    "ViewFacts",
+    "assemble",
+    "collect",
+    "entity_view",
+]
+
+#: How many distinct sentences a node keeps (the first in mention IRI order).
+SENTENCES_PER_ENTITY = 5
+# a node's sentence table is cut back to the first few once it holds this many
+_SENTENCE_SLACK = 4 * SENTENCES_PER_ENTITY
 
 _TOP: dict[Node, str] = {KG[t]: t for t in ENTITY_TYPES}
 _REL = {KG[r]: r for r in RELATION_TYPES}
+
+Triple = tuple[str, str, str]
 
 
 def _text(value: object) -> str:
@@ -31,8 +55,112 @@ def _number(value: object) -> Any:
     return value.toPython() if isinstance(value, Literal) else 0
 
 
-def _build_view(graph: Graph) -> nx.MultiDiGraph:
-    """Entities and relations of ``graph`` as a MultiDiGraph (one edge per predicate).
+@dataclass
+class ViewFacts:
+    """What the view is made of, keyed by IRI strings (picklable, mergeable).
+
+    ``nodes``: an entity's label, type, subtype, aliases and code; ``documents``: the
+    identifiers of the documents that mention an entity; ``sentences``: per entity, each
+    sentence with the smallest IRI of a mention in it (only the first few are kept);
+    ``evidence``: per relation triple, each assertion's IRI and evidence; ``edges``:
+    the relation triples.
+    """
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    sentences: defaultdict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    evidence: defaultdict[Triple, list[tuple[str, dict[str, Any]]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    edges: set[Triple] = field(default_factory=set)
+
+    def add_sentence(self, entity: str, sentence: str, mention: str) -> None:
+        """Keep ``sentence`` for ``entity`` if it comes early enough in mention order.
+
+        >>> facts = ViewFacts()
+        >>> for n in range(30): facts.add_sentence("e", f"s{n:02d}", f"m{n:02d}")
+        >>> sorted(facts.sentences["e"])[:2], len(facts.sentences["e"]) < 30
+        (['s00', 's01'], True)
+        """
+        table = self.sentences[entity]
+        known = table.get(sentence)
+        if known is None or mention < known:
+            table[sentence] = mention
+        if len(table) > _SENTENCE_SLACK:
+            # a sentence cut here can only come back with a smaller mention IRI, which
+            # is then its first one: the kept sentences stay those of the full table
+            first = sorted(table.items(), key=lambda item: item[1])[:SENTENCES_PER_ENTITY]
+            self.sentences[entity] = dict(first)
+
+    def merge(self, other: ViewFacts) -> None:
+        """Add ``other``'s facts to these."""
+        self.nodes.update(other.nodes)
+        for entity, documents in other.documents.items():
+            self.documents[entity] |= documents
+        for entity, table in other.sentences.items():
+            for sentence, mention in table.items():
+                self.add_sentence(entity, sentence, mention)
+        for triple, items in other.evidence.items():
+            self.evidence[triple].extend(items)
+        self.edges |= other.edges
+
+
+def collect(graph: Graph) -> ViewFacts:
+    """The view's facts in ``graph`` (a whole graph or any part of one)."""
+    facts = ViewFacts()
+    documents = {
+        str(d): _text(graph.value(d, DCTERMS.identifier))
+        for d in graph.subjects(RDF.type, KG.Document)
+    }
+    for doc, mentioned_entity in graph.subject_objects(KG.mentions):
+        facts.documents[str(mentioned_entity)].add(documents.get(str(doc), ""))
+    for mention in graph.subjects(RDF.type, KG.Mention):
+        of = str(graph.value(mention, KG.mentionOf))
+        facts.add_sentence(of, _text(graph.value(mention, KG.sentence)), str(mention))
+    for node, _p, top in graph.triples((None, RDF.type, None)):
+        if top not in _TOP:
+            continue
+        subtypes = sorted(
+            str(o).rsplit("#", 1)[-1]
+            for o in graph.objects(node, RDF.type)
+            if isinstance(o, URIRef) and o in _SUBCLASSES
+        )
+        facts.nodes[str(node)] = {
+            "label": _text(graph.value(node, RDFS.label)),
+            "type": _TOP[top],
+            "subtype": subtypes[0] if subtypes else "",
+            "aliases": sorted(_text(a) for a in graph.objects(node, SKOS.altLabel)),
+            "code": _text(graph.value(node, KG.adminCode)),
+        }
+    for assertion in graph.subjects(RDF.type, KG.Assertion):
+        predicate = graph.value(assertion, RDF.predicate)
+        if not isinstance(predicate, URIRef) or predicate not in _REL:
+            continue
+        subject = str(graph.value(assertion, RDF.subject))
+        obj = str(graph.value(assertion, RDF.object))
+        document = str(graph.value(assertion, KG.inDocument))
+        facts.evidence[subject, _REL[predicate], obj].append(
+            (
+                str(assertion),
+                {
+                    "document": documents.get(document, ""),
+                    "sentence": _text(graph.value(assertion, KG.sentence)),
+                    "start": _number(graph.value(assertion, KG.startOffset)),
+                    "end": _number(graph.value(assertion, KG.endOffset)),
+                    "rule": _text(graph.value(assertion, KG.rule)),
+                    "confidence": float(_number(graph.value(assertion, KG.confidence))),
+                    "role": _text(graph.value(assertion, KG.role)),
+                },
+            )
+        )
+    for predicate, name in _REL.items():
+        for s, o in graph.subject_objects(predicate):
+            facts.edges.add((str(s), name, str(o)))
+    return facts
+
+
+def assemble(facts: ViewFacts) -> nx.MultiDiGraph:
+    """The view made of ``facts``: a MultiDiGraph, one edge per predicate.
 
     Node attributes: ``label``, ``type``, ``subtype``, ``aliases``, ``code``,
     ``documents``, ``sentences``; edge attributes: ``predicate``, ``confidence``
@@ -40,67 +168,19 @@ def _build_view(graph: Graph) -> nx.MultiDiGraph:
     Nodes and edges are added in a sorted order, so the view is deterministic.
     """
     view = nx.MultiDiGraph()
-    documents = {
-        str(d): _text(graph.value(d, DCTERMS.identifier))
-        for d in graph.subjects(RDF.type, KG.Document)
-    }
-    mentioned: defaultdict[str, set[str]] = defaultdict(set)
-    for doc, mentioned_entity in graph.subject_objects(KG.mentions):
-        mentioned[str(mentioned_entity)].add(documents.get(str(doc), ""))
-    sentences: defaultdict[str, list[str]] = defaultdict(list)
-    for mention in sorted(graph.subjects(RDF.type, KG.Mention), key=str):
-        of = str(graph.value(mention, KG.mentionOf))
-        sentence = _text(graph.value(mention, KG.sentence))
-        if sentence not in sentences[of]:
-            sentences[of].append(sentence)
-
-    entities = sorted(
-        {(s, _TOP[o]) for s, _p, o in graph.triples((None, RDF.type, None)) if o in _TOP},
-        key=lambda item: str(item[0]),
-    )
-    for node, top in entities:
-        subtypes = sorted(
-            str(o).rsplit("#", 1)[-1]
-            for o in graph.objects(node, RDF.type)
-            if isinstance(o, URIRef) and o in _SUBCLASSES
-        )
+    for node in sorted(facts.nodes):
+        table = facts.sentences.get(node, {})
+        first = sorted(table, key=table.__getitem__)[:SENTENCES_PER_ENTITY]
         view.add_node(
-            str(node),
-            label=_text(graph.value(node, RDFS.label)),
-            type=top,
-            subtype=subtypes[0] if subtypes else "",
-            aliases=sorted(_text(a) for a in graph.objects(node, SKOS.altLabel)),
-            code=_text(graph.value(node, KG.adminCode)),
-            documents=sorted(mentioned[str(node)]),
-            sentences=sentences[str(node)][:5],
+            node,
+            **facts.nodes[node],
+            documents=sorted(facts.documents.get(node, ())),
+            sentences=first,
         )
-
-    evidence: defaultdict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for assertion in sorted(graph.subjects(RDF.type, KG.Assertion), key=str):
-        subject = str(graph.value(assertion, RDF.subject))
-        predicate = graph.value(assertion, RDF.predicate)
-        obj = str(graph.value(assertion, RDF.object))
-        if not isinstance(predicate, URIRef) or predicate not in _REL:
+    for s, p, o in sorted(facts.edges):
+        if s not in facts.nodes or o not in facts.nodes:
             continue
-        document = str(graph.value(assertion, KG.inDocument))
-        evidence[subject, _REL[predicate], obj].append(
-            {
-                "document": documents.get(document, ""),
-                "sentence": _text(graph.value(assertion, KG.sentence)),
-                "start": _number(graph.value(assertion, KG.startOffset)),
-                "end": _number(graph.value(assertion, KG.endOffset)),
-                "rule": _text(graph.value(assertion, KG.rule)),
-                "confidence": float(_number(graph.value(assertion, KG.confidence))),
-                "role": _text(graph.value(assertion, KG.role)),
-            }
-        )
-    triples = sorted(
-        (str(s), _REL[p], str(o))
-        for s, p, o in graph
-        if isinstance(p, URIRef) and p in _REL and str(s) in view and str(o) in view
-    )
-    for s, p, o in triples:
-        items = evidence.get((s, p, o), [])
+        items = [e for _key, e in sorted(facts.evidence.get((s, p, o), []), key=_first)]
         view.add_edge(
             s,
             o,
@@ -117,9 +197,27 @@ def _build_view(graph: Graph) -> nx.MultiDiGraph:
     return view
 
 
-entity_view = per_graph(_build_view)
-"""The view of a graph, built once per graph while it does not change size: every
-exporter reads it, and one build does not compute it three times."""
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
+
+
+@runtime_checkable
+class HasView(Protocol):
+    """A built graph that makes its view itself (a streamed build, :mod:`kg.graph.sink`)."""
+
+    def view(self) -> nx.MultiDiGraph: ...
+
+
+_graph_view = per_graph(lambda graph: assemble(collect(graph)))
+
+
+def entity_view(graph: Graph | HasView) -> nx.MultiDiGraph:
+    """The view of a graph, built once per graph while it does not change size: every
+    exporter reads it, and one build does not compute it three times."""
+    if isinstance(graph, Graph):
+        return _graph_view(graph)
+    return graph.view()
+
 
 _SUBCLASSES = {
     KG[name]

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -28,7 +29,17 @@ from rdflib.term import Node
 
 from kg.graph.memo import per_graph
 
-__all__ = ["subject_blocks", "trig", "turtle"]
+__all__ = [
+    "format_iri",
+    "named_graph",
+    "owned_blocks",
+    "sort_key",
+    "subject_blocks",
+    "trig",
+    "trig_chunks",
+    "turtle",
+    "turtle_chunks",
+]
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -104,14 +115,29 @@ def _sort_key(term: Node) -> tuple[int, str]:
     return kind, str(term)
 
 
-def _subject_blocks(graph: Graph) -> tuple[dict[Node, str], dict[str, str]]:
-    """Every subject's block of Turtle (unindented), and the prefixes they use."""
+def sort_key(subject: Node) -> str:
+    """The order subjects are written in, as one string (Python and SQLite compare
+    strings in the same order: by code point, which is UTF-8's byte order).
+
+    >>> sort_key(URIRef("http://a/b")) < sort_key(BNode("x"))
+    True
+    """
+    kind, text = _sort_key(subject)
+    return f"{kind}{text}"
+
+
+def _subject_blocks(
+    graph: Graph, keep: Callable[[Node], bool] | None = None
+) -> tuple[dict[Node, str], dict[str, str]]:
+    """Every subject's block of Turtle (unindented), in writing order, and the prefixes
+    they use; with ``keep``, only the blocks of the subjects it accepts."""
     terms = _Terms(graph)
     by_subject: defaultdict[Node, defaultdict[Node, list[Node]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for s, p, o in graph:
-        by_subject[s][p].append(o)
+        if keep is None or keep(s):
+            by_subject[s][p].append(o)
     blocks: dict[Node, str] = {}
     for subject in sorted(by_subject, key=_sort_key):
         predicates = by_subject[subject]
@@ -130,6 +156,20 @@ subject_blocks = per_graph(_subject_blocks)
 document's blocks inside its graph)."""
 
 
+def owned_blocks(
+    graph: Graph, keep: Callable[[Node], bool]
+) -> tuple[dict[Node, str], dict[str, str]]:
+    """The blocks of the subjects ``keep`` accepts (a document's own part of a graph), as
+    :func:`subject_blocks` formats them, and the prefixes they use."""
+    return _subject_blocks(graph, keep)
+
+
+def format_iri(graph: Graph, iri: URIRef) -> tuple[str, dict[str, str]]:
+    """``iri`` as the writer writes it with ``graph``'s prefixes, and the prefix it used."""
+    terms = _Terms(graph)
+    return terms.iri(iri), terms.used
+
+
 def _prefixes(used: dict[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(used.items()))
 
@@ -139,10 +179,33 @@ def _indented(block: str, indent: str) -> str:
     return indent + block.replace("\n", "\n" + indent)
 
 
+def named_graph(name: str, blocks: Iterable[str]) -> str:
+    """A document's graph in TriG: its written ``name`` and its blocks, indented."""
+    inner = "\n\n".join(_indented(block, "    ") for block in blocks)
+    return f"{name} {{\n{inner}\n}}"
+
+
+def turtle_chunks(blocks: Iterable[str], used: dict[str, str]) -> Iterator[str]:
+    """The text of a Turtle document, in pieces: the prefixes ``used``, then ``blocks``
+    in the order given (a streamed build writes them without holding them all)."""
+    yield _prefixes(used) + "\n"
+    for number, block in enumerate(blocks):
+        yield "\n\n" + block if number else block
+    yield "\n"
+
+
+def trig_chunks(
+    shared: Iterable[str], graphs: Iterable[str], used: dict[str, str]
+) -> Iterator[str]:
+    """The text of a TriG document, in pieces: the default graph's ``shared`` blocks, then
+    each :func:`named_graph` of ``graphs``."""
+    return turtle_chunks(chain(shared, graphs), used)
+
+
 def turtle(graph: Graph) -> str:
     """Turtle for ``graph``; equal graphs without blank nodes give equal text."""
     blocks, used = subject_blocks(graph)
-    return _prefixes(used) + "\n" + "\n\n".join(blocks.values()) + "\n"
+    return "".join(turtle_chunks(blocks.values(), used))
 
 
 def trig(graph: Graph, owner: Callable[[Node], URIRef | None]) -> str:
@@ -157,9 +220,6 @@ def trig(graph: Graph, owner: Callable[[Node], URIRef | None]) -> str:
         if document is None:
             shared.append(block)
         else:
-            named[document].append(_indented(block, "    "))
-    parts = shared
-    for name in sorted(named, key=str):
-        inner = "\n\n".join(named[name])
-        parts.append(f"{terms.iri(name)} {{\n{inner}\n}}")
-    return _prefixes(used | terms.used) + "\n" + "\n\n".join(parts) + "\n"
+            named[document].append(block)
+    graphs = [named_graph(terms.iri(name), named[name]) for name in sorted(named, key=str)]
+    return "".join(trig_chunks(shared, graphs, used | terms.used))
