@@ -213,7 +213,13 @@ def stream_graph(
     result.timings["read_and_link"] = read - started
     result.timings["graph"] = time.perf_counter() - read
     if cache:
-        result.cache = {"hits": cache.hits, "misses": cache.misses}
+        pruned = cache.prune()
+        result.cache = {
+            "hits": cache.hits,
+            "misses": cache.misses,
+            "rejected": cache.rejected,
+            "pruned": pruned,
+        }
     return result
 
 

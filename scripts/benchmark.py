@@ -1,6 +1,6 @@
 """Throughput and memory of ``kg build`` on generated articles (prints figures, asserts nothing).
 
-Usage: .venv/bin/python scripts/benchmark.py [ARTICLES] [--jobs 1 2] [--seed S]
+Usage: .venv/bin/python scripts/benchmark.py [ARTICLES] [--jobs 1 2] [--seed S] [--keep DIR]
 
 The articles come from ``scripts/scale_corpus.py`` (corpus/ with places and people swapped,
 so distinct entities grow with their number); each ``--jobs`` value builds them once.
@@ -127,9 +127,13 @@ def main() -> None:
     parser.add_argument("articles", type=int, nargs="?", default=100)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--keep", type=Path, help="write the articles and builds here (kept) instead of a temp dir"
+    )
     args = parser.parse_args()
     seeds = sorted(Path("corpus").glob("*"))
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or Path(scratch)
         corpus = Path(tmp) / "corpus"
         chars = generate(args.articles, corpus, seed=args.seed)
         print(f"{args.articles} generated articles (scripts/scale_corpus.py), {chars:,} characters")

@@ -265,12 +265,12 @@ def test_a_cached_rebuild_redoes_only_what_changed(tmp_path: Path, built: Path) 
         assert runner.invoke(app, args).exit_code == 0
         return json.loads((tmp_path / out / "report.json").read_text(encoding="utf-8"))["cache"]
 
-    assert run("first") == {"hits": 0, "misses": 5}
-    assert run("second") == {"hits": 5, "misses": 0}
+    assert run("first") == {"hits": 0, "misses": 5, "rejected": 0, "pruned": 0}
+    assert run("second") == {"hits": 5, "misses": 0, "rejected": 0, "pruned": 0}
     for name in ("graph.ttl", "graph.html", "neo4j/import.cypher"):
         assert (tmp_path / "second" / name).read_bytes() == (built / name).read_bytes()
     edited = corpus / "002_dca251d177eb03ad.txt"
     addition = "\n银川市总工会开展“一函两书”工作。\n"
     edited.write_text(edited.read_text(encoding="utf-8") + addition, encoding="utf-8")
-    assert run("third") == {"hits": 4, "misses": 1}
+    assert run("third") == {"hits": 4, "misses": 1, "rejected": 0, "pruned": 0}
     assert "一函两书" in (tmp_path / "third" / "graph.ttl").read_text(encoding="utf-8")

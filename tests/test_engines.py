@@ -63,8 +63,13 @@ def test_two_worker_processes_build_the_same_bytes(
         engine.close()
     _same_exports(local, tmp_path / "first")
     _same_exports(local, tmp_path / "again")
-    assert first.cache == {"hits": 0, "misses": 5}
-    assert again.cache == {"hits": 5, "misses": 0}  # the cache works under the pool
+    assert first.cache == {"hits": 0, "misses": 5, "rejected": 0, "pruned": 0}
+    assert again.cache == {
+        "hits": 5,
+        "misses": 0,
+        "rejected": 0,
+        "pruned": 0,
+    }  # the cache works under the pool
 
 
 def test_the_cli_refuses_zero_jobs_and_an_unknown_engine(tmp_path: Path) -> None:

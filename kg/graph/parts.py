@@ -22,7 +22,7 @@ from kg.graph.rdfwriter import format_iri, owned_blocks, sort_key
 from kg.graph.view import ViewFacts, collect
 from kg.types import Document, Entity
 
-__all__ = ["DocumentPart", "document_part"]
+__all__ = ["DocumentPart", "PartFormatError", "document_part", "part_from_json", "part_to_json"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,153 @@ def _iris(*terms: Any) -> tuple[str, str, str]:
         raise TypeError(f"a document's triple about another subject must be all IRIs: {terms}")
     s, p, o = terms
     return str(s), str(p), str(o)
+
+
+class PartFormatError(ValueError):
+    """Data that is not the JSON form of a document part."""
+
+
+def part_to_json(part: DocumentPart) -> dict[str, Any]:
+    """``part`` as JSON values (lists, not sets or tuples; sorted where unordered).
+
+    >>> from kg.graph.view import ViewFacts
+    >>> p = DocumentPart("a.txt", "utf-8", 1, (), (), "0k", "<k>", (), (), (), 3, (), ViewFacts())
+    >>> part_from_json(part_to_json(p)) == p
+    True
+    """
+    facts = part.facts
+    return {
+        "identifier": part.identifier,
+        "encoding": part.encoding,
+        "stories": part.stories,
+        "warnings": list(part.warnings),
+        "entities": [_entity_to_json(e) for e in part.entities],
+        "key": part.key,
+        "name": part.name,
+        "blocks": [list(b) for b in part.blocks],
+        "prefixes": [list(p) for p in part.prefixes],
+        "name_prefixes": [list(p) for p in part.name_prefixes],
+        "triples": part.triples,
+        "relations": [list(r) for r in part.relations],
+        "facts": {
+            "nodes": {iri: facts.nodes[iri] for iri in sorted(facts.nodes)},
+            "documents": {e: sorted(d) for e, d in sorted(facts.documents.items())},
+            "sentences": {e: dict(sorted(t.items())) for e, t in sorted(facts.sentences.items())},
+            "evidence": [
+                [*triple, [[key, item] for key, item in items]]
+                for triple, items in sorted(facts.evidence.items())
+            ],
+            "edges": sorted(list(edge) for edge in facts.edges),
+        },
+    }
+
+
+def part_from_json(data: Any) -> DocumentPart:
+    """The part ``data`` holds, checked value by value.
+
+    Raises:
+        PartFormatError: when any value is missing or of the wrong kind.
+    """
+    try:
+        facts = _dict(data["facts"])
+        view = ViewFacts()
+        for iri, node in _dict(facts["nodes"]).items():
+            view.nodes[_str(iri)] = _node(node)
+        for entity, documents in _dict(facts["documents"]).items():
+            view.documents[_str(entity)] = {_str(d) for d in _list(documents)}
+        for entity, table in _dict(facts["sentences"]).items():
+            view.sentences[_str(entity)] = {_str(s): _str(m) for s, m in _dict(table).items()}
+        for row in _list(facts["evidence"]):
+            s, p, o, items = _list(row, 4)
+            view.evidence[_str(s), _str(p), _str(o)] = [
+                (_str(key), _evidence(item)) for key, item in map(_pair, _list(items))
+            ]
+        view.edges = {_strings(edge, 3) for edge in _list(facts["edges"])}
+        return DocumentPart(
+            identifier=_str(data["identifier"]),
+            encoding=_str(data["encoding"]),
+            stories=_int(data["stories"]),
+            warnings=tuple(_str(w) for w in _list(data["warnings"])),
+            entities=tuple(_entity(e) for e in _list(data["entities"])),
+            key=_str(data["key"]),
+            name=_str(data["name"]),
+            blocks=tuple(_strings(b, 2) for b in _list(data["blocks"])),
+            prefixes=tuple(_strings(p, 2) for p in _list(data["prefixes"])),
+            name_prefixes=tuple(_strings(p, 2) for p in _list(data["name_prefixes"])),
+            triples=_int(data["triples"]),
+            relations=tuple(_strings(r, 3) for r in _list(data["relations"])),
+            facts=view,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise PartFormatError(f"not a document part: {error}") from error
+
+
+_ENTITY_TEXT = ("key", "type", "subtype", "name", "code", "parent", "place")
+_EVIDENCE_TEXT = ("document", "sentence", "rule", "role")
+_NODE_TEXT = ("label", "type", "subtype", "code")
+
+
+def _entity_to_json(entity: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {name: getattr(entity, name) for name in _ENTITY_TEXT}
+    data["aliases"] = sorted(entity.aliases)
+    data["reasons"] = sorted(entity.reasons)
+    return data
+
+
+def _entity(value: Any) -> Entity:
+    data = _dict(value)
+    text = {name: _str(data[name]) for name in _ENTITY_TEXT}
+    aliases = {_str(a) for a in _list(data["aliases"])}
+    reasons = {_str(r) for r in _list(data["reasons"])}
+    return Entity(**text, aliases=aliases, reasons=reasons)
+
+
+def _evidence(value: Any) -> dict[str, Any]:
+    data = _dict(value)
+    item: dict[str, Any] = {name: _str(data[name]) for name in _EVIDENCE_TEXT}
+    item["start"], item["end"] = _int(data["start"]), _int(data["end"])
+    confidence = data["confidence"]
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        raise TypeError("confidence must be a number")
+    item["confidence"] = float(confidence)
+    return {key: item[key] for key in data}  # the order it was made in
+
+
+def _node(value: Any) -> dict[str, Any]:
+    data = _dict(value)
+    node: dict[str, Any] = {name: _str(data[name]) for name in _NODE_TEXT}
+    node["aliases"] = [_str(a) for a in _list(data["aliases"])]
+    return {key: node[key] for key in data}
+
+
+def _dict(value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, size: int | None = None) -> list[Any]:
+    if not isinstance(value, list) or (size is not None and len(value) != size):
+        raise TypeError(f"expected a list of {size or 'any number of'} values")
+    return value
+
+
+def _pair(value: Any) -> tuple[Any, Any]:
+    first, second = _list(value, 2)
+    return first, second
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError(f"expected a count or offset, got {value!r}")
+    return value
+
+
+def _strings(value: Any, size: int) -> Any:
+    return tuple(_str(v) for v in _list(value, size))

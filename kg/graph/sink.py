@@ -17,6 +17,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from types import TracebackType
 
@@ -29,7 +30,7 @@ from kg.graph.model import add_entities, entity_iri, new_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.graph.parts import DocumentPart
 from kg.graph.rdfwriter import named_graph, sort_key, subject_blocks, trig_chunks, turtle_chunks
-from kg.graph.view import ViewFacts, assemble, collect
+from kg.graph.view import Evidence, ViewFacts, assemble, collect
 from kg.types import Entity
 
 __all__ = ["ENTITY_BATCH", "GraphSink", "StreamedGraph"]
@@ -40,7 +41,13 @@ ENTITY_BATCH = 2000
 _SCHEMA = """
 CREATE TABLE blocks (key TEXT NOT NULL, shared INTEGER NOT NULL, block TEXT NOT NULL);
 CREATE TABLE graphs (key TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE TABLE evidence (
+    s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, key TEXT NOT NULL,
+    document TEXT NOT NULL, sentence TEXT NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, rule TEXT NOT NULL, confidence REAL NOT NULL, role TEXT NOT NULL
+);
 """
+_FIELDS = ("document", "sentence", "start", "end", "rule", "confidence", "role")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -85,7 +92,16 @@ class GraphSink:
         self._db.execute("INSERT INTO graphs VALUES (?, ?)", (part.key, graph))
         for s, p, o in part.relations:
             self._relations[s].add((p, o))
-        self.facts.merge(part.facts)
+        # evidence grows with assertions: it waits on disk until the view is made
+        self._db.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (*triple, key, *(item[name] for name in _FIELDS))
+                for triple, items in part.facts.evidence.items()
+                for key, item in items
+            ),
+        )
+        self.facts.merge(part.facts, evidence=False)
         self._prefixes.update(part.prefixes)
         self._name_prefixes.update(part.name_prefixes)
         self._triples += part.triples
@@ -186,8 +202,19 @@ class StreamedGraph:
 
     def view(self) -> nx.MultiDiGraph:
         if self._view is None:
-            self._view = assemble(self._facts)
+            self._view = assemble(self._facts, self._evidence())
         return self._view
+
+    def _evidence(self) -> Iterator[Evidence]:
+        columns = ", ".join(f'"{name}"' for name in _FIELDS)
+        query = f"SELECT s, p, o, {columns} FROM evidence ORDER BY s, p, o, key"
+        connection = _connect(self.path)
+        try:
+            rows = connection.execute(query)
+            for triple, group in groupby(rows, key=lambda row: row[:3]):
+                yield triple, [dict(zip(_FIELDS, row[3:], strict=True)) for row in group]
+        finally:
+            connection.close()
 
     def _rows(self, query: str) -> Iterator[str]:
         connection = _connect(self.path)

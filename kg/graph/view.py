@@ -14,6 +14,7 @@ and so is assembling the merged facts of any split of ``g`` into parts.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -29,17 +30,19 @@ __all__ = [
     "ENTITY_TYPES",
     "RELATION_TYPES",
     "SENTENCES_PER_ENTITY",
+    "Evidence",
     "HasView",
     "ViewFacts",
     "assemble",
     "collect",
     "entity_view",
+    "sorted_evidence",
 ]
 
 #: How many distinct sentences a node keeps (the first in mention IRI order).
 SENTENCES_PER_ENTITY = 5
 # a node's sentence table is cut back to the first few once it holds this many
-_SENTENCE_SLACK = 4 * SENTENCES_PER_ENTITY
+_SENTENCE_SLACK = 2 * SENTENCES_PER_ENTITY
 
 _TOP: dict[Node, str] = {KG[t]: t for t in ENTITY_TYPES}
 _REL = {KG[r]: r for r in RELATION_TYPES}
@@ -92,16 +95,17 @@ class ViewFacts:
             first = sorted(table.items(), key=lambda item: item[1])[:SENTENCES_PER_ENTITY]
             self.sentences[entity] = dict(first)
 
-    def merge(self, other: ViewFacts) -> None:
-        """Add ``other``'s facts to these."""
+    def merge(self, other: ViewFacts, *, evidence: bool = True) -> None:
+        """Add ``other``'s facts to these (without its evidence: kept elsewhere)."""
         self.nodes.update(other.nodes)
         for entity, documents in other.documents.items():
             self.documents[entity] |= documents
         for entity, table in other.sentences.items():
             for sentence, mention in table.items():
                 self.add_sentence(entity, sentence, mention)
-        for triple, items in other.evidence.items():
-            self.evidence[triple].extend(items)
+        if evidence:
+            for triple, items in other.evidence.items():
+                self.evidence[triple].extend(items)
         self.edges |= other.edges
 
 
@@ -159,8 +163,21 @@ def collect(graph: Graph) -> ViewFacts:
     return facts
 
 
-def assemble(facts: ViewFacts) -> nx.MultiDiGraph:
+#: One relation triple's evidence, in assertion IRI order.
+Evidence = tuple[Triple, list[dict[str, Any]]]
+
+
+def sorted_evidence(facts: ViewFacts) -> Iterator[Evidence]:
+    """The evidence of ``facts``, by triple and, within one, by assertion IRI."""
+    for triple in sorted(facts.evidence):
+        yield triple, [item for _key, item in sorted(facts.evidence[triple], key=_first)]
+
+
+def assemble(facts: ViewFacts, evidence: Iterable[Evidence] | None = None) -> nx.MultiDiGraph:
     """The view made of ``facts``: a MultiDiGraph, one edge per predicate.
+
+    ``evidence`` is the relations' evidence sorted as :func:`sorted_evidence` gives it
+    (a streamed build reads it back from disk); by default, that of ``facts``.
 
     Node attributes: ``label``, ``type``, ``subtype``, ``aliases``, ``code``,
     ``documents``, ``sentences``; edge attributes: ``predicate``, ``confidence``
@@ -177,10 +194,17 @@ def assemble(facts: ViewFacts) -> nx.MultiDiGraph:
             documents=sorted(facts.documents.get(node, ())),
             sentences=first,
         )
+    stream = iter(sorted_evidence(facts) if evidence is None else evidence)
+    pending = next(stream, None)
     for s, p, o in sorted(facts.edges):
+        # both are sorted by triple: skip the evidence of triples that are not edges
+        while pending is not None and pending[0] < (s, p, o):
+            pending = next(stream, None)
+        items: list[dict[str, Any]] = []
+        if pending is not None and pending[0] == (s, p, o):
+            items = pending[1]
         if s not in facts.nodes or o not in facts.nodes:
             continue
-        items = [e for _key, e in sorted(facts.evidence.get((s, p, o), []), key=_first)]
         view.add_edge(
             s,
             o,
