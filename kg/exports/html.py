@@ -74,6 +74,9 @@ _OPTIONS: dict[str, Any] = {
 OVERVIEW_PER_TYPE = 120
 #: The longest list a tooltip shows before "… and N more".
 TOOLTIP_ITEMS = 8
+#: Neighbours one click (or a search) brings in, the most connected first; a hub of
+#: thousands grows by this many per click, so the page stays responsive.
+EXPAND_LIMIT = 150
 
 
 @lru_cache(maxsize=1)
@@ -282,8 +285,22 @@ __VIS_JS__
   function neighbours(id) {
     return (adjacent[id] || []).map(function (e) { return e.from === id ? e.to : e.from; });
   }
+  // the neighbours not drawn yet, the most connected first, at most data.expandLimit
+  function nextNeighbours(id) {
+    var seen = {};
+    var rest = neighbours(id).filter(function (n) {
+      if (seen[n] || nodes.get(n)) { return false; }
+      seen[n] = true;
+      return true;
+    });
+    rest.sort(function (a, b) { return (adjacent[b] || []).length - (adjacent[a] || []).length || (a < b ? -1 : a > b ? 1 : 0); });
+    return { ids: rest.slice(0, data.expandLimit), left: Math.max(0, rest.length - data.expandLimit) };
+  }
   function expand(id) {
-    return bring(neighbours(id), id);
+    var next = nextNeighbours(id);
+    var added = bring(next.ids, id);
+    status.textContent = next.left ? "还有 " + next.left + " 个相邻实体,再次点击显示 · " + next.left + " more neighbours: click again" : "";
+    return added;
   }
   function applyFilter() {
     nodes.update(nodes.getIds().map(function (id) { return { id: id, hidden: !!hidden[byId[id].kgType] }; }));
@@ -315,7 +332,7 @@ __VIS_JS__
     var first = found[0];
     if (!nodes.get(first.id)) { bring([first.id], null); }
     var others = found.slice(1, 50).map(function (n) { return n.id; });
-    bring(neighbours(first.id).concat(others), first.id);
+    bring(nextNeighbours(first.id).ids.concat(others), first.id);
     network.selectNodes(found.slice(0, 50).map(function (n) { return n.id; }));
     network.focus(first.id, { scale: 1.2, animation: false });
     status.textContent = found.length > 1 ? found.length + " 个匹配 · matches" : "";
@@ -355,15 +372,22 @@ def _legend() -> str:
     return "".join(parts)
 
 
-def render_html(graph: Graph | BuiltGraph, *, per_type: int = OVERVIEW_PER_TYPE) -> str:
+def render_html(
+    graph: Graph | BuiltGraph,
+    *,
+    per_type: int = OVERVIEW_PER_TYPE,
+    expand_limit: int = EXPAND_LIMIT,
+) -> str:
     """The page for ``graph``: deterministic for the same graph. It opens on the
-    ``per_type`` most connected entities of each type, laid out in advance."""
+    ``per_type`` most connected entities of each type, laid out in advance; a click on
+    an entity brings in up to ``expand_limit`` more of its neighbours."""
     net = build_network(entity_view(graph), per_type)
     script, css = _vis_assets()
     payload = {
         "nodes": net.nodes,
         "edges": [{**edge, "id": f"e{i}"} for i, edge in enumerate(net.edges)],
         "options": _OPTIONS,
+        "expandLimit": expand_limit,
     }
     replacements = {
         "__VIS_CSS__": css,

@@ -155,7 +155,8 @@ def test_search_finds_names_and_aliases_not_tooltip_text(
 
 @pytest.fixture(scope="module")
 def large_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """A page of 60 generated articles that opens on 20 entities of each type."""
+    """A page of 60 generated articles that opens on 20 entities of each type and
+    grows by 10 neighbours a click."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
@@ -164,7 +165,9 @@ def large_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     root = tmp_path_factory.mktemp("large")
     generate(60, root / "corpus", seed=5)
     result = build(root / "corpus", root / "out", formats=("turtle",))
-    (root / "graph.html").write_text(render_html(result.graph, per_type=20), encoding="utf-8")
+    (root / "graph.html").write_text(
+        render_html(result.graph, per_type=20, expand_limit=10), encoding="utf-8"
+    )
     return root / "graph.html", entity_count(result.graph)
 
 
@@ -191,8 +194,17 @@ def test_a_large_graph_opens_on_an_overview_and_grows_on_demand(
         hub = page.evaluate(
             "window.kgNetwork.body.data.nodes.get().sort((a, b) => b.value - a.value)[0].id"
         )
+        undrawn = page.evaluate(
+            "(hub) => { const d = window.kgNetwork.body.data; const seen = new Set();"
+            " JSON.parse(document.getElementById('kg-data').textContent).edges"
+            ".forEach(e => { const o = e.from === hub ? e.to : e.to === hub ? e.from : null;"
+            " if (o && !d.nodes.get(o)) { seen.add(o); } }); return seen.size; }",
+            hub,
+        )
         added = page.evaluate(f"window.kgExpand({json.dumps(hub)})")
         after_expand = page.evaluate("window.kgNodeCount")
+        more = page.locator("#status").inner_text()
+        again = page.evaluate(f"window.kgExpand({json.dumps(hub)})")
         spot = page.evaluate(
             "(hub) => { const n = window.kgNetwork; const p = n.getPositions([hub])[hub];"
             " const d = n.canvasToDOM(p); const r = document.getElementById('graph')"
@@ -218,6 +230,9 @@ def test_a_large_graph_opens_on_an_overview_and_grows_on_demand(
     assert physics is False
     assert selected == hidden_name and after_search > shown
     assert after_expand == after_search + added
+    # a hub grows by at most 10 a click, the rest on the next clicks
+    assert undrawn > 10 and added == 10 and f"{undrawn - 10} more neighbours" in more
+    assert again == min(10, undrawn - 10)
     assert shown_tip > 0 and stuck == 0
     assert visit.console_errors == []
 
