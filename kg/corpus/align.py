@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = ["AlignedText", "Piece"]
 
 #: A piece of a rebuilt text: ``(start, end)`` keeps that slice of the current
 #: text with its mapping; a ``str`` inserts new text mapped to ``anchor``.
 Piece = tuple[int, int] | tuple[str, int, int]
+
+
+class Searcher(Protocol):
+    """What :meth:`AlignedText.sub` needs of a pattern: its matches in a text."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -93,7 +100,7 @@ class AlignedText:
 
     def sub(
         self,
-        pattern: re.Pattern[str],
+        pattern: re.Pattern[str] | Searcher,
         repl: str | Callable[[re.Match[str]], str],
     ) -> AlignedText:
         """Like :func:`re.sub`, keeping the offset map."""

@@ -142,7 +142,30 @@ def remove_hidden_elements(text: AlignedText) -> AlignedText:
     >>> remove_hidden_elements('答卷?span style="display:none">jX8安康新闻网\\n正文')
     '答卷\\n正文'
     """
-    return text.sub(R.SCRIPT_OR_STYLE, "").sub(R.HTML_COMMENT, "").sub(R.HIDDEN_ELEMENT, "")
+    for element, end in R.INVISIBLE_ELEMENTS:
+        text = text.sub(_before_last(element, end, text.text), "")
+    text = text.sub(_before_last(R.HTML_COMMENT, R.HTML_COMMENT_END, text.text), "")
+    return text.sub(R.HIDDEN_ELEMENT, "")
+
+
+class _Within:
+    """A pattern searched in ``text[:end]`` only (what :meth:`AlignedText.sub` needs)."""
+
+    def __init__(self, pattern: re.Pattern[str], end: int) -> None:
+        self.pattern, self.end = pattern, end
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, 0, self.end)
+
+
+def _before_last(pattern: re.Pattern[str], end: re.Pattern[str], text: str) -> _Within:
+    """``pattern`` (an element up to its closing token) searched only before the last
+    closing token of ``text``: past it nothing can match, and without the bound each
+    unclosed opener would scan to the end of the text (quadratic)."""
+    last = 0
+    for last_match in end.finditer(text):
+        last = last_match.end()
+    return _Within(pattern, last)
 
 
 def _unescape(match: re.Match[str]) -> str:

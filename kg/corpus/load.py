@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
 
@@ -18,7 +21,11 @@ from kg.corpus.decode import DecodeError, decode_bytes, looks_binary
 from kg.errors import Errors, KGError
 from kg.types import Loader, RawDocument, Skipped
 
-__all__ = ["LOADERS", "discover", "load_corpus", "load_file"]
+__all__ = ["LOADERS", "MAX_FILE_BYTES", "Scan", "discover", "load_corpus", "load_file", "scan"]
+
+#: The largest file read, per kind: an article page is never near this; a .jsonl file
+#: holds a whole collection, one article per line.
+MAX_FILE_BYTES = {"article": 64 * 2**20, "collection": 4 * 2**30}
 
 _TEXT_FIELDS = ("text", "content", "body", "article")
 _META_FIELDS = {
@@ -112,6 +119,18 @@ def load_html(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawD
     yield RawDocument(path, path, text, encoding, "text/html", sha256, html_meta(text))
 
 
+def _text_field(record: dict[str, object]) -> object:
+    """The first non-empty text field of a record, whatever its kind (checked after)."""
+    for name in _TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str):
+            if value.strip():
+                return value.strip()
+        elif value is not None:
+            return value
+    return None
+
+
 def _first(record: dict[str, object], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = record.get(name)
@@ -123,7 +142,9 @@ def _first(record: dict[str, object], names: tuple[str, ...]) -> str | None:
 @_decoded
 def load_jsonl(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawDocument | Skipped]:
     """Read one article per line: a text field, with title/date/url optional."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # records end at \n only: U+2028 and other breaks str.splitlines() knows may be inside
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{path}#L{number}"
@@ -132,9 +153,16 @@ def load_jsonl(text: str, encoding: str, path: str, sha256: str) -> Iterator[Raw
         except json.JSONDecodeError as exc:
             yield _skip(Errors.E105, where, line=number, reason=f"invalid JSON ({exc.msg})")
             continue
-        body = _first(record, _TEXT_FIELDS) if isinstance(record, dict) else None
+        if not isinstance(record, dict):
+            yield _skip(Errors.E105, where, line=number, reason="not a JSON object")
+            continue
+        body = _text_field(record)
         if body is None:
             yield _skip(Errors.E105, where, line=number, reason="no text field")
+            continue
+        if not isinstance(body, str):
+            kind = type(body).__name__
+            yield _skip(Errors.E105, where, line=number, reason=f"its text is a {kind}, not text")
             continue
         meta = {k: v for k, names in _META_FIELDS.items() if (v := _first(record, names))}
         digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
@@ -150,16 +178,83 @@ LOADERS: dict[str, Loader] = {
 }
 
 
-def discover(root: Path) -> list[Path]:
-    """Every non-hidden file under ``root``, in a stable (sorted) order."""
+@dataclass
+class Scan:
+    """What a corpus folder holds: the files to read, in a stable (sorted) order, and
+    every other entry with the reason it is not read."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def scan(root: Path, *, exclude: tuple[Path, ...] = ()) -> Scan:
+    """Every entry under ``root``: regular files to read, the rest reported.
+
+    Hidden files and folders, links that lead out of ``root`` or nowhere, links to
+    folders (not followed: no loops), FIFOs, sockets and devices (never opened: a FIFO
+    would block), unreadable folders and the ``exclude`` folders (the build's own output)
+    are each reported once, never silently left out.
+
+    Raises:
+        KGError: E100 when ``root`` is not a folder.
+    """
     if not root.is_dir():
         raise KGError(Errors.E100, path=root)
-    files = [
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+    base = root.resolve()
+    excluded = {e.resolve() for e in exclude}
+    found = Scan()
+
+    def skip(path: Path, reason: str) -> None:
+        found.skipped.append(_skip(Errors.E108, path.relative_to(root).as_posix(), reason=reason))
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            if folder == root:
+                raise KGError(Errors.E100, path=root) from exc
+            skip(folder, f"is a folder that cannot be read ({exc.strerror or exc})")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                skip(path, "is hidden")
+                continue
+            if entry.is_symlink():
+                target = Path(os.path.realpath(path))
+                if not target.exists():
+                    skip(path, "is a link to nothing")
+                    continue
+                if not target.is_relative_to(base):
+                    skip(path, "is a link out of the corpus folder")
+                    continue
+                if target.is_dir():
+                    skip(path, "is a link to a folder (not followed)")
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                skip(path, f"cannot be examined ({exc.strerror or exc})")
+                continue
+            if stat.S_ISDIR(mode):
+                if path.resolve() in excluded:
+                    skip(path, "is the build's output folder")
+                else:
+                    walk(path)
+            elif stat.S_ISREG(mode):
+                found.files.append(path)
+            else:
+                skip(path, "is not a regular file (a FIFO, socket or device)")
+
+    walk(root)
+    found.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    found.skipped.sort(key=lambda s: s.path)
+    return found
+
+
+def discover(root: Path) -> list[Path]:
+    """Every file :func:`scan` would read under ``root``, in a stable (sorted) order."""
+    return scan(root).files
 
 
 def load_file(path: Path, root: Path) -> Iterator[RawDocument | Skipped]:
@@ -170,7 +265,12 @@ def load_file(path: Path, root: Path) -> Iterator[RawDocument | Skipped]:
         known = ", ".join(sorted(LOADERS))
         yield _skip(Errors.E104, rel, reason=f"unsupported file type (supported: {known})")
         return
+    kind = "collection" if loader is load_jsonl else "article"
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES[kind]:
+            yield _skip(Errors.E109, rel, size=size, limit=MAX_FILE_BYTES[kind], kind=kind)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield _skip(Errors.E104, rel, reason=exc.strerror or str(exc))
@@ -179,6 +279,8 @@ def load_file(path: Path, root: Path) -> Iterator[RawDocument | Skipped]:
 
 
 def load_corpus(root: Path) -> Iterator[RawDocument | Skipped]:
-    """Read every file under ``root``."""
-    for path in discover(root):
+    """Read every file under ``root`` (and report every entry not read)."""
+    found = scan(root)
+    yield from found.skipped
+    for path in found.files:
         yield from load_file(path, root)

@@ -10,8 +10,10 @@ __all__ = [
     "FURNITURE_LINE",
     "HIDDEN_ELEMENT",
     "HTML_COMMENT",
+    "HTML_COMMENT_END",
     "HTML_ENTITY",
     "HTML_TAG",
+    "INVISIBLE_ELEMENTS",
     "LINK_FIELD",
     "LINK_LABEL_LINE",
     "LINK_LIST_MIN_FIELDS",
@@ -22,7 +24,6 @@ __all__ = [
     "MOJIBAKE_MARKER",
     "OPENCC_MISSES",
     "PINYIN_ANNOTATION",
-    "SCRIPT_OR_STYLE",
     "SENTENCE_END",
     "TICKER_FIELD_END",
     "TICKER_MIN_CUT",
@@ -56,17 +57,26 @@ MOJIBAKE_MARKER = re.compile(rf"(?<={CJK})[?\ufffd]")
 MOJIBAKE_LITERAL = re.compile(r"(?:锟斤拷|烫烫烫|屯屯屯|\ufffd)+")
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-SCRIPT_OR_STYLE = re.compile(
-    r"<(script|style|noscript|template|head)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+#: Where an HTML comment can end: a comment is only searched for before the last one.
+HTML_COMMENT_END = re.compile(r"-->")
+#: Elements whose content is never text, each with where it can end.
+INVISIBLE_ELEMENTS = tuple(
+    (
+        re.compile(rf"<{tag}\b[^>]*>.*?</{tag}\s*>", re.DOTALL | re.IGNORECASE),
+        re.compile(rf"</{tag}\s*>", re.IGNORECASE),
+    )
+    for tag in ("script", "style", "noscript", "template", "head")
 )
 #: An element hidden from readers. Its ``<`` may have been lost to corruption
 #: (seed 003 has ``?span style="display:none">``), and its closing tag may be
-#: missing, in which case the hidden text runs to the end of the line.
+#: missing, in which case the hidden text runs to the end of the line. Every run is
+#: bounded (a tag's attributes, a hidden element's length), so that no text makes the
+#: search quadratic.
 HIDDEN_ELEMENT = re.compile(
-    r"(?:<|[?\ufffd]|(?<![\w\"'=]))(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b"
-    r"[^<>\n]*?(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden(?=[\s>/])|"
-    r"aria-hidden\s*=\s*[\"']?true)[^<>\n]*>"
-    r"(?:.*?</(?P=tag)\s*>|[^\n]*)",
+    r"(?:<|[?\ufffd]|(?<![\w\"'=]))(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,15})\b"
+    r"[^<>\n]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden(?=[\s>/])|"
+    r"aria-hidden\s*=\s*[\"']?true)[^<>\n]{0,200}>"
+    r"(?:.{0,20000}?</(?P=tag)\s*>|[^\n]*)",
     re.IGNORECASE | re.DOTALL,
 )
 #: Tags that end a block of visible text (become a line break).

@@ -14,7 +14,7 @@ from kg.exports.store import write_store
 from kg.exports.turtle import write_trig, write_turtle
 from kg.graph.built import BuiltGraph
 
-__all__ = ["EXPORTERS", "Exporter", "get_exporter"]
+__all__ = ["EXPORTERS", "OUTPUTS", "Exporter", "get_exporter"]
 
 #: An exporter writes its files for a graph (an rdflib graph or a streamed build's) into a
 #: folder and returns their paths.
@@ -27,6 +27,17 @@ EXPORTERS: dict[str, Exporter] = {
     "graphml": write_graphml,
     "trig": write_trig,
     "store": write_store,
+}
+
+
+#: The names each exporter writes in an output folder.
+OUTPUTS: dict[str, tuple[str, ...]] = {
+    "turtle": ("graph.ttl", "ontology.ttl"),
+    "html": ("graph.html",),
+    "neo4j": ("neo4j",),
+    "graphml": ("graph.graphml",),
+    "trig": ("graph.trig",),
+    "store": ("store",),
 }
 
 

@@ -191,7 +191,9 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def _array(values: Sequence[Any]) -> str:
-    return ARRAY_DELIMITER.join(str(v) for v in values)
+    """Values joined for neo4j-admin; a delimiter inside a value (text of a document can
+    hold any character) becomes U+FFFD, so it never splits the value in two."""
+    return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "\ufffd") for v in values)
 
 
 def csv_files(view: nx.MultiDiGraph) -> dict[str, str]:

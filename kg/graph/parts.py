@@ -38,6 +38,7 @@ class DocumentPart:
     """
 
     identifier: str
+    path: str
     encoding: str
     stories: int
     warnings: tuple[str, ...]
@@ -71,6 +72,7 @@ def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPa
     name, name_prefix = format_iri(graph, node)
     return DocumentPart(
         identifier=document.raw.identifier,
+        path=document.raw.path,
         encoding=document.raw.encoding,
         stories=len(document.stories),
         warnings=document.warnings,
@@ -102,13 +104,15 @@ def part_to_json(part: DocumentPart) -> dict[str, Any]:
     """``part`` as JSON values (lists, not sets or tuples; sorted where unordered).
 
     >>> from kg.graph.view import ViewFacts
-    >>> p = DocumentPart("a.txt", "utf-8", 1, (), (), "0k", "<k>", (), (), (), 3, (), ViewFacts())
+    >>> p = DocumentPart("a.txt", "a.txt", "utf-8", 1, (), (), "0k", "<k>", (), (), (), 3, (),
+    ...                  ViewFacts())
     >>> part_from_json(part_to_json(p)) == p
     True
     """
     facts = part.facts
     return {
         "identifier": part.identifier,
+        "path": part.path,
         "encoding": part.encoding,
         "stories": part.stories,
         "warnings": list(part.warnings),
@@ -156,6 +160,7 @@ def part_from_json(data: Any) -> DocumentPart:
         view.edges = {_strings(edge, 3) for edge in _list(facts["edges"])}
         return DocumentPart(
             identifier=_str(data["identifier"]),
+            path=_str(data["path"]),
             encoding=_str(data["encoding"]),
             stories=_int(data["stories"]),
             warnings=tuple(_str(w) for w in _list(data["warnings"])),

@@ -9,17 +9,37 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
+from pyparsing import ParseException
 from rdflib import Graph
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from kg.config import ontology_dir
 from kg.errors import Errors, KGError
 
-__all__ = ["Rows", "describe", "named_queries", "resolve_query", "run_query", "run_store_query"]
+__all__ = [
+    "MAX_ROWS",
+    "TIMEOUT_SECONDS",
+    "Rows",
+    "check_offline",
+    "describe",
+    "named_queries",
+    "resolve_query",
+    "run_query",
+    "run_store_query",
+]
+
+#: Default limits of one query: seconds (checked as rows come) and rows.
+TIMEOUT_SECONDS = 60.0
+MAX_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -75,18 +95,100 @@ def _text(value: Node | None) -> str:
     return "" if value is None else str(value)
 
 
-def run_query(graph: Graph, text: str) -> Rows:
-    """Run a SELECT query; rows keep the query's order (or are sorted when it has none)."""
+def check_offline(text: str) -> None:
+    """Refuse what would reach past the local graph or change it: ``SERVICE``, ``FROM``
+    and ``FROM NAMED`` (rdflib fetches those IRIs), ``LOAD`` and every update.
+
+    >>> check_offline("SELECT * WHERE { ?s ?p ?o }")
+    >>> try:
+    ...     check_offline("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
+    ... except KGError as error:
+    ...     print(error.code, error.fields["what"])
+    E135 SERVICE <http://x/>
+    """
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise KGError(Errors.E133, reason=exc) from exc
+        raise KGError(Errors.E135, what="an update (INSERT, DELETE, LOAD, CLEAR …)") from exc
+    found = _refused(parsed)
+    if found:
+        raise KGError(Errors.E135, what=found)
+
+
+def _refused(node: Any) -> str | None:
+    """The first refused part of a parsed query, described, or ``None``."""
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return f"SERVICE <{node.get('term')}>"
+        if node.name == "DatasetClause":
+            # CompValue.get answers a missing key with its name: test membership
+            if "named" in node:
+                return f"FROM NAMED <{node['named']}>"
+            return f"FROM <{node['default']}>" if "default" in node else "FROM"
+        children: Iterable[Any] = node.values()
+    elif isinstance(node, list | tuple) or hasattr(node, "asList"):
+        children = list(node)
+    else:
+        return None
+    for child in children:
+        found = _refused(child)
+        if found:
+            return found
+    return None
+
+
+def _bounded(
+    solutions: Iterable[Any],
+    row: Callable[[Any], tuple[str, ...]],
+    *,
+    timeout: float,
+    max_rows: int,
+) -> list[tuple[str, ...]]:
+    """The rows of ``solutions``, stopped past ``timeout`` seconds or ``max_rows`` rows
+    (time is checked as rows come: engines here cannot be interrupted mid-join)."""
+    deadline = time.monotonic() + timeout
+    rows: list[tuple[str, ...]] = []
+    for solution in solutions:
+        if len(rows) >= max_rows:
+            raise KGError(Errors.E137, rows=max_rows)
+        if time.monotonic() > deadline:
+            raise KGError(Errors.E136, seconds=timeout)
+        rows.append(row(solution))
+    if time.monotonic() > deadline:
+        raise KGError(Errors.E136, seconds=timeout)
+    return rows
+
+
+def run_query(
+    graph: Graph, text: str, *, timeout: float = TIMEOUT_SECONDS, max_rows: int = MAX_ROWS
+) -> Rows:
+    """Run a SELECT query; rows keep the query's order (or are sorted when it has none).
+
+    Raises:
+        KGError: E133 for a query that does not parse or run, E134 for another kind of
+            query, E135 for what reaches past the graph, E136/E137 past the limits.
+    """
+    check_offline(text)
     try:
         result = graph.query(text)
-    except Exception as exc:  # rdflib raises pyparsing and its own errors
+        if result.type != "SELECT" or result.vars is None:
+            raise KGError(Errors.E134, kind=result.type)
+        columns = tuple(str(v) for v in result.vars)
+        found = _bounded(
+            result,
+            lambda r: tuple(_text(r[i]) for i in range(len(columns))),
+            timeout=timeout,
+            max_rows=max_rows,
+        )
+    except KGError:
+        raise
+    except Exception as exc:  # rdflib raises pyparsing, re and its own errors
         raise KGError(Errors.E133, reason=exc) from exc
-    if result.type != "SELECT" or result.vars is None:
-        raise KGError(Errors.E134, kind=result.type)
-    columns = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)  # type: ignore[index]
-    if "ORDER BY" not in text.upper():
-        rows = tuple(sorted(rows))
+    rows = tuple(found) if "ORDER BY" in text.upper() else tuple(sorted(found))
     return Rows(columns, rows)
 
 
@@ -94,18 +196,31 @@ def _store_text(term: object) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
-def run_store_query(store: pyoxigraph.Store, text: str) -> Rows:
+def run_store_query(
+    store: pyoxigraph.Store,
+    text: str,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    max_rows: int = MAX_ROWS,
+) -> Rows:
     """:func:`run_query` over an on-disk Oxigraph store (``kg build -f store``): the same
     rows as over the graph it was loaded from, without parsing Turtle again."""
+    check_offline(text)
     try:
         result = store.query(text)
-    except (SyntaxError, OSError, ValueError) as exc:
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            kind = "ASK" if isinstance(result, pyoxigraph.QueryBoolean) else "CONSTRUCT/DESCRIBE"
+            raise KGError(Errors.E134, kind=kind)
+        columns = tuple(v.value for v in result.variables)
+        found = _bounded(
+            result,
+            lambda r: tuple(_store_text(r[i]) for i in range(len(columns))),
+            timeout=timeout,
+            max_rows=max_rows,
+        )
+    except KGError:
+        raise
+    except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         raise KGError(Errors.E133, reason=exc) from exc
-    if not isinstance(result, pyoxigraph.QuerySolutions):
-        kind = "ASK" if isinstance(result, pyoxigraph.QueryBoolean) else "CONSTRUCT/DESCRIBE"
-        raise KGError(Errors.E134, kind=kind)
-    columns = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(_store_text(row[i]) for i in range(len(columns))) for row in result)
-    if "ORDER BY" not in text.upper():
-        rows = tuple(sorted(rows))
+    rows = tuple(found) if "ORDER BY" in text.upper() else tuple(sorted(found))
     return Rows(columns, rows)

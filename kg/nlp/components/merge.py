@@ -63,16 +63,33 @@ class MentionSelector:
         doc.user_data[ENTITIES] = chosen
         spans = [(c, to_span(doc, c)) for c in chosen]
         doc.spans[ENTITIES] = [s for _c, s in spans if s is not None]
-        top = [s for c, s in spans if s is not None and not _is_nested(c, chosen)]
+        nested = nested_spans(chosen)
+        top = [s for c, s in spans if s is not None and (c.start, c.end) not in nested]
         doc.ents = filter_spans(top)
         return doc
 
 
-def _is_nested(cand: Candidate, chosen: list[Candidate]) -> bool:
-    return any(
-        o is not cand and o.start <= cand.start and cand.end <= o.end and o.length > cand.length
-        for o in chosen
-    )
+def nested_spans(chosen: list[Candidate]) -> set[tuple[int, int]]:
+    """The spans of ``chosen`` that lie inside a longer one, in one sweep (sorted by
+    start, longest first: a span is inside another iff a span before it ends at or
+    after its end).
+
+    >>> from kg.nlp.candidates import Candidate
+    >>> union, city = Candidate(0, 6, "Organization", "", "r"), Candidate(0, 3, "Place", "", "r")
+    >>> sorted(nested_spans([union, city, Candidate(0, 3, "Organization", "", "r")]))
+    [(0, 3)]
+    """
+    inside: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans before the current group
+    for span in sorted({(c.start, c.end) for c in chosen}, key=_outer_first):
+        if reach >= span[1]:
+            inside.add(span)
+        reach = max(reach, span[1])
+    return inside
+
+
+def _outer_first(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
 
 
 @Language.factory("kg_merge", assigns=["doc.ents", "doc.spans"])

@@ -1,0 +1,404 @@
+"""Bad input, faults and hostile files lose nothing and run nothing (issue 10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from kg import build as build_module
+from kg.build import build
+from kg.cli import app
+from kg.corpus import load
+from kg.corpus.prepare import MAX_STORY_CHARS
+from kg.errors import KGError
+from kg.exports import EXPORTERS
+from kg.outputs import locked
+
+runner = CliRunner()
+ARTICLE = "安康市总工会开展“一函两书”工作。石泉县总工会成立劳模工匠学院。"
+
+
+def _corpus(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return root
+
+
+def _report(out: Path) -> dict:
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def _skipped(out: Path) -> dict[str, dict]:
+    return {s["path"]: s for s in _report(out)["skipped"]}
+
+
+# --- discovery: every entry is read or reported, nothing outside the corpus is read
+
+
+def test_links_hidden_files_and_fifos_are_reported_not_read(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密文件内容不可读入", encoding="utf-8")
+    (corpus / "out.txt").symlink_to(secret)
+    (corpus / "nowhere.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
+    (corpus / "loop").symlink_to(corpus)
+    (corpus / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(corpus / "pipe.txt")  # opening it would block the build forever
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle",))
+    skipped = _skipped(out)
+    assert "out of the corpus" in skipped["out.txt"]["reason"]
+    assert "link to nothing" in skipped["nowhere.txt"]["reason"]
+    assert "not followed" in skipped["loop"]["reason"]
+    assert "hidden" in skipped[".hidden.txt"]["reason"]
+    assert "not a regular file" in skipped["pipe.txt"]["reason"]
+    assert {s["code"] for s in skipped.values()} == {"E108"}
+    assert "机密文件" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    files = {f["path"]: f["documents"] for f in _report(out)["files_read"]}
+    assert files == {"a.txt": 1, "inside.txt": 1}  # a link inside the corpus is read
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    locked_folder = corpus / "private"
+    locked_folder.mkdir()
+    locked_folder.chmod(0)
+    try:
+        build(corpus, tmp_path / "out", formats=("turtle",))
+    finally:
+        locked_folder.chmod(0o755)
+    assert "cannot be read" in _skipped(tmp_path / "out")["private"]["reason"]
+
+
+def test_an_output_folder_inside_the_corpus_is_not_read_back(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    out = corpus / "exports"
+    build(corpus, out, formats=("turtle",))
+    build(corpus, out, formats=("turtle",))  # the first build's files are in the corpus now
+    report = _report(out)
+    assert report["documents_read"] == 1
+    assert "output folder" in _skipped(out)["exports"]["reason"]
+
+
+def test_an_oversized_file_is_skipped_with_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "huge.txt").write_text("工会" * 600, encoding="utf-8")
+    monkeypatch.setitem(load.MAX_FILE_BYTES, "article", 1000)
+    build(corpus, tmp_path / "out", formats=("turtle",))
+    huge = _skipped(tmp_path / "out")["huge.txt"]
+    assert huge["code"] == "E109" and "3,600 bytes" in huge["reason"]
+    assert _report(tmp_path / "out")["documents_read"] == 1
+
+
+# --- JSONL records
+
+
+def test_jsonl_records_end_at_newlines_only_and_text_must_be_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [
+        {"text": "安康市总工会\u2028开展工作。", "title": "一"},
+        {"text": 123},
+        {"text": "石泉县总工会成立学院。"},
+    ]
+    (corpus / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle",))
+    report = _report(out)
+    assert report["documents_read"] == 2
+    skipped = _skipped(out)
+    assert list(skipped) == ["news.jsonl#L2"]
+    assert "int, not text" in skipped["news.jsonl#L2"]["reason"]
+    assert "news.jsonl%23L3" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+# --- limits that degrade, never abort
+
+
+def test_a_story_longer_than_the_limit_is_read_in_parts(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    sentences = "安康市总工会开展“一函两书”工作。" * (MAX_STORY_CHARS // 10)
+    (corpus / "long.txt").write_text(sentences, encoding="utf-8")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle",))
+    report = _report(out)
+    assert report["documents_read"] == 2
+    assert any("cut at sentence ends" in w and "long.txt" in w for w in report["warnings"])
+    assert report["stories"] > 2
+
+
+def test_a_document_whose_analysis_fails_is_reported_and_the_rest_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "b.txt").write_text("银川市总工会开展“凤城工匠”评选。", encoding="utf-8")
+    real = build_module.analyse_document
+
+    def flaky(raw, pipeline):  # type: ignore[no-untyped-def]
+        if raw.identifier == "b.txt":
+            raise IndexError("a bug met in one document")
+        return real(raw, pipeline)
+
+    monkeypatch.setattr(build_module, "analyse_document", flaky)
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle",))
+    failed = _skipped(out)["b.txt"]
+    assert failed["code"] == "E112" and "IndexError: a bug met in one document" in failed["reason"]
+    assert _report(out)["documents_read"] == 1
+
+
+# --- atomic, locked output
+
+
+def test_a_failed_export_leaves_the_previous_build_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle", "html"))
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (corpus / "b.txt").write_text("银川市总工会开展“凤城工匠”评选。", encoding="utf-8")
+
+    def broken(graph, folder):  # type: ignore[no-untyped-def]
+        (folder / "graph.html").write_text("<html>half a page", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(EXPORTERS, "html", broken)
+    with pytest.raises(OSError):
+        build(corpus, out, formats=("turtle", "html"))
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".kg-staging")]
+
+
+def test_a_rebuild_removes_what_it_no_longer_writes(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle", "html", "neo4j"))
+    (out / "notes.md").write_text("the user's own file", encoding="utf-8")
+    build(corpus, out, formats=("turtle",))
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert names == ["graph.ttl", "notes.md", "ontology.ttl", "report.json"]
+
+
+def test_a_second_build_into_the_same_folder_refuses(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    with locked(out):
+        with pytest.raises(KGError) as caught:
+            build(corpus, out, formats=("turtle",))
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "-f", "turtle"])
+    assert caught.value.code == "E117"
+    assert result.exit_code == 1 and "E117" in result.stderr
+    build(corpus, out, formats=("turtle",))  # free again
+
+
+# --- offline, bounded queries
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("query", "what"),
+    [
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * FROM NAMED <http://127.0.0.1:PORT/g> WHERE { ?s ?p ?o }", "FROM NAMED"),
+        ("SELECT * FROM <http://127.0.0.1:PORT/g> WHERE { ?s ?p ?o }", "FROM <"),
+        ("LOAD <http://127.0.0.1:PORT/data.ttl>", "update"),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "update"),
+    ],
+)
+def test_queries_never_reach_the_network_or_change_data(
+    corpus_build: tuple[object, Path], query: str, what: str
+) -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        text = query.replace("PORT", str(server.server_address[1]))
+        result = runner.invoke(app, ["query", str(corpus_build[1] / "graph.ttl"), text])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 1
+    assert "E135" in result.stderr and what in result.stderr
+    assert _Recorder.seen == []
+
+
+def test_query_limits_and_bad_queries_give_coded_errors(corpus_build: tuple[object, Path]) -> None:
+    graph = str(corpus_build[1] / "graph.ttl")
+    many = runner.invoke(app, ["query", graph, "SELECT * WHERE { ?s ?p ?o }", "--max-rows", "10"])
+    assert many.exit_code == 1 and "E137" in many.stderr
+    regex = 'SELECT * WHERE { ?s ?p ?o FILTER regex(str(?o), "(") }'
+    bad = runner.invoke(app, ["query", graph, regex])
+    assert bad.exit_code == 1 and "E133" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- exports hold any character
+
+
+def test_control_characters_survive_graphml_and_neo4j(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a\x01b.txt").write_text("安康市总工会\x1f开展“一函两书”工作。", encoding="utf-8")
+    (corpus / "c\x1fd.txt").write_text("安康市总工会成立劳模工匠学院。", encoding="utf-8")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle", "graphml", "neo4j"))
+    view = nx.read_graphml(out / "graph.graphml")
+    assert any("安康市总工会" in data.get("label", "") for _n, data in view.nodes(data=True))
+    import csv
+
+    with (out / "neo4j" / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+    documents = rows["安康市总工会"]["documents:string[]"].split("\x1f")
+    assert len(documents) == 2  # one value per document, none split
+
+
+# --- the CLI prints what it reads, never as markup or terminal codes
+
+
+def test_paths_with_markup_and_escapes_are_printed_as_text(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "x[").mkdir()
+    (corpus / "x[" / "]bad[red].pdf").write_bytes(b"%PDF")  # the path reads x[/]bad[red].pdf
+    (corpus / "\x1b[31mred.pdf").write_bytes(b"%PDF")
+    result = runner.invoke(
+        app, ["build", str(corpus), "--out", str(tmp_path / "o"), "-f", "turtle"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "x[/]bad[red].pdf" in result.stderr
+    assert "\x1b[31m" not in result.stderr and "\\x1b[31mred.pdf" in result.stderr
+
+
+def test_eval_and_validate_fail_clearly(tmp_path: Path, corpus_build: tuple[object, Path]) -> None:
+    graph = str(corpus_build[1] / "graph.ttl")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text("{not json", encoding="utf-8")
+    bad_json = runner.invoke(app, ["eval", str(gold), graph])
+    assert bad_json.exit_code == 1 and "E114" in bad_json.stderr
+    (gold / "x.json").write_text('{"entities": [{"type": 1}]}', encoding="utf-8")
+    bad_shape = runner.invoke(app, ["eval", str(gold), graph])
+    assert bad_shape.exit_code == 1 and "E114" in bad_shape.stderr
+    missing = runner.invoke(app, ["eval", str(tmp_path / "nope"), graph])
+    assert missing.exit_code == 1 and "E113" in missing.stderr
+    mode = runner.invoke(app, ["eval", "tests/gold", graph, "--mode", "fuzzy"])
+    assert mode.exit_code == 2 and "E115" in mode.stderr
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    nothing = runner.invoke(app, ["validate", str(empty)])
+    assert nothing.exit_code == 1 and "E116" in nothing.stderr
+    for result in (bad_json, bad_shape, missing, mode, nothing):
+        assert "Traceback" not in result.stderr
+
+
+def test_neo4j_push_gives_up_on_a_silent_port_and_refuses_http(
+    corpus_build: tuple[object, Path],
+) -> None:
+    graph = str(corpus_build[1] / "graph.ttl")
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections, never answers
+    env = {**os.environ, "NEO4J_PASSWORD": "x"}
+    command = [sys.executable, "-m", "kg", "neo4j", "push", graph, "--timeout", "1"]
+    try:
+        port = silent.getsockname()[1]
+        waited = subprocess.run(
+            [*command, "--uri", f"bolt://127.0.0.1:{port}"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,  # a guard for the test run, not the measure
+        )
+    finally:
+        silent.close()
+    assert waited.returncode == 1 and "cannot reach" in waited.stderr
+    http = subprocess.run(
+        [*command, "--uri", "http://127.0.0.1:7474"], capture_output=True, text=True, env=env
+    )
+    assert http.returncode == 2 and "not a Neo4j URI" in http.stderr
+    assert "Traceback" not in waited.stderr + http.stderr
+
+
+# --- linear time: each hostile input against a case a tenth (or an eighth) its size
+
+
+def _seconds(run, value) -> float:  # type: ignore[no-untyped-def]
+    import time
+
+    best = float("inf")
+    for _ in range(2):  # the better of two runs: a loaded machine adds noise, not ratio
+        started = time.perf_counter()
+        run(value)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _ratio(run, make, small: int, factor: int) -> float:  # type: ignore[no-untyped-def]
+    """How much longer ``run`` takes on an input ``factor`` times larger: about
+    ``factor`` for linear time, ``factor ** 2`` for quadratic."""
+    return _seconds(run, make(small * factor)) / max(_seconds(run, make(small)), 1e-4)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: "ab " * n, id="words without markup"),
+        pytest.param(lambda n: "<!--" * n, id="unclosed comments"),
+        pytest.param(lambda n: "<script>x" * n, id="unclosed scripts"),
+        pytest.param(lambda n: '<span style="display:none">x' * n, id="unclosed hidden"),
+        pytest.param(lambda n: "正文" + "<!-- a -->" * n, id="closed comments"),
+    ],
+)
+def test_cleaning_takes_linear_time(make) -> None:  # type: ignore[no-untyped-def]
+    from kg.corpus.align import AlignedText
+    from kg.corpus.clean import clean
+
+    ratio = _ratio(lambda text: clean(AlignedText.identity(text)), make, 4000, 8)
+    assert ratio < 8 * 3  # quadratic would be 64
+
+
+def test_mention_selection_takes_linear_time() -> None:
+    from kg.corpus.prepare import prepare
+    from kg.linking.resolver import link_document
+    from kg.nlp.pipeline import load_pipeline
+    from kg.types import RawDocument
+
+    nlp = load_pipeline()
+    sentence = "安康市总工会、石泉县总工会、汉阴县总工会和宁陕县总工会开展“一函两书”工作。"
+
+    def run(text: str) -> None:
+        raw = RawDocument("a.txt", "a.txt", text, "utf-8", "text/plain", "0" * 64)
+        link_document(prepare(raw), nlp)
+
+    ratio = _ratio(run, lambda n: sentence * n, 60, 8)
+    assert ratio < 8 * 3
