@@ -216,6 +216,7 @@ def test_pipeline_is_built_from_config() -> None:
     assert nlp.lang == "zh"
     assert nlp.pipe_names == [
         "sentencizer",
+        "kg_sentence_cap",
         "kg_gazetteer",
         "kg_organizations",
         "kg_programmes",
@@ -232,3 +233,19 @@ def test_pipeline_is_built_from_config() -> None:
     chosen = doc.user_data["kg_entities"]
     assert "一函两书" in [c.canonical for c in chosen]
     assert ("安康市", "Place") in [(s.text, s.label_) for s in doc.spans["kg_entities"]]
+
+
+def test_a_run_on_sentence_is_cut_at_clause_marks_and_real_ones_stay_whole() -> None:
+    from tests.helpers import corpus_text
+
+    nlp = load_pipeline()
+    run_on = "安康市总工会、石泉县总工会和汉阴县总工会开展“一函两书”工作," * 60
+    sentences = list(nlp(run_on).sents)
+    assert len(sentences) > 1 and max(len(s.text) for s in sentences) <= 400
+    from kg.nlp.components.sentences import CLAUSE_MARKS
+
+    assert all(s.text[-1] in CLAUSE_MARKS for s in sentences[:-1])  # cut after a clause mark
+    text = corpus_text("002")
+    capped = nlp.get_pipe("kg_sentence_cap")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    assert capped.cuts(doc) == []  # no real sentence of a seed is near the limit

@@ -7,7 +7,17 @@ from kg.nlp.components import (
     organizations,
     persons,
     programmes,
+    sentences,
     statistical,
 )
 
-__all__ = ["areas", "gazetteer", "merge", "organizations", "persons", "programmes", "statistical"]
+__all__ = [
+    "areas",
+    "gazetteer",
+    "merge",
+    "organizations",
+    "persons",
+    "programmes",
+    "sentences",
+    "statistical",
+]

@@ -7,6 +7,8 @@ programme name is kept as a nested mention too (安康市 in 安康市总工会,
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -33,7 +35,11 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         for i in range(cand.start, cand.end):
             taken[i] = True
     nested: list[Candidate] = []
-    places = [c for c in candidates if c.type == "Place" and c.rule.startswith("gazetteer")]
+    places = sorted(
+        (c for c in candidates if c.type == "Place" and c.rule.startswith("gazetteer")),
+        key=lambda c: c.start,
+    )
+    starts = [p.start for p in places]
     for org in chosen:
         if org.type not in {"Organization", "Program"} or not org.place:
             continue
@@ -42,7 +48,9 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
             continue  # the place is named elsewhere (公安厅 in 宁夏回族自治区人社厅、公安厅)
         lo = org.start + len(org.prefix or "")
         hi = lo + len(org.place)
-        inside = [p for p in places if lo <= p.start and p.end <= hi]
+        # the places starting inside the name, found by bisection (not a scan of them all)
+        first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+        inside = [p for p in places[first:last] if p.end <= hi]
         used: set[int] = set()
         for place in sorted(inside, key=lambda c: (-c.length, c.start)):
             if used & set(range(place.start, place.end)):
