@@ -1,0 +1,155 @@
+"""Figures in a sentence: a number with its measure word, what it counts, whether it is
+approximate. Finding only: no document, no entities (:mod:`kg.figures.link` adds those).
+
+>>> for f in find_figures("上半年新建工会115家,发展会员10272人,其中农民工会员8万余人。"):
+...     print(f.text, f.value, f.unit, f.approximate, f.indicator)
+新建工会115家 115 家 False 新建工会
+发展会员10272人 10272 人 False 发展会员
+农民工会员8万余人 80000 人 True 农民工会员
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from kg.figures.numbers import CHINESE_DIGITS, parse_number
+from kg.lexicons import alternation, rows
+
+__all__ = ["Figure", "find_figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in a sentence; offsets are into that sentence. ``start`` is where
+    its text begins (with its indicator), ``number_start`` where the number does."""
+
+    start: int
+    end: int
+    number_start: int
+    text: str
+    value: Decimal
+    unit: str
+    approximate: bool
+    indicator: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    units: dict[str, tuple[str, int]]
+    ordinal: frozenset[str]
+    rank: frozenset[str]
+    not_ordinal: tuple[str, ...]
+    not_after: tuple[str, ...]
+    leads: tuple[str, ...]
+    tails: tuple[str, ...]
+
+
+# a clause ends at these: an indicator never reaches past one
+_CLAUSE_END = re.compile(r"[，,。；;：:、！？!?（）()“”\"《》\n\s\d%％]")
+_MAX_INDICATOR = 12
+# small Chinese numbers with these name lists (两个确立, 四项职能), not counts
+_LIST_UNITS = frozenset("个项位支条次批大")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    words = {r["word"]: (r["unit"], int(r["multiplier"])) for r in rows("measure_words.tsv")}
+    cues = rows("figure_cues.tsv")
+
+    def of(kind: str) -> list[str]:
+        return [r["cue"] for r in cues if r["kind"] == kind]
+
+    chinese = "".join(CHINESE_DIGITS) + "十百千"
+    pattern = re.compile(
+        rf"(?P<before>{alternation(of('approx-before'))})?"
+        rf"(?P<number>(?<![A-Za-z\d.])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z])|[{chinese}]+"
+        r"|(?<=[近约超逾])(?=万))"  # 近万名: 万 alone after an approximation
+        r"\s?(?P<magnitude>万亿|亿|万|千)?"
+        rf"(?P<inside>{alternation(of('approx-inside'))})?"
+        rf"(?P<word>{alternation(words)})"
+        rf"(?P<after>{alternation(of('approx-after'))})?"
+    )
+    return _Lexicon(
+        pattern,
+        words,
+        frozenset(of("ordinal")),
+        frozenset(of("rank")),
+        tuple(of("not-ordinal")),
+        tuple(of("not-after")),
+        tuple(sorted(of("indicator-lead"), key=len, reverse=True)),
+        tuple(sorted(of("indicator-tail"), key=len, reverse=True)),
+    )
+
+
+def _indicator(sentence: str, end: int, lexicon: _Lexicon) -> tuple[int, str]:
+    """What is counted: the words of the clause before the number, without the words
+    that open a clause (全市, 其中 …) or link it to the number (达, 为 …)."""
+    start = end
+    while start > 0 and end - start < _MAX_INDICATOR and not _CLAUSE_END.match(sentence[start - 1]):
+        start -= 1
+    words = sentence[start:end]
+    changed = True
+    while changed:
+        changed = False
+        for lead in lexicon.leads:
+            if words.startswith(lead) and len(words) > len(lead):
+                words, start, changed = words[len(lead) :], start + len(lead), True
+        for tail in lexicon.tails:
+            if words.endswith(tail) and len(words) > len(tail):
+                words, changed = words[: -len(tail)], True
+    return start, words
+
+
+def _is_rank(before: str, chinese: bool, word: str, lexicon: _Lexicon) -> bool:
+    """第十四场, 前八名, 前3名: an ordinal or a rank (目前10家 is a count)."""
+    if before[-1:] in lexicon.ordinal:
+        return True
+    if before[-1:] in lexicon.rank:
+        return chinese or (word in {"名", "位"} and not before.endswith(lexicon.not_ordinal))
+    return False
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """The figures of ``sentence``, in order. Ordinals (第十四场), numbers without a
+    measure word (12351热线, 十四五), dates, ages and durations are not figures: none ends
+    in a measure word of ``measure_words.tsv``."""
+    lexicon = _lexicon()
+    found: list[Figure] = []
+    for match in lexicon.pattern.finditer(sentence):
+        number = match["number"]
+        at = match.start("number")
+        chinese = bool(number) and not number[0].isdigit()
+        if _is_rank(sentence[max(0, at - 2) : at], chinese, match["word"], lexicon):
+            continue
+        if sentence.startswith(lexicon.not_after, match.end()):
+            continue
+        if chinese and number in {"一", "十", "百", "千"} and not match["magnitude"]:
+            continue  # 一个, 一次性, 十分, 百家: words, not counts
+        if chinese and at > 0 and sentence[at - 1] in CHINESE_DIGITS:
+            continue
+        unit, multiplier = lexicon.units[match["word"]]
+        try:
+            value = parse_number(number or "一", match["magnitude"] or "") * multiplier
+        except (ValueError, ArithmeticError):
+            continue
+        if chinese and value < 10 and unit in _LIST_UNITS:
+            continue  # 两个确立, 四个意识, 四位一体, 三支队伍: names of lists
+        start, indicator = _indicator(sentence, match.start(), lexicon)
+        approximate = bool(match["before"] or match["inside"] or match["after"])
+        found.append(
+            Figure(
+                start=min(start, match.start()),
+                end=match.end(),
+                number_start=at,
+                text=sentence[min(start, match.start()) : match.end()],
+                value=Decimal(int(value)) if value == value.to_integral() else value.normalize(),
+                unit=unit,
+                approximate=approximate,
+                indicator=indicator,
+            )
+        )
+    return found
