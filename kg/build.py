@@ -28,8 +28,16 @@ from kg.corpus.prepare import prepare
 from kg.engines import MIN_POOL_ITEMS, Engine, LocalEngine
 from kg.errors import Errors, KGError
 from kg.exports import OUTPUTS, get_exporter
+from kg.figures.link import find_measurements
 from kg.graph.built import BuiltGraph, MemoryGraph
-from kg.graph.model import add_document, add_entities, add_mentions, add_relations, new_graph
+from kg.graph.model import (
+    add_document,
+    add_entities,
+    add_measurements,
+    add_mentions,
+    add_relations,
+    new_graph,
+)
 from kg.graph.parts import DocumentPart, document_part
 from kg.graph.sink import GraphSink
 from kg.linking.resolver import Linked, link_document
@@ -112,12 +120,14 @@ class BuildResult:
 
 
 def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple[Document, Linked]:
-    """One raw document cleaned, split and linked, with its mentions and relations."""
+    """One raw document cleaned, split and linked, with its mentions, relations and
+    figures."""
     document = prepare(raw)
     linked = link_document(document, load_pipeline(pipeline))
     document = replace(document, mentions=tuple(linked.mentions))
     relations = tuple(extract_relations(document, linked.entities))
-    return replace(document, relations=relations), linked
+    measurements = tuple(find_measurements(document, linked.entities))
+    return replace(document, relations=relations, measurements=measurements), linked
 
 
 def analyse(task: tuple[RawDocument, Path]) -> DocumentPart | Skipped:
@@ -325,6 +335,7 @@ class CorpusAnalysis:
             add_document(graph, document)
             add_mentions(graph, document, iris)
             add_relations(graph, document, iris)
+            add_measurements(graph, document, iris)
         return graph
 
 

@@ -236,6 +236,11 @@ def eval_(
                 f"{name:<18} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
                 f"{score.tp:5d} {score.fp:5d} {score.fn:5d}"
             )
+    figures = report.measurements
+    typer.echo(
+        f"\n{'measurements':<18} {figures.precision:6.3f} {figures.recall:6.3f} {figures.f1:6.3f} "
+        f"{figures.tp:5d} {figures.fp:5d} {figures.fn:5d}   about {report.about_accuracy:.3f}"
+    )
     if details:
         for label, table in (("missed", report.missed), ("spurious", report.spurious)):
             for doc_id, items in sorted(table.items()):

@@ -85,6 +85,14 @@ class Report:
     absent: list[str] = field(default_factory=list)
     spurious: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     documents: int = 0
+    measurements: Score = field(default_factory=Score)
+    about: Score = field(default_factory=Score)  # tp: right ``about`` among matched figures
+
+    @property
+    def about_accuracy(self) -> float:
+        """Among the figures matched, the share whose ``about`` is the gold subject."""
+        matched = self.about.tp + self.about.fp
+        return self.about.tp / matched if matched else 0.0
 
     def overall(self, kind: str) -> Score:
         total = Score()
@@ -110,6 +118,8 @@ class Report:
             | {"overall": row(self.overall("entities"))},
             "relations": {t: row(self.relations[t]) for t in RELATION_TYPES}
             | {"overall": row(self.overall("relations"))},
+            "measurements": row(self.measurements)
+            | {"about_accuracy": round(self.about_accuracy, 4)},
             "missed": dict(self.missed),
             "spurious": dict(self.spurious),
         }
@@ -201,6 +211,76 @@ def _predicted(
     return entities, relations
 
 
+_MEASUREMENT_QUERY = """
+SELECT ?id ?value ?unit ?about ?text WHERE {
+  ?m a kg:Measurement ; kg:inDocument ?doc ; kg:value ?value ; kg:unit ?unit ;
+     kg:surfaceForm ?text .
+  ?doc dcterms:identifier ?id .
+  OPTIONAL { ?m kg:about ?entity . ?entity rdfs:label ?about }
+}"""
+
+#: A predicted figure matches a gold one of its document with its unit and a value
+#: within this share of the gold value (ANNOTATION.md).
+VALUE_TOLERANCE = 0.005
+
+Figure = tuple[float, str, str, str]  # value, unit, about (normalised, "" for none), text
+
+
+def _predicted_figures(graph: Graph) -> dict[str, list[Figure]]:
+    ns = {"kg": KG._NS, "dcterms": "http://purl.org/dc/terms/"}
+    found: dict[str, list[Figure]] = defaultdict(list)
+    rows = sorted(
+        (
+            _doc_id(str(r.id)),  # type: ignore[union-attr]
+            float(r.value),  # type: ignore[union-attr]
+            str(r.unit),  # type: ignore[union-attr]
+            normalize(str(r.about)) if r.about is not None else "",  # type: ignore[union-attr]
+            str(r.text),  # type: ignore[union-attr]
+        )
+        for r in graph.query(_MEASUREMENT_QUERY, initNs=ns)
+    )
+    for doc_id, *figure in rows:
+        found[doc_id].append(tuple(figure))  # type: ignore[arg-type]
+    return found
+
+
+def _score_figures(
+    gold: list[dict[str, Any]], predicted: list[Figure]
+) -> tuple[Score, Score, list[str], list[str]]:
+    """Figures matched one to one (same unit, value within the tolerance), and how many
+    of the matches name the gold subject; with the missed and spurious ones."""
+    free = list(range(len(gold)))
+    score, about = Score(), Score()
+    spurious: list[str] = []
+    for value, unit, subject, text in predicted:
+        hit = next(
+            (
+                i
+                for i in free
+                if gold[i].get("unit") == unit
+                and abs(float(gold[i].get("value", 0)) - value)
+                <= VALUE_TOLERANCE * max(abs(float(gold[i].get("value", 0))), 1e-9)
+            ),
+            None,
+        )
+        if hit is None:
+            score.fp += 1
+            spurious.append(f"figure {text} ({value:g} {unit})")
+            continue
+        free.remove(hit)
+        score.tp += 1
+        want = normalize(gold[hit]["subject"]) if gold[hit].get("subject") else ""
+        if want == subject:
+            about.tp += 1
+        else:
+            about.fp += 1
+    score.fn = len(free)
+    missed = [
+        f"figure {gold[i].get('text')} ({gold[i].get('value')} {gold[i].get('unit')})" for i in free
+    ]
+    return score, about, missed, spurious
+
+
 def _documents(graph: Graph) -> set[str]:
     query = "SELECT ?id WHERE { ?doc a kg:Document ; dcterms:identifier ?id }"
     ns = {"kg": KG._NS, "dcterms": "http://purl.org/dc/terms/"}
@@ -236,6 +316,7 @@ def evaluate(
     if mode not in MODES:
         raise KGError(Errors.E115, mode=mode)
     entities, relations = _predicted(graph)
+    figures = _predicted_figures(graph)
     report = Report()
     present = _documents(graph)
     for doc_id, doc in sorted(gold.items()):
@@ -273,6 +354,14 @@ def evaluate(
             )
         report.missed[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(gold_rel - pred_rel)]
         report.spurious[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(pred_rel - gold_rel)]
+        if "measurements" in doc:
+            score, about, missed, spurious = _score_figures(
+                doc["measurements"], figures.get(doc_id, [])
+            )
+            report.measurements.add(score)
+            report.about.add(about)
+            report.missed[doc_id] += missed
+            report.spurious[doc_id] += spurious
     return report
 
 

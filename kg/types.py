@@ -17,6 +17,7 @@ __all__ = [
     "Document",
     "Entity",
     "Loader",
+    "Measurement",
     "Mention",
     "RawDocument",
     "Relation",
@@ -114,6 +115,32 @@ class Relation:
     role: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """A figure a story reports, with its evidence; offsets are into the clean text.
+
+    ``value`` is the normalised number as a canonical decimal (38.6万人 -> ``"386000"``),
+    ``unit`` the measure word (money in 元), ``about`` the key of the entity the figure
+    belongs to (``""`` when none is named), ``date`` the year (``"2016"``) or date it
+    refers to (``""`` when unknown).
+    """
+
+    story: int
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
+    value: str
+    unit: str
+    approximate: bool
+    indicator: str
+    about: str
+    date: str
+    rule: str
+    confidence: float
+
+
 @dataclass
 class Entity:
     """A canonical entity: one IRI, one simplified label, every other surface form.
@@ -153,6 +180,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
 
 
 class Loader(Protocol):

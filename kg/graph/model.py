@@ -14,6 +14,7 @@ _RELATION = {name: KG[name] for name in RELATION_TYPES}
 __all__ = [
     "add_document",
     "add_entities",
+    "add_measurements",
     "add_mentions",
     "add_relations",
     "document_iri",
@@ -216,6 +217,45 @@ def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
         graph.add((node, KG.confidence, Literal(_decimal(rel.confidence), datatype=XSD.decimal)))
         if rel.role:
             graph.add((node, KG.role, Literal(rel.role)))
+
+
+def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+    """Add each figure of ``doc`` as a ``kg:Measurement`` with its evidence."""
+    document = document_iri(doc.raw.identifier)
+    stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
+    text = doc.clean.text
+    for number, figure in enumerate(doc.measurements, start=1):
+        node = URIRef(f"{document}/measurement/{number}")
+        start, end = doc.clean.to_original(figure.start, figure.end)
+        add = graph.add
+        add((node, RDF.type, KG.Measurement))
+        add((node, KG.inDocument, document))
+        add((node, KG.inStory, stories[figure.story]))
+        add((node, KG.value, Literal(_canonical_decimal(figure.value), datatype=XSD.decimal)))
+        add((node, KG.unit, Literal(figure.unit)))
+        add((node, KG.approximate, Literal(figure.approximate)))
+        if figure.indicator:
+            add((node, KG.indicator, Literal(figure.indicator)))
+        if figure.about in iris:
+            add((node, KG.about, iris[figure.about]))
+        if figure.date:
+            add((node, KG.date, Literal(figure.date, datatype=XSD.gYear)))
+        add((node, KG.surfaceForm, Literal(figure.text)))
+        sentence = text[figure.sentence_start : figure.sentence_end].strip()
+        add((node, KG.sentence, Literal(sentence or figure.text)))
+        add((node, KG.startOffset, Literal(start)))
+        add((node, KG.endOffset, Literal(end)))
+        add((node, KG.rule, Literal(figure.rule)))
+        add((node, KG.confidence, Literal(_decimal(figure.confidence), datatype=XSD.decimal)))
+
+
+def _canonical_decimal(value: str) -> str:
+    """A value as stores write xsd:decimal back: a point always (115 -> 115.0).
+
+    >>> _canonical_decimal("115"), _canonical_decimal("0.5")
+    ('115.0', '0.5')
+    """
+    return value if "." in value else value + ".0"
 
 
 def _decimal(value: float) -> str:

@@ -62,7 +62,7 @@ class KG(DefinedNamespace):
     Town: URIRef
     Area: URIRef
     Person: URIRef
-    # relations
+    Measurement: URIRef
     locatedIn: URIRef
     subOrganizationOf: URIRef
     implements: URIRef
@@ -98,6 +98,13 @@ class KG(DefinedNamespace):
     sha256: URIRef
     sourceFile: URIRef
     charCount: URIRef
+    # figures
+    value: URIRef
+    unit: URIRef
+    approximate: URIRef
+    indicator: URIRef
+    about: URIRef
+    date: URIRef
 
 
 #: Where documents, stories and entities get their IRIs.

@@ -17,7 +17,14 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.graph.model import add_document, add_mentions, add_relations, entity_iri, new_graph
+from kg.graph.model import (
+    add_document,
+    add_measurements,
+    add_mentions,
+    add_relations,
+    entity_iri,
+    new_graph,
+)
 from kg.graph.rdfwriter import format_iri, owned_blocks, sort_key
 from kg.graph.view import ViewFacts, collect
 from kg.types import Document, Entity
@@ -60,6 +67,7 @@ def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPa
     node = add_document(graph, document)
     add_mentions(graph, document, iris)
     add_relations(graph, document, iris)
+    add_measurements(graph, document, iris)
     own = str(node)
     below = own + "/"
 
