@@ -47,12 +47,8 @@ def write_store(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
 
 
 def open_store(path: Path) -> pyoxigraph.Store:
-    """A built store, for reading: ``path`` is the store or the build's output folder."""
+    """A built store, read-only: ``path`` is the store or the build's output folder."""
     folder = path / STORE_DIR if (path / STORE_DIR).is_dir() else path
-    # a writable handle keeps RocksDB's caches: on 16M triples the saved queries ran 5-10x
-    # faster than through a read-only one; it is never written to. Another process
-    # holding the store (a second kg query) gets a read-only handle instead.
-    try:
-        return pyoxigraph.Store(str(folder))
-    except OSError:
-        return pyoxigraph.Store.read_only(str(folder))
+    # read-only: a writable handle writes into the folder and breaks when a rebuild
+    # replaces the store under it (warm, both answer the saved queries as fast)
+    return pyoxigraph.Store.read_only(str(folder))

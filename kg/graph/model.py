@@ -231,7 +231,8 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
         add((node, RDF.type, KG.Measurement))
         add((node, KG.inDocument, document))
         add((node, KG.inStory, stories[figure.story]))
-        add((node, KG.value, Literal(_canonical_decimal(figure.value), datatype=XSD.decimal)))
+        # the canonical xsd:decimal form, as stores write it back (115, 0.5, not 115.0)
+        add((node, KG.value, Literal(figure.value, datatype=XSD.decimal)))
         add((node, KG.unit, Literal(figure.unit)))
         add((node, KG.approximate, Literal(figure.approximate)))
         if figure.indicator:
@@ -247,15 +248,6 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
         add((node, KG.endOffset, Literal(end)))
         add((node, KG.rule, Literal(figure.rule)))
         add((node, KG.confidence, Literal(_decimal(figure.confidence), datatype=XSD.decimal)))
-
-
-def _canonical_decimal(value: str) -> str:
-    """A value as stores write xsd:decimal back: a point always (115 -> 115.0).
-
-    >>> _canonical_decimal("115"), _canonical_decimal("0.5")
-    ('115.0', '0.5')
-    """
-    return value if "." in value else value + ".0"
 
 
 def _decimal(value: float) -> str:

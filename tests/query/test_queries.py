@@ -186,3 +186,27 @@ def test_query_errors(corpus_build: tuple[BuildResult, Path], args: list[str], c
 def test_resolve_query_rejects_missing_file() -> None:
     with pytest.raises(KGError, match="E132"):
         resolve_query("nothing-here.rq", None)
+
+
+def test_new_members_per_organisation_and_year(ask) -> None:  # type: ignore[no-untyped-def]
+    rows = ask("new-members").rows
+    # 002: 上半年……发展会员10272人 (2016); 004: 发展会员15.6万人 (2022); 003: 發展新業態會員623人
+    assert ("银川市总工会", "2016", "10272", "1") in rows
+    assert ("淄博市总工会", "2022", "156000", "1") in rows
+    assert any(row[0] == "安康市总工会" and row[2] == "623" for row in rows)
+
+
+def test_money_per_programme(ask) -> None:  # type: ignore[no-untyped-def]
+    rows = {row[0]: row[1] for row in ask("money-per-programme").rows}
+    # 002: 出台《银川市凤城工匠助推奖励办法》……每年安排100万元
+    assert rows["《银川市凤城工匠助推奖励办法》"] == "1000000"
+    assert all(float(value) > 0 for value in rows.values())
+
+
+def test_every_figure_about_one_union_has_its_sentence(ask) -> None:  # type: ignore[no-untyped-def]
+    rows = ask("figures-about").rows
+    by_value = {(row[1], row[2]): row for row in rows}
+    # 002: 上半年新建工会115家,发展会员10272人
+    assert by_value["115", "家"][0] == "新建工会"
+    assert "新建工会115家" in by_value["115", "家"][4]
+    assert {row[5] for row in rows} == {"002_dca251d177eb03ad.txt"}
