@@ -122,6 +122,8 @@ def _node_title(data: dict[str, Any]) -> str:
         lines.append("别名: " + _capped(data["aliases"]))
     if data["documents"]:
         lines.append("文档: " + _capped(data["documents"]))
+    if data.get("figures"):
+        lines.append("数据 · figures: " + _capped(data["figures"], 5))
     lines += [f"· {s[:120]}" for s in data["sentences"][:3]]
     return "\n".join(lines)
 

@@ -136,6 +136,7 @@ def part_to_json(part: DocumentPart) -> dict[str, Any]:
             "nodes": {iri: facts.nodes[iri] for iri in sorted(facts.nodes)},
             "documents": {e: sorted(d) for e, d in sorted(facts.documents.items())},
             "sentences": {e: dict(sorted(t.items())) for e, t in sorted(facts.sentences.items())},
+            "figures": {e: dict(sorted(t.items())) for e, t in sorted(facts.figures.items())},
             "evidence": [
                 [*triple, [[key, item] for key, item in items]]
                 for triple, items in sorted(facts.evidence.items())
@@ -160,6 +161,8 @@ def part_from_json(data: Any) -> DocumentPart:
             view.documents[_str(entity)] = {_str(d) for d in _list(documents)}
         for entity, table in _dict(facts["sentences"]).items():
             view.sentences[_str(entity)] = {_str(s): _str(m) for s, m in _dict(table).items()}
+        for entity, table in _dict(facts["figures"]).items():
+            view.figures[_str(entity)] = {_str(f): _str(m) for f, m in _dict(table).items()}
         for row in _list(facts["evidence"]):
             s, p, o, items = _list(row, 4)
             view.evidence[_str(s), _str(p), _str(o)] = [

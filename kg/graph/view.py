@@ -13,6 +13,7 @@ and so is assembling the merged facts of any split of ``g`` into parts.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ class ViewFacts:
     identifiers of the documents that mention an entity; ``sentences``: per entity, each
     sentence with the smallest IRI of a mention in it (only the first few are kept);
     ``evidence``: per relation triple, each assertion's IRI and evidence; ``edges``:
-    the relation triples.
+    the relation triples; ``figures``: per entity, the figures about it (first few).
     """
 
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -76,6 +77,11 @@ class ViewFacts:
         default_factory=lambda: defaultdict(list)
     )
     edges: set[Triple] = field(default_factory=set)
+    figures: defaultdict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_figure(self, entity: str, figure: str, measurement: str) -> None:
+        """Keep ``figure`` (its text) for ``entity`` if it comes early enough in IRI order."""
+        _keep_first(self.figures, entity, figure, measurement)
 
     def add_sentence(self, entity: str, sentence: str, mention: str) -> None:
         """Keep ``sentence`` for ``entity`` if it comes early enough in mention order.
@@ -85,15 +91,7 @@ class ViewFacts:
         >>> sorted(facts.sentences["e"])[:2], len(facts.sentences["e"]) < 30
         (['s00', 's01'], True)
         """
-        table = self.sentences[entity]
-        known = table.get(sentence)
-        if known is None or mention < known:
-            table[sentence] = mention
-        if len(table) > _SENTENCE_SLACK:
-            # a sentence cut here can only come back with a smaller mention IRI, which
-            # is then its first one: the kept sentences stay those of the full table
-            first = sorted(table.items(), key=lambda item: item[1])[:SENTENCES_PER_ENTITY]
-            self.sentences[entity] = dict(first)
+        _keep_first(self.sentences, entity, sentence, mention)
 
     def merge(self, other: ViewFacts, *, evidence: bool = True) -> None:
         """Add ``other``'s facts to these (without its evidence: kept elsewhere)."""
@@ -103,10 +101,49 @@ class ViewFacts:
         for entity, table in other.sentences.items():
             for sentence, mention in table.items():
                 self.add_sentence(entity, sentence, mention)
+        for entity, table in other.figures.items():
+            for figure, measurement in table.items():
+                self.add_figure(entity, figure, measurement)
         if evidence:
             for triple, items in other.evidence.items():
                 self.evidence[triple].extend(items)
         self.edges |= other.edges
+
+
+def _keep_first(tables: dict[str, dict[str, str]], entity: str, text: str, key: str) -> None:
+    """Record ``text`` for ``entity`` with the smallest ``key`` it was seen with, keeping
+    only the first few texts by key (bounded whatever the corpus)."""
+    table = tables[entity]
+    known = table.get(text)
+    if known is None or key < known:
+        table[text] = key
+    if len(table) > _SENTENCE_SLACK:
+        # a text cut here can only come back with a smaller key, which is then its
+        # first one: the kept texts stay those of the full table
+        first = sorted(table.items(), key=lambda item: item[1])[:SENTENCES_PER_ENTITY]
+        tables[entity] = dict(first)
+
+
+def _in_order(node: Node) -> str:
+    """A key that sorts a document's numbered parts in their order (…/measurement/2
+    before …/measurement/10).
+
+    >>> _in_order(URIRef("d/measurement/2")) < _in_order(URIRef("d/measurement/10"))
+    True
+    """
+    return re.sub(r"\d+$", lambda m: m.group().zfill(10), str(node))
+
+
+def _figure_text(graph: Graph, measurement: Node) -> str:
+    """A figure as a tooltip shows it: 新建工会 115 家 (2016), 近 10000 人."""
+    indicator = _text(graph.value(measurement, KG.indicator))
+    value = _text(graph.value(measurement, KG.value))
+    unit = _text(graph.value(measurement, KG.unit))
+    approximate = graph.value(measurement, KG.approximate)
+    date = _text(graph.value(measurement, KG.date))
+    about = "约 " if isinstance(approximate, Literal) and approximate.toPython() is True else ""
+    text = f"{indicator} {about}{value} {unit}".strip()
+    return f"{text} ({date})" if date else text
 
 
 def collect(graph: Graph) -> ViewFacts:
@@ -121,6 +158,10 @@ def collect(graph: Graph) -> ViewFacts:
     for mention in graph.subjects(RDF.type, KG.Mention):
         of = str(graph.value(mention, KG.mentionOf))
         facts.add_sentence(of, _text(graph.value(mention, KG.sentence)), str(mention))
+    for measurement in graph.subjects(RDF.type, KG.Measurement):
+        about = graph.value(measurement, KG.about)
+        if about is not None:
+            facts.add_figure(str(about), _figure_text(graph, measurement), _in_order(measurement))
     for node, _p, top in graph.triples((None, RDF.type, None)):
         if top not in _TOP:
             continue
@@ -170,7 +211,7 @@ Evidence = tuple[Triple, list[dict[str, Any]]]
 def sorted_evidence(facts: ViewFacts) -> Iterator[Evidence]:
     """The evidence of ``facts``, by triple and, within one, by assertion IRI."""
     for triple in sorted(facts.evidence):
-        yield triple, [item for _key, item in sorted(facts.evidence[triple], key=_first)]
+        yield triple, [item for _k, item in sorted(facts.evidence[triple], key=_key)]
 
 
 def assemble(facts: ViewFacts, evidence: Iterable[Evidence] | None = None) -> nx.MultiDiGraph:
@@ -180,19 +221,18 @@ def assemble(facts: ViewFacts, evidence: Iterable[Evidence] | None = None) -> nx
     (a streamed build reads it back from disk); by default, that of ``facts``.
 
     Node attributes: ``label``, ``type``, ``subtype``, ``aliases``, ``code``,
-    ``documents``, ``sentences``; edge attributes: ``predicate``, ``confidence``
+    ``documents``, ``sentences``, ``figures``; edge attributes: ``predicate``, ``confidence``
     (the highest), ``roles``, ``documents``, ``sentences``, ``rules``, ``starts``, ``ends``.
     Nodes and edges are added in a sorted order, so the view is deterministic.
     """
     view = nx.MultiDiGraph()
     for node in sorted(facts.nodes):
-        table = facts.sentences.get(node, {})
-        first = sorted(table, key=table.__getitem__)[:SENTENCES_PER_ENTITY]
         view.add_node(
             node,
             **facts.nodes[node],
             documents=sorted(facts.documents.get(node, ())),
-            sentences=first,
+            sentences=_first(facts.sentences.get(node, {})),
+            figures=_first(facts.figures.get(node, {})),
         )
     stream = iter(sorted_evidence(facts) if evidence is None else evidence)
     pending = next(stream, None)
@@ -221,7 +261,12 @@ def assemble(facts: ViewFacts, evidence: Iterable[Evidence] | None = None) -> nx
     return view
 
 
-def _first(item: tuple[str, Any]) -> str:
+def _first(table: dict[str, str]) -> list[str]:
+    """The first texts of a table by key (mention or measurement IRI)."""
+    return sorted(table, key=table.__getitem__)[:SENTENCES_PER_ENTITY]
+
+
+def _key(item: tuple[str, Any]) -> str:
     return item[0]
 
 

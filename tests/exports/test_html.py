@@ -267,3 +267,12 @@ def test_the_largest_overview_is_laid_out_without_scipy() -> None:
     positions = layout(view, names)
     assert len(positions) == len(names) < 500
     assert layout(view, names) == positions  # seeded: the same every time
+
+
+def test_an_entity_tooltip_lists_its_figures(corpus_build: tuple[BuildResult, Path]) -> None:
+    page = (corpus_build[1] / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])
+    union = next(n for n in data["nodes"] if n["label"] == "银川市总工会")
+    # 002: 上半年新建工会115家,发展会员10272人 (a 2016 story)
+    assert "数据 · figures: 新建工会 115 家 (2016)" in union["title"]
+    assert "发展会员 10272 人 (2016)" in union["title"]
