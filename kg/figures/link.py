@@ -6,6 +6,7 @@ entity it belongs to and the year it refers to.
   federation, usually context), else the place of the story's union for a figure of
   全市/全省/全区/全县 (a total of the place), else the story's union (the one it names
   most), else its first organisation.
+- A figure repeated word for word in a document (headline and body) is kept once.
 - ``date``: a year written before the figure in its sentence (2023年底), else the
   year of the story's date, else of the document's.
 """
@@ -104,10 +105,16 @@ def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterat
     for mention in document.mentions:
         by_story.setdefault(mention.story, []).append((mention, entities[mention.entity]))
     document_year = _year(document.raw.meta.get("date"))
+    seen: set[tuple[str, str, str]] = set()
     for story in document.stories:
         mentions = by_story.get(story.index, [])
         year = _year(story.date) or document_year
-        yield from _story_measurements(story, mentions, entities, text, year)
+        for measurement in _story_measurements(story, mentions, entities, text, year):
+            # a figure repeated word for word (headline and body) is one figure
+            key = (measurement.text, measurement.value, measurement.unit)
+            if key not in seen:
+                seen.add(key)
+                yield measurement
 
 
 def _story_measurements(

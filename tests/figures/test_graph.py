@@ -46,3 +46,16 @@ def test_seed_002_figures_are_in_the_graph(corpus_build: tuple[BuildResult, Path
         # the evidence points into the original file
         start, end = int(row.start), int(row.end)  # type: ignore[union-attr, arg-type]
         assert text[start:end] == str(row.text)  # type: ignore[union-attr]
+
+
+def test_a_figure_repeated_in_headline_and_body_is_one_figure() -> None:
+    from kg.build import analyse_document
+    from kg.types import RawDocument
+
+    text = (
+        "银川市总工会新建工会115家\n\n本报讯 今年上半年,银川市总工会新建工会115家,发展会员10272人。"
+    )
+    raw = RawDocument("a.txt", "a.txt", text, "utf-8", "text/plain", "0" * 64)
+    document, _linked = analyse_document(raw)
+    values = [(m.value, m.unit) for m in document.measurements]
+    assert values.count(("115", "家")) == 1 and ("10272", "人") in values
