@@ -44,7 +44,7 @@ from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.outputs import locked, publish, staging
 from kg.relations.rules import extract_relations
-from kg.types import Document, Entity, RawDocument, Skipped
+from kg.types import Document, Entity, RawDocument, Skipped, merge_entity
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -151,19 +151,12 @@ def analyse(task: tuple[RawDocument, Path]) -> DocumentPart | Skipped:
 
 def _read(
     corpus: Path,
-    skipped: list[Skipped],
-    on_skip: Callable[[Skipped], None] | None,
+    report: Callable[[Skipped], None],
     exclude: tuple[Path, ...] = (),
 ) -> Iterator[tuple[Path, RawDocument | None]]:
     """Every readable document under ``corpus``, with its file; ``None`` closes a file.
-    Every entry not read is reported (``skipped``, ``on_skip``)."""
+    Every entry not read goes to ``report``."""
     found = scan(corpus, exclude=exclude)
-
-    def report(item: Skipped) -> None:
-        skipped.append(item)
-        if on_skip:
-            on_skip(item)
-
     for item in found.skipped:
         report(item)
     for path in found.files:
@@ -210,8 +203,13 @@ def stream_graph(
     # every document and file end read so far and not yet taken, with its cached part
     pending: deque[tuple[Path, RawDocument | None, DocumentPart | None]] = deque()
 
+    def report(item: Skipped) -> None:
+        skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
     def misses() -> Iterator[tuple[RawDocument, Path]]:
-        for path, item in _read(corpus, skipped, on_skip, exclude):
+        for path, item in _read(corpus, report, exclude):
             cached = cache.get(item) if cache and item is not None else None
             pending.append((path, item, cached))
             if item is not None and cached is None:
@@ -221,9 +219,7 @@ def stream_graph(
 
         def take(part: DocumentPart | Skipped) -> None:
             if isinstance(part, Skipped):
-                skipped.append(part)
-                if on_skip:
-                    on_skip(part)
+                report(part)
                 return
             sink.add(part)
             per_file[part.path] += 1
@@ -342,14 +338,11 @@ class CorpusAnalysis:
 def analyse_corpus(corpus: Path, *, pipeline: Path = DEFAULT_CONFIG) -> CorpusAnalysis:
     """Analyse every document under ``corpus`` in this process, holding it all in memory."""
     analysis = CorpusAnalysis()
-    for _path, item in _read(corpus, analysis.skipped, None):
+    for _path, item in _read(corpus, analysis.skipped.append):
         if item is None:
             continue
         document, linked = analyse_document(item, pipeline)
-        for key, entity in linked.entities.items():
-            if key in analysis.entities:
-                analysis.entities[key].absorb(entity)
-            else:
-                analysis.entities[key] = entity
+        for entity in linked.entities.values():
+            merge_entity(analysis.entities, entity)
         analysis.documents.append(document)
     return analysis

@@ -44,7 +44,7 @@ def shown(value: object) -> str:
     >>> print(shown("a[/]b\\x1b[31m"))
     a\\[/]b\\x1b[31m
     """
-    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value)))
+    return escape(plain(value))
 
 
 def plain(value: object) -> str:

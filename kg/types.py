@@ -7,7 +7,7 @@ The flow is one way: :class:`RawDocument` -> :class:`Document` (with its
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from kg.corpus.align import AlignedText
@@ -23,6 +23,7 @@ __all__ = [
     "Relation",
     "Skipped",
     "Story",
+    "merge_entity",
 ]
 
 
@@ -168,6 +169,19 @@ class Entity:
         self.reasons |= other.reasons
         self.subtype = self.subtype or other.subtype
         self.place = self.place or other.place
+
+
+def merge_entity(table: dict[str, Entity], entity: Entity) -> None:
+    """Add one document's record of ``entity`` to the corpus's ``table`` (by key): the
+    first record is copied (merging never changes the document's own), later ones are
+    absorbed into it."""
+    known = table.get(entity.key)
+    if known is None:
+        table[entity.key] = replace(
+            entity, aliases=set(entity.aliases), reasons=set(entity.reasons)
+        )
+    else:
+        known.absorb(entity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ class _Lexicon:
     rank: frozenset[str]
     not_ordinal: tuple[str, ...]
     not_after: tuple[str, ...]
+    list_units: frozenset[str]
     leads: tuple[str, ...]
     tails: tuple[str, ...]
 
@@ -51,8 +52,6 @@ class _Lexicon:
 # a clause ends at these: an indicator never reaches past one
 _CLAUSE_END = re.compile(r"[，,。；;：:、！？!?（）()“”\"《》\n\s\d%％]")
 _MAX_INDICATOR = 12
-# small Chinese numbers with these name lists (两个确立, 四项职能), not counts
-_LIST_UNITS = frozenset("个项位支条次批大")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +79,7 @@ def _lexicon() -> _Lexicon:
         frozenset(of("rank")),
         tuple(of("not-ordinal")),
         tuple(of("not-after")),
+        frozenset(of("list-unit")),
         tuple(sorted(of("indicator-lead"), key=len, reverse=True)),
         tuple(sorted(of("indicator-tail"), key=len, reverse=True)),
     )
@@ -136,7 +136,7 @@ def find_figures(sentence: str) -> list[Figure]:
             value = parse_number(number or "一", match["magnitude"] or "") * multiplier
         except (ValueError, ArithmeticError):
             continue
-        if chinese and value < 10 and unit in _LIST_UNITS:
+        if chinese and value < 10 and unit in lexicon.list_units:
             continue  # 两个确立, 四个意识, 四位一体, 三支队伍: names of lists
         start, indicator = _indicator(sentence, match.start(), lexicon)
         approximate = bool(match["before"] or match["inside"] or match["after"])

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.corpus.metadata import parse_date
 from kg.corpus.resources import SENTENCE_END
 from kg.figures.extract import Figure, find_figures
+from kg.lexicons import organizations, rows
+from kg.relations.resources import NATIONAL_UNION
 from kg.types import Document, Entity, Measurement, Mention, Story
 
 __all__ = ["RULE", "find_measurements"]
@@ -27,8 +30,21 @@ RULE = "figure:measure-word"
 _CONFIDENCE = 0.8
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*[{SENTENCE_END}\n]*")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_WHOLE_PLACE = ("全市", "全省", "全区", "全县", "全州", "全盟")
-_NATIONAL = ("中华全国总工会", "全国总工会")
+
+
+@lru_cache(maxsize=1)
+def _place_totals() -> tuple[str, ...]:
+    """全市, 全省 …: a figure of these is a total of the place (``figure_cues.tsv``)."""
+    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "place-total")
+
+
+@lru_cache(maxsize=1)
+def _national() -> tuple[str, ...]:
+    """The national federation and the names it goes by (``organizations.tsv``): context,
+    rarely the owner of a local story's figures."""
+    return next(
+        (entry.name, *entry.aliases) for entry in organizations() if entry.name == NATIONAL_UNION
+    )
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -49,7 +65,7 @@ def _may_own_figures(entity: Entity) -> bool:
     return (
         entity.type == "Organization"
         and entity.subtype != "Media"
-        and not entity.name.startswith(_NATIONAL)
+        and not entity.name.startswith(_national())
     )
 
 
@@ -64,7 +80,7 @@ def _main_union(story_mentions: list[tuple[Mention, Entity]]) -> Entity | None:
             first.setdefault(entity.key, (mention.start, entity))
     if not counts:
         return None
-    local = [k for k in counts if not first[k][1].name.startswith(_NATIONAL)] or list(counts)
+    local = [k for k in counts if not first[k][1].name.startswith(_national())] or list(counts)
     key = max(local, key=lambda k: (counts[k], -first[k][0]))
     return first[key][1]
 
@@ -90,7 +106,7 @@ def _about(
         return max(before, key=lambda pair: (pair[0].end, pair[0].end - pair[0].start))[1].key
     union = _main_union(story_mentions)
     place = f"place:{union.place}" if union and union.place else ""
-    if place in entities and any(word in text[sentence[0] : at] for word in _WHOLE_PLACE):
+    if place in entities and any(word in text[sentence[0] : at] for word in _place_totals()):
         return place  # a total of the place the union is named for
     if union:
         return union.key

@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +30,7 @@ from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.graph.parts import DocumentPart
 from kg.graph.rdfwriter import named_graph, sort_key, subject_blocks, trig_chunks, turtle_chunks
 from kg.graph.view import Evidence, ViewFacts, assemble, collect
-from kg.types import Entity
+from kg.types import Entity, merge_entity
 
 __all__ = ["ENTITY_BATCH", "GraphSink", "StreamedGraph"]
 
@@ -79,14 +78,7 @@ class GraphSink:
     def add(self, part: DocumentPart) -> None:
         """Take one document's part."""
         for entity in part.entities:
-            known = self.entities.get(entity.key)
-            if known is None:
-                # a copy: merging must not change the part (a cache may hold it)
-                self.entities[entity.key] = replace(
-                    entity, aliases=set(entity.aliases), reasons=set(entity.reasons)
-                )
-            else:
-                known.absorb(entity)
+            merge_entity(self.entities, entity)  # copied: a cache may hold the part
         self._db.executemany("INSERT INTO blocks VALUES (?, 0, ?)", part.blocks)
         graph = named_graph(part.name, (block for _key, block in part.blocks))
         self._db.execute("INSERT INTO graphs VALUES (?, ?)", (part.key, graph))

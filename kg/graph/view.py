@@ -141,8 +141,8 @@ def _figure_text(graph: Graph, measurement: Node) -> str:
     unit = _text(graph.value(measurement, KG.unit))
     approximate = graph.value(measurement, KG.approximate)
     date = _text(graph.value(measurement, KG.date))
-    about = "约 " if isinstance(approximate, Literal) and approximate.toPython() is True else ""
-    text = f"{indicator} {about}{value} {unit}".strip()
+    roughly = "约 " if isinstance(approximate, Literal) and approximate.toPython() is True else ""
+    text = f"{indicator} {roughly}{value} {unit}".strip()
     return f"{text} ({date})" if date else text
 
 

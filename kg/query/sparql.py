@@ -163,6 +163,27 @@ def _bounded(
     return rows
 
 
+def _select_rows(
+    text: str,
+    columns: tuple[str, ...],
+    solutions: Iterable[Any],
+    cell: Callable[[Any], str],
+    *,
+    timeout: float,
+    max_rows: int,
+) -> Rows:
+    """The rows of a SELECT's ``solutions`` (each cell through ``cell``), within the
+    limits; in the query's order, or sorted when it has none."""
+    found = _bounded(
+        solutions,
+        lambda r: tuple(cell(r[i]) for i in range(len(columns))),
+        timeout=timeout,
+        max_rows=max_rows,
+    )
+    rows = tuple(found) if "ORDER BY" in text.upper() else tuple(sorted(found))
+    return Rows(columns, rows)
+
+
 def run_query(
     graph: Graph, text: str, *, timeout: float = TIMEOUT_SECONDS, max_rows: int = MAX_ROWS
 ) -> Rows:
@@ -178,18 +199,11 @@ def run_query(
         if result.type != "SELECT" or result.vars is None:
             raise KGError(Errors.E134, kind=result.type)
         columns = tuple(str(v) for v in result.vars)
-        found = _bounded(
-            result,
-            lambda r: tuple(_text(r[i]) for i in range(len(columns))),
-            timeout=timeout,
-            max_rows=max_rows,
-        )
+        return _select_rows(text, columns, result, _text, timeout=timeout, max_rows=max_rows)
     except KGError:
         raise
     except Exception as exc:  # rdflib raises pyparsing, re and its own errors
         raise KGError(Errors.E133, reason=exc) from exc
-    rows = tuple(found) if "ORDER BY" in text.upper() else tuple(sorted(found))
-    return Rows(columns, rows)
 
 
 def _store_text(term: object) -> str:
@@ -212,15 +226,8 @@ def run_store_query(
             kind = "ASK" if isinstance(result, pyoxigraph.QueryBoolean) else "CONSTRUCT/DESCRIBE"
             raise KGError(Errors.E134, kind=kind)
         columns = tuple(v.value for v in result.variables)
-        found = _bounded(
-            result,
-            lambda r: tuple(_store_text(r[i]) for i in range(len(columns))),
-            timeout=timeout,
-            max_rows=max_rows,
-        )
+        return _select_rows(text, columns, result, _store_text, timeout=timeout, max_rows=max_rows)
     except KGError:
         raise
     except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         raise KGError(Errors.E133, reason=exc) from exc
-    rows = tuple(found) if "ORDER BY" in text.upper() else tuple(sorted(found))
-    return Rows(columns, rows)
