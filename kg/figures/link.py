@@ -1,11 +1,17 @@
 """A document's figures as ``Measurement`` records: each figure of each sentence, with the
 entity it belongs to and the year it refers to.
 
-- ``about``: the nearest organisation named before the figure in its sentence (not one
-  of a list the figure counts, A、B等2家, not a news outlet, not the national
-  federation, usually context), else the place of the story's union for a figure of
-  全市/全省/全区/全县 (a total of the place), else the story's union (the one it names
-  most), else its first organisation.
+- ``about``, the first that applies:
+  1. the nearest organisation named before the figure in its sentence: not one of the
+     names the figure counts (A、B等2家, A、B 2家单位, 以A为代表的6家), not a setting
+     or a partner (围绕市委市政府, 联合市农业农村局), not a news outlet, not the national
+     federation (usually context); in a contest's story a contest named there too;
+  2. the contest the story reports (named in its headlines or first sentence);
+  3. the story's place, for a figure of 全市/全省/我市 … (a total of the place; not
+     为全市…, 来自全市…, whom it serves or where it comes from; not 全市各级工会);
+  4. the story's union (the federation, 总工会, it names most);
+  5. the story's place (a story no union is named in).
+  The cue words are in ``figure_cues.tsv``.
 - A figure repeated word for word in a document (headline and body) is kept once.
 - ``date``: a year written before the figure in its sentence (2023年底), else the
   year of the story's date, else of the document's.
@@ -15,13 +21,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.corpus.metadata import parse_date
 from kg.corpus.resources import SENTENCE_END
 from kg.figures.extract import Figure, find_figures
 from kg.lexicons import organizations, rows
-from kg.relations.resources import NATIONAL_UNION
+from kg.nlp.components.merge import nested_spans
+from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
 from kg.types import Document, Entity, Measurement, Mention, Story
 
 __all__ = ["RULE", "find_measurements"]
@@ -30,12 +38,23 @@ RULE = "figure:measure-word"
 _CONFIDENCE = 0.8
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*[{SENTENCE_END}\n]*")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CLAUSE_BREAKS = ",，;；:：。"
+_LIST_MARKS = ("、", "等", "为代表")
+_FEDERATION = "总工会"  # a federation of a place: the union a local story is about
 
 
 @lru_cache(maxsize=1)
-def _place_totals() -> tuple[str, ...]:
-    """全市, 全省 …: a figure of these is a total of the place (``figure_cues.tsv``)."""
-    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "place-total")
+def _place_totals() -> re.Pattern[str]:
+    """全市, 全省 … as what a figure counts: not after 为, 来自 … (whom it serves, where it
+    comes from), not before 各级工会 (the place's unions) (``figure_cues.tsv``)."""
+    cues: dict[str, list[str]] = {}
+    for row in rows("figure_cues.tsv"):
+        cues.setdefault(row["kind"], []).append(row["cue"])
+    not_after = "".join(f"(?<!{re.escape(cue)})" for cue in cues["place-total-object"])
+    return re.compile(
+        rf"{not_after}(?:{'|'.join(cues['place-total'])})"
+        rf"(?!{'|'.join(cues['place-total-union'])})"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +78,9 @@ def _year(value: str | None) -> str:
 
 
 def _may_own_figures(entity: Entity) -> bool:
-    """An organisation, not a news outlet, not the national federation. (Preferring a
-    contest named before the figure gained 5 figures on the development set and lost 11
-    on corpus/: left out.)"""
+    """An organisation, not a news outlet, not the national federation (usually context
+    in a local story; letting it own figures when it opens the clause lost 2 on the
+    development set)."""
     return (
         entity.type == "Organization"
         and entity.subtype != "Media"
@@ -69,49 +88,117 @@ def _may_own_figures(entity: Entity) -> bool:
     )
 
 
-def _main_union(story_mentions: list[tuple[Mention, Entity]]) -> Entity | None:
-    """The union a story is about: the one it names most, a national one only when no
-    other is named (全总 is often context in a local story)."""
+@lru_cache(maxsize=1)
+def _contest_heads() -> tuple[str, ...]:
+    """赛, 运动会: a programme whose name ends so is a contest (``figure_cues.tsv``)."""
+    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "contest-head")
+
+
+def _is_contest(entity: Entity) -> bool:
+    """A contest (a programme whose name ends in 赛, 竞赛, 运动会 …)."""
+    return entity.type == "Program" and entity.name.endswith(_contest_heads())
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryContext:
+    """What a story's figures fall back on when their sentence names no owner."""
+
+    mentions: list[tuple[Mention, Entity]]
+    union: Entity | None  # the union the story is about
+    place: str  # the key of the story's place ("" if none)
+    contest: Entity | None  # the contest the story reports: its figures are the contest's
+
+
+def _most_named(pairs: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The entity named most often (the first named, on a tie)."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, Entity]] = {}
-    for mention, entity in story_mentions:
-        if entity.subtype == "TradeUnion":
-            counts[entity.key] = counts.get(entity.key, 0) + 1
-            first.setdefault(entity.key, (mention.start, entity))
+    for mention, entity in pairs:
+        counts[entity.key] = counts.get(entity.key, 0) + 1
+        first.setdefault(entity.key, (mention.start, entity))
     if not counts:
         return None
-    local = [k for k in counts if not first[k][1].name.startswith(_national())] or list(counts)
-    key = max(local, key=lambda k: (counts[k], -first[k][0]))
-    return first[key][1]
+    return first[max(counts, key=lambda k: (counts[k], -first[k][0]))][1]
+
+
+def _context(story_mentions: list[tuple[Mention, Entity]], lead_end: int) -> _StoryContext:
+    """The story's union (the one it names most, a national one only when no other is
+    named: 全总 is often context in a local story), its place (the union's, else the
+    place it names most outside other names) and its contest (the first one its lead,
+    the headlines and first sentence ending at ``lead_end``, names)."""
+    unions = [(m, e) for m, e in story_mentions if e.subtype == "TradeUnion"]
+    local = [(m, e) for m, e in unions if not e.name.startswith(_national())]
+    federations = [(m, e) for m, e in local if e.name.endswith(_FEDERATION)]
+    union = _most_named(federations or local or unions)
+    inside = nested_spans((m.start, m.end) for m, _e in story_mentions)
+    places = [
+        (m, e) for m, e in story_mentions if e.type == "Place" and (m.start, m.end) not in inside
+    ]
+    home = _most_named(places)
+    place = f"place:{union.place}" if union and union.place else (home.key if home else "")
+    contest = next((e for m, e in story_mentions if m.start < lead_end and _is_contest(e)), None)
+    return _StoryContext(story_mentions, union, place, contest)
+
+
+@lru_cache(maxsize=1)
+def _not_owner_before() -> re.Pattern[str]:
+    """Words right before a name that make it a setting, an instrument or a partner
+    (依托, 围绕, 联合 …), not the figure's owner."""
+    partners = [r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "partner-before"]
+    return re.compile(f"{INSTRUMENT.pattern}|(?:{'|'.join(partners)})$")
+
+
+def _counted_in_list(text: str, end: int, at: int) -> bool:
+    """The name ending at ``end`` is one of the names the figure at ``at`` counts:
+    A、B等2家, A、B、C 3家单位, 以A为代表的6家 (no clause break between them)."""
+    gap = text[end:at]
+    return not any(mark in gap for mark in _CLAUSE_BREAKS) and any(
+        mark in gap for mark in _LIST_MARKS
+    )
+
+
+def _owners_before(
+    context: _StoryContext, start: int, at: int, text: str
+) -> Iterator[tuple[Mention, Entity]]:
+    """The names between ``start`` (the sentence's) and the figure at ``at`` that may own
+    it: not one it counts, not a setting or partner (围绕市委市政府: both names)."""
+    setting_end = -1
+    for mention, entity in sorted(context.mentions, key=lambda pair: pair[0].start):
+        if not start <= mention.start or mention.end > at:
+            continue
+        before = text[max(start, mention.start - 2) : mention.start]
+        if _not_owner_before().search(before) or (
+            setting_end >= 0 and LIST_GAP.match(text[setting_end : mention.start] or "、")
+        ):
+            setting_end = mention.end  # a setting, and the names joined to it
+            continue
+        setting_end = -1
+        if (
+            _may_own_figures(entity) or (context.contest is not None and _is_contest(entity))
+        ) and not _counted_in_list(text, mention.end, at):
+            yield mention, entity
 
 
 def _about(
     figure: Figure,
     sentence: tuple[int, int],
     text: str,
-    story_mentions: list[tuple[Mention, Entity]],
+    context: _StoryContext,
     entities: dict[str, Entity],
 ) -> str:
     """The key of the entity ``figure`` belongs to (see the module's docstring)."""
     at = sentence[0] + figure.number_start
-    before = [
-        (m, e)
-        for m, e in story_mentions
-        if sentence[0] <= m.start
-        and m.end <= at
-        and _may_own_figures(e)
-        and text[m.end : m.end + 1] != "等"  # one of a list counted after it (A、B等2家)
-    ]
-    if before:
-        return max(before, key=lambda pair: (pair[0].end, pair[0].end - pair[0].start))[1].key
-    union = _main_union(story_mentions)
-    place = f"place:{union.place}" if union and union.place else ""
-    if place in entities and any(word in text[sentence[0] : at] for word in _place_totals()):
+    owners = list(_owners_before(context, sentence[0], at, text))
+    if owners:
+        return max(owners, key=lambda pair: (pair[0].end, pair[0].end - pair[0].start))[1].key
+    if context.contest:
+        return context.contest.key
+    place = context.place if context.place in entities else ""
+    if place and _place_totals().search(text[sentence[0] : at]):
         return place  # a total of the place the union is named for
-    if union:
-        return union.key
-    organizations = [e for _m, e in story_mentions if e.type == "Organization"]
-    return organizations[0].key if organizations else ""
+    if context.union:
+        return context.union.key
+    return place
 
 
 def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterator[Measurement]:
@@ -123,9 +210,10 @@ def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterat
     document_year = _year(document.raw.meta.get("date"))
     seen: set[tuple[str, str, str]] = set()
     for story in document.stories:
-        mentions = by_story.get(story.index, [])
+        lead = text.find("。", story.start, story.end)  # headlines and the first sentence
+        context = _context(by_story.get(story.index, []), story.end if lead < 0 else lead)
         year = _year(story.date) or document_year
-        for measurement in _story_measurements(story, mentions, entities, text, year):
+        for measurement in _story_measurements(story, context, entities, text, year):
             # a figure repeated word for word (headline and body) is one figure
             key = (measurement.text, measurement.value, measurement.unit)
             if key not in seen:
@@ -135,7 +223,7 @@ def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterat
 
 def _story_measurements(
     story: Story,
-    mentions: list[tuple[Mention, Entity]],
+    context: _StoryContext,
     entities: dict[str, Entity],
     text: str,
     year: str,
@@ -155,7 +243,7 @@ def _story_measurements(
                 unit=figure.unit,
                 approximate=figure.approximate,
                 indicator=figure.indicator,
-                about=_about(figure, sentence, text, mentions, entities),
+                about=_about(figure, sentence, text, context, entities),
                 date=written[-1] if written else year,
                 rule=RULE,
                 confidence=_CONFIDENCE,

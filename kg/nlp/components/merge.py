@@ -8,6 +8,7 @@ programme name is kept as a nested mention too (安康市 in 安康市总工会,
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,25 +72,23 @@ class MentionSelector:
         doc.user_data[ENTITIES] = chosen
         spans = [(c, to_span(doc, c)) for c in chosen]
         doc.spans[ENTITIES] = [s for _c, s in spans if s is not None]
-        nested = nested_spans(chosen)
+        nested = nested_spans((c.start, c.end) for c in chosen)
         top = [s for c, s in spans if s is not None and (c.start, c.end) not in nested]
         doc.ents = filter_spans(top)
         return doc
 
 
-def nested_spans(chosen: list[Candidate]) -> set[tuple[int, int]]:
-    """The spans of ``chosen`` that lie inside a longer one, in one sweep (sorted by
+def nested_spans(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The ``(start, end)`` spans that lie inside a longer one, in one sweep (sorted by
     start, longest first: a span is inside another iff a span before it ends at or
     after its end).
 
-    >>> from kg.nlp.candidates import Candidate
-    >>> union, city = Candidate(0, 6, "Organization", "", "r"), Candidate(0, 3, "Place", "", "r")
-    >>> sorted(nested_spans([union, city, Candidate(0, 3, "Organization", "", "r")]))
+    >>> sorted(nested_spans([(0, 6), (0, 3), (0, 3), (7, 9)]))
     [(0, 3)]
     """
     inside: set[tuple[int, int]] = set()
     reach = -1  # the furthest end of the spans before the current group
-    for span in sorted({(c.start, c.end) for c in chosen}, key=_outer_first):
+    for span in sorted(set(spans), key=_outer_first):
         if reach >= span[1]:
             inside.add(span)
         reach = max(reach, span[1])

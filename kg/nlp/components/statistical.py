@@ -69,13 +69,28 @@ def _leading_place(name: str) -> str | None:
     return name[:end] or None
 
 
+def _first_name(name: str) -> str:
+    """The first of two names the model took as one, joined by a verb that bounds names
+    (广州市总工会 + 联合 + 市农业农村局): the name up to the verb, if it is one.
+
+    >>> _first_name("广州市总工会联合市农业农村局")
+    '广州市总工会'
+    >>> _first_name("联合市农业农村局")
+    '联合市农业农村局'
+    """
+    for i in range(3, len(name) - 1):
+        if name.startswith(P.STOP_WORDS, i) and _ending(name[:i]) is not None:
+            return name[:i]
+    return name
+
+
 def _organization(span: LacSpan, start: int) -> Candidate | None:
     name = span.text
     # the model sometimes takes the verb before a name into it (联合市农业农村局)
     verb = next((w for w in P.STOP_WORDS if name.startswith(w)), None)
     if verb is not None:
         name, start = name[len(verb) :], start + len(verb)
-        span = LacSpan(span.start + len(verb), span.end, span.label, span.score, name)
+    name = _first_name(name)
     ending = _ending(name)
     if ending is None or len(name) < 3:
         return None
