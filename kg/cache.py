@@ -30,7 +30,7 @@ from kg.types import RawDocument
 __all__ = ["FORMAT", "DocumentCache", "fingerprint"]
 
 #: The entry format; part of the fingerprint, so a new format makes old entries stale.
-FORMAT = "kg-document-cache/3"
+FORMAT = "kg-document-cache/4"
 _PREFIX = 16  # characters of the fingerprint that start an entry's file name
 _ABANDONED = 3600.0  # seconds after which a temporary file is a killed build's
 

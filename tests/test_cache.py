@@ -72,6 +72,7 @@ def test_a_cached_build_equals_a_fresh_one(corpus: Path, tmp_path: Path) -> None
         "flipped digits",
         "copied over another",
         "bad kind",
+        "a figure that is no number",
     ],
 )
 def test_a_damaged_entry_is_a_miss_and_is_rewritten(
@@ -101,9 +102,14 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(
         from kg.cache import _canonical
 
         def change(data: dict) -> None:
-            data["part"]["stories"] = -3
+            if damage == "bad kind":
+                data["part"]["stories"] = -3
+            else:
+                data["part"]["figures"][0]["value"] = "1e999"
             data["checksum"] = hashlib.sha256(_canonical(data["part"])).hexdigest()
 
+        if damage != "bad kind" and not json.loads(first.read_bytes())["part"]["figures"]:
+            first, second = second, first  # the real article, the one with figures
         _tamper(first, change)
     again = _build(corpus, tmp_path / "again", cache)
     assert not marker.exists()

@@ -4,7 +4,9 @@ and a batched push through the official driver.
 Nodes are the entities (label ``Entity`` plus the top class and the subclass, such as
 ``Entity:Organization:TradeUnion``), keyed by their IRI in ``id``; relationships are the
 relation triples, typed ``LOCATED_IN``, ``IMPLEMENTS`` …, and carry their evidence
-(sentences, documents, offsets, rules, roles, the highest confidence).
+(sentences, documents, offsets, rules, roles, the highest confidence). The figures are
+``Measurement`` nodes (value, unit, indicator, date and their evidence), each with an
+``ABOUT`` relationship to the entity it belongs to.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import csv
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,8 +23,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.graph.built import BuiltGraph
-from kg.graph.view import entity_view
+from kg.graph.built import BuiltGraph, as_built
+from kg.graph.figures import FIGURE_FIELDS, FigureRow
 
 __all__ = [
     "ARRAY_DELIMITER",
@@ -50,6 +52,8 @@ REL_TYPES = {
     "partOf": "PART_OF",
 }
 _NODE_PROPS = ("name", "type", "subtype", "aliases", "adminCode", "documents")
+#: A figure's properties (its ``about`` is the ``ABOUT`` relationship instead).
+_FIGURE_PROPS = tuple(name for name in FIGURE_FIELDS if name not in {"id", "about"})
 _REL_PROPS = (
     "confidence",
     "roles",
@@ -105,13 +109,23 @@ def relationship_rows(view: nx.MultiDiGraph) -> list[dict[str, Any]]:
     ]
 
 
+def figure_node_rows(figures: Iterable[FigureRow]) -> list[dict[str, Any]]:
+    """One row per figure: its properties, the value as a number (Neo4j has no decimal)."""
+    rows: list[dict[str, Any]] = [dict(f) for f in figures]
+    return [
+        {"id": r["id"], **{p: r[p] for p in _FIGURE_PROPS}, "value": float(r["value"])}
+        for r in rows
+    ]
+
+
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], ...]]:
     for i in range(0, len(rows), BATCH):
         yield tuple(rows[i : i + BATCH])
 
 
-def statements(view: nx.MultiDiGraph) -> list[Statement]:
-    """Constraint, then batched ``UNWIND … MERGE`` for nodes and relationships.
+def statements(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> list[Statement]:
+    """Constraints, then batched ``UNWIND … MERGE`` for nodes and relationships, then the
+    figures and their ``ABOUT`` relationships.
 
     Labels and relationship types cannot be parameters in Cypher, so rows are grouped
     by them; every statement is idempotent (MERGE on ``id``, then SET).
@@ -140,6 +154,28 @@ def statements(view: nx.MultiDiGraph) -> list[Statement]:
             f"MERGE (s)-[r:{rel_type}]->(o) SET {sets}"
         )
         found += [Statement(cypher, batch) for batch in _batches(by_type[rel_type])]
+    return found + _figure_statements(figures)
+
+
+def _figure_statements(figures: Sequence[FigureRow]) -> list[Statement]:
+    if not figures:
+        return []
+    found = [
+        Statement(
+            "CREATE CONSTRAINT measurement_id IF NOT EXISTS "
+            "FOR (m:Measurement) REQUIRE m.id IS UNIQUE",
+            (),
+        )
+    ]
+    sets = ", ".join(f"m.{p} = row.{p}" for p in _FIGURE_PROPS)
+    cypher = f"UNWIND $rows AS row MERGE (m:Measurement {{id: row.id}}) SET {sets}"
+    found += [Statement(cypher, batch) for batch in _batches(figure_node_rows(figures))]
+    about = [{"m": f["id"], "e": f["about"]} for f in figures if f["about"]]
+    cypher = (
+        "UNWIND $rows AS row MATCH (m:Measurement {id: row.m}) MATCH (e:Entity {id: row.e}) "
+        "MERGE (m)-[:ABOUT]->(e)"
+    )
+    found += [Statement(cypher, batch) for batch in _batches(about)]
     return found
 
 
@@ -170,10 +206,10 @@ def cypher_literal(value: Any) -> str:
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 
-def script(view: nx.MultiDiGraph) -> str:
+def script(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> str:
     """``import.cypher``: every statement with its rows inlined, one per line."""
     lines = ["// Knowledge graph of Chinese union news: run with cypher-shell -f import.cypher"]
-    for statement in statements(view):
+    for statement in statements(view, figures):
         if statement.rows:
             text = statement.cypher.replace("$rows", cypher_literal(list(statement.rows)), 1)
         else:
@@ -196,8 +232,12 @@ def _array(values: Sequence[Any]) -> str:
     return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "\ufffd") for v in values)
 
 
-def csv_files(view: nx.MultiDiGraph) -> dict[str, str]:
-    """``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import full``."""
+_CSV_KIND = {str: "", bool: ":boolean", int: ":long", float: ":double"}
+
+
+def csv_files(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> dict[str, str]:
+    """``nodes.csv``, ``relationships.csv``, ``measurements.csv`` and ``about.csv`` for
+    ``neo4j-admin database import full``."""
     nodes = _csv(
         [
             "id:ID(Entity)",
@@ -252,16 +292,49 @@ def csv_files(view: nx.MultiDiGraph) -> dict[str, str]:
             for r in relationship_rows(view)
         ],
     )
-    return {"nodes.csv": nodes, "relationships.csv": relationships}
+    measurements = _csv(
+        [
+            "id:ID(Measurement)",
+            ":LABEL",
+            *(p + _figure_kind(p) for p in _FIGURE_PROPS),
+        ],
+        [
+            [r["id"], "Measurement", *(_csv_value(r[p]) for p in _FIGURE_PROPS)]
+            for r in figure_node_rows(figures)
+        ],
+    )
+    about = _csv(
+        [":START_ID(Measurement)", ":END_ID(Entity)", ":TYPE"],
+        [[f["id"], f["about"], "ABOUT"] for f in figures if f["about"]],
+    )
+    return {
+        "nodes.csv": nodes,
+        "relationships.csv": relationships,
+        "measurements.csv": measurements,
+        "about.csv": about,
+    }
+
+
+def _figure_kind(name: str) -> str:
+    """The neo4j-admin type of a figure's column (``value`` is a number there)."""
+    return ":double" if name == "value" else _CSV_KIND[FIGURE_FIELDS[name]]
+
+
+def _csv_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 _README = """# Neo4j import
 
-Files made by `kg build` from `graph.ttl`: {nodes} entity nodes, {relationships} relationships.
+Files made by `kg build` from `graph.ttl`: {nodes} entity nodes, {relationships} relationships,
+{figures} figures.
 
 | file | use |
 | --- | --- |
-| `nodes.csv`, `relationships.csv` | bulk import into an empty database with `neo4j-admin` |
+| `nodes.csv`, `relationships.csv` | entities and relations: bulk import with `neo4j-admin` |
+| `measurements.csv`, `about.csv` | figures and what they are about: bulk import, the same way |
 | `import.cypher` | idempotent script (constraint, batched `UNWIND … MERGE`) for a live database |
 
 Nodes carry the label `Entity` plus their class (`Organization`, `Program`, `Place`,
@@ -271,14 +344,25 @@ entity's IRI in `graph.ttl`), `name`, `type`, `subtype`, `aliases`, `adminCode`,
 `roles` (for `HOLDS_POST`), `documents`, `sentences`, `rules`, `startOffsets`, `endOffsets`
 (offsets of the sentences in the original files).
 
+Figures are `Measurement` nodes with `id` (the measurement's IRI), `value` (a number),
+`unit`, `approximate`, `indicator`, `date`, `text`, `document`, `sentence`, `startOffset`,
+`endOffset` (of the figure in the original file), `rule`, `confidence`, and an `ABOUT`
+relationship to the entity they belong to:
+
+```cypher
+MATCH (m:Measurement)-[:ABOUT]->(u:TradeUnion) WHERE m.indicator CONTAINS '会员'
+RETURN u.name, m.date, m.value, m.unit, m.sentence ORDER BY u.name, m.date
+```
+
 ## Bulk import (database stopped, empty)
 
 Array elements are separated by U+001F and sentences may span lines:
 
 ```bash
-cp nodes.csv relationships.csv "$NEO4J_HOME/import/"
+cp nodes.csv relationships.csv measurements.csv about.csv "$NEO4J_HOME/import/"
 neo4j-admin database import full neo4j \\
-  --nodes=import/nodes.csv --relationships=import/relationships.csv \\
+  --nodes=import/nodes.csv --nodes=import/measurements.csv \\
+  --relationships=import/relationships.csv --relationships=import/about.csv \\
   --array-delimiter=U+001F --multiline-fields=true --overwrite-destination
 ```
 
@@ -296,17 +380,20 @@ Both can run again: `MERGE` on `id` makes them idempotent.
 
 def write_neo4j(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``neo4j/`` (CSV files, ``import.cypher``, README) into ``out_dir``."""
-    view = entity_view(graph)
+    built = as_built(graph)
+    view = built.view()
+    figures = list(built.figures())
     folder = out_dir / "neo4j"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in csv_files(view).items():
+    for name, text in csv_files(view, figures).items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
-    (folder / "import.cypher").write_text(script(view), encoding="utf-8")
+    (folder / "import.cypher").write_text(script(view, figures), encoding="utf-8")
     readme = _README.format(
         nodes=view.number_of_nodes(),
         relationships=view.number_of_edges(),
+        figures=len(figures),
         types=", ".join(f"`{t}`" for t in REL_TYPES.values()),
     )
     (folder / "README.md").write_text(readme, encoding="utf-8")
@@ -316,10 +403,11 @@ def write_neo4j(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
 def push(graph: Graph | BuiltGraph, driver: Any, *, database: str | None = None) -> tuple[int, int]:
     """Send the graph to Neo4j through ``driver`` (``neo4j.GraphDatabase.driver``), batched.
 
-    Returns the numbers of node and relationship rows sent.
+    Returns the numbers of entity and relationship rows sent (figures not counted).
     """
-    view = entity_view(graph)
+    built = as_built(graph)
+    view = built.view()
     with driver.session(database=database) as session:
-        for statement in statements(view):
+        for statement in statements(view, list(built.figures())):
             session.run(statement.cypher, rows=list(statement.rows))
     return view.number_of_nodes(), view.number_of_edges()

@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from kg.graph.figures import FigureRow, figure_rows
 from kg.graph.namespaces import ENTITY_TYPES, ID, KG, RELATION_TYPES
 from kg.graph.rdfwriter import trig, turtle
 from kg.graph.view import entity_view
@@ -29,7 +30,8 @@ Counts = tuple[dict[str, int], dict[str, int]]
 
 @runtime_checkable
 class BuiltGraph(Protocol):
-    """What every exporter reads: the graph's size, its view, its text, its counts."""
+    """What every exporter reads: the graph's size, its view, its text, its counts, its
+    figures (in IRI order)."""
 
     def __len__(self) -> int: ...
 
@@ -40,6 +42,8 @@ class BuiltGraph(Protocol):
     def trig_chunks(self) -> Iterator[str]: ...
 
     def counts(self) -> Counts: ...
+
+    def figures(self) -> Iterator[FigureRow]: ...
 
 
 class MemoryGraph:
@@ -63,6 +67,9 @@ class MemoryGraph:
 
     def trig_chunks(self) -> Iterator[str]:
         yield trig(self.graph, document_owner(self.graph))
+
+    def figures(self) -> Iterator[FigureRow]:
+        yield from figure_rows(self.graph)
 
     def counts(self) -> Counts:
         g = self.graph

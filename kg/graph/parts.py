@@ -17,6 +17,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
+from kg.graph.figures import FigureRow, check_figure_row, figure_rows
 from kg.graph.model import (
     add_document,
     add_measurements,
@@ -41,7 +42,7 @@ class DocumentPart:
     ``prefixes``: the prefixes the blocks use, ``name_prefixes`` those the name uses (TriG
     only); ``triples``: how many distinct
     triples the blocks hold; ``relations``: the relation triples (entity IRIs), which live
-    in the entities' blocks.
+    in the entities' blocks; ``figures``: its measurements as records (Neo4j nodes).
     """
 
     identifier: str
@@ -58,6 +59,7 @@ class DocumentPart:
     triples: int
     relations: tuple[tuple[str, str, str], ...]
     facts: ViewFacts
+    figures: tuple[FigureRow, ...] = ()
 
 
 def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPart:
@@ -93,6 +95,7 @@ def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPa
         triples=len(graph) - len(relations),
         relations=relations,
         facts=collect(graph),
+        figures=tuple(figure_rows(graph)),
     )
 
 
@@ -143,6 +146,7 @@ def part_to_json(part: DocumentPart) -> dict[str, Any]:
             ],
             "edges": sorted(list(edge) for edge in facts.edges),
         },
+        "figures": [dict(row) for row in part.figures],
     }
 
 
@@ -184,6 +188,7 @@ def part_from_json(data: Any) -> DocumentPart:
             triples=_int(data["triples"]),
             relations=tuple(_strings(r, 3) for r in _list(data["relations"])),
             facts=view,
+            figures=tuple(check_figure_row(dict(_dict(row))) for row in _list(data["figures"])),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise PartFormatError(f"not a document part: {error}") from error

@@ -12,6 +12,7 @@ from one rdflib graph (:class:`kg.graph.built.MemoryGraph`).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections import defaultdict
@@ -25,6 +26,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.graph.built import Counts
+from kg.graph.figures import FigureRow, check_figure_row
 from kg.graph.model import add_entities, entity_iri, new_graph
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.graph.parts import DocumentPart
@@ -40,6 +42,7 @@ ENTITY_BATCH = 2000
 _SCHEMA = """
 CREATE TABLE blocks (key TEXT NOT NULL, shared INTEGER NOT NULL, block TEXT NOT NULL);
 CREATE TABLE graphs (key TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE TABLE figures (id TEXT NOT NULL, row TEXT NOT NULL);
 CREATE TABLE evidence (
     s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL, key TEXT NOT NULL,
     document TEXT NOT NULL, sentence TEXT NOT NULL, start INTEGER NOT NULL,
@@ -84,6 +87,10 @@ class GraphSink:
         self._db.execute("INSERT INTO graphs VALUES (?, ?)", (part.key, graph))
         for s, p, o in part.relations:
             self._relations[s].add((p, o))
+        self._db.executemany(
+            "INSERT INTO figures VALUES (?, ?)",
+            ((row["id"], json.dumps(row, ensure_ascii=False)) for row in part.figures),
+        )
         # evidence grows with assertions: it waits on disk until the view is made
         self._db.executemany(
             "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -215,6 +222,10 @@ class StreamedGraph:
                 yield text
         finally:
             connection.close()
+
+    def figures(self) -> Iterator[FigureRow]:
+        for text in self._rows("SELECT row FROM figures ORDER BY id"):
+            yield check_figure_row(json.loads(text))
 
     def turtle_chunks(self) -> Iterator[str]:
         blocks = self._rows("SELECT block FROM blocks ORDER BY key")

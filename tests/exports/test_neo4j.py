@@ -11,7 +11,7 @@ from typing import Any
 
 import kuzu
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg.build import BuildResult
 from kg.exports.neo4j import (
@@ -19,11 +19,13 @@ from kg.exports.neo4j import (
     REL_TYPES,
     csv_files,
     cypher_literal,
+    figure_node_rows,
     node_rows,
     push,
     relationship_rows,
     statements,
 )
+from kg.graph.figures import figure_rows
 from kg.graph.view import RELATION_TYPES, entity_view
 
 
@@ -63,7 +65,8 @@ def test_import_script_parses_with_neo4j_parser(
     )
     report = json.loads(result.stdout)
     assert report["errors"] == []
-    assert report["statements"] == len(statements(entity_view(corpus_build[0].graph)))
+    graph = corpus_build[0].graph
+    assert report["statements"] == len(statements(entity_view(graph), figure_rows(graph)))
 
 
 @pytest.mark.external
@@ -80,8 +83,15 @@ def test_script_is_batched_constraint_first(corpus_build: tuple[BuildResult, Pat
     lines = (corpus_build[1] / "neo4j" / "import.cypher").read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if not line.startswith("//")]
     assert body[0].startswith("CREATE CONSTRAINT entity_id IF NOT EXISTS")
-    assert all(line.startswith("UNWIND [") and " MERGE " in line for line in body[1:])
-    assert len(body) < 60
+    constraints = [line for line in body if line.startswith("CREATE CONSTRAINT")]
+    assert constraints[1].startswith("CREATE CONSTRAINT measurement_id IF NOT EXISTS")
+    merges = [line for line in body if not line.startswith("CREATE CONSTRAINT")]
+    assert all(line.startswith("UNWIND [") and " MERGE " in line for line in merges)
+    # the figures come after every entity and relation, their ABOUT links last
+    figures = body.index(constraints[1])
+    assert all("Measurement" not in line for line in body[:figures])
+    assert all("(m:Measurement" in line for line in body[figures + 1 :])
+    assert len(body) < 80
 
 
 def _kuzu_load(graph: Graph, db_path: Path, runs: int = 2) -> tuple[int, int]:
@@ -133,17 +143,55 @@ def _kuzu_load(graph: Graph, db_path: Path, runs: int = 2) -> tuple[int, int]:
                     "r.startOffsets = row.startOffsets, r.endOffsets = row.endOffsets",
                     {"rows": rows},
                 )
+    _kuzu_figures(conn, graph, kinds, runs)
     node_count = conn.execute("MATCH (n) RETURN count(n)").get_next()[0]  # type: ignore[union-attr]
     rel_count = conn.execute("MATCH ()-[r]->() RETURN count(r)").get_next()[0]  # type: ignore[union-attr]
     return int(node_count), int(rel_count)
 
 
+def _kuzu_figures(conn: kuzu.Connection, graph: Graph, kinds: dict[str, str], runs: int) -> None:
+    """The figures and their ABOUT links, through the same Cypher as the export's."""
+    figures = figure_rows(graph)
+    conn.execute(
+        "CREATE NODE TABLE Measurement(id STRING, value DOUBLE, unit STRING, approximate BOOLEAN, "
+        "indicator STRING, date STRING, text STRING, document STRING, sentence STRING, "
+        "startOffset INT64, endOffset INT64, rule STRING, confidence DOUBLE, PRIMARY KEY(id))"
+    )
+    targets = sorted({kinds[f["about"]] for f in figures if f["about"]})
+    froms = ", ".join(f"FROM Measurement TO {t}" for t in targets)
+    conn.execute(f"CREATE REL TABLE ABOUT({froms})")
+    node_statement, *_ = (
+        s
+        for s in statements(entity_view(graph), figures)
+        if "(m:Measurement {id: row.id})" in s.cypher
+    )
+    for _ in range(runs):
+        conn.execute(node_statement.cypher, {"rows": figure_node_rows(figures)})
+        for target in targets:
+            rows = [
+                {"m": f["id"], "e": f["about"]} for f in figures if kinds.get(f["about"]) == target
+            ]
+            conn.execute(
+                "UNWIND $rows AS row MATCH (m:Measurement {id: row.m}), "
+                f"(e:{target} {{id: row.e}}) MERGE (m)-[:ABOUT]->(e)",
+                {"rows": rows},
+            )
+
+
 def test_embedded_cypher_engine_counts_match_the_turtle(
     corpus_build: tuple[BuildResult, Path], tmp_path: Path
 ) -> None:
+    from kg.graph.namespaces import KG
+
     graph = Graph().parse(corpus_build[1] / "graph.ttl")
     entities = len(entity_view(graph))
-    assert _kuzu_load(graph, tmp_path / "kuzu") == (entities, relation_triples(graph))
+    figures = len(set(graph.subjects(RDF.type, KG.Measurement)))
+    about = len(list(graph.triples((None, KG.about, None))))
+    assert figures > 200 and about > 200
+    assert _kuzu_load(graph, tmp_path / "kuzu") == (
+        entities + figures,
+        relation_triples(graph) + about,
+    )
 
 
 def test_csv_files_for_neo4j_admin(corpus_build: tuple[BuildResult, Path]) -> None:
@@ -162,6 +210,26 @@ def test_csv_files_for_neo4j_admin(corpus_build: tuple[BuildResult, Path]) -> No
     assert {row[2] for row in rels[1:]} <= set(REL_TYPES.values())
     ids = {row[0] for row in nodes[1:]}
     assert all(row[0] in ids and row[1] in ids for row in rels[1:])
+    with (folder / "measurements.csv").open(encoding="utf-8", newline="") as handle:
+        figures = list(csv.DictReader(handle))
+    with (folder / "about.csv").open(encoding="utf-8", newline="") as handle:
+        about = list(csv.reader(handle))
+    assert len(figures) == len(figure_rows(graph)) > 200
+    assert about[0] == [":START_ID(Measurement)", ":END_ID(Entity)", ":TYPE"]
+    measured = {row["id:ID(Measurement)"] for row in figures}
+    assert all(row[0] in measured and row[1] in ids and row[2] == "ABOUT" for row in about[1:])
+    # 上半年新建工会115家 (seed 002): its value, unit, evidence and owner
+    found = next(row for row in figures if row["text"].endswith("新建工会115家"))
+    assert (found["value:double"], found["unit"], found["approximate:boolean"]) == (
+        "115.0",
+        "家",
+        "false",
+    )
+    assert found["document"] == "002_dca251d177eb03ad.txt" and found["indicator"] == "新建工会"
+    text = Path("corpus/002_dca251d177eb03ad.txt").read_text(encoding="utf-8")
+    assert text[int(found["startOffset:long"]) : int(found["endOffset:long"])] == found["text"]
+    owner = next(row[1] for row in about if row[0] == found["id:ID(Measurement)"])
+    assert owner.endswith("/银川市总工会")
 
 
 def test_csv_quoting_survives_commas_quotes_and_newlines() -> None:
@@ -230,9 +298,13 @@ def test_push_sends_batched_idempotent_statements(corpus_build: tuple[BuildResul
     nodes, rels = push(corpus_build[0].graph, driver, database="kg")
     assert driver.databases == ["kg"]
     assert driver.log[0][0].startswith("CREATE CONSTRAINT")
-    sent = driver.log[1:]
+    sent = [(cypher, count) for cypher, count in driver.log if not cypher.startswith("CREATE")]
     assert all(cypher.startswith("UNWIND $rows AS row") and "MERGE" in cypher for cypher, _ in sent)
     assert all(0 < count <= 200 for _, count in sent)
     node_rows_sent = sum(c for cypher, c in sent if "MERGE (n:Entity" in cypher)
     rel_rows_sent = sum(c for cypher, c in sent if "MERGE (s)-[r:" in cypher)
     assert (node_rows_sent, rel_rows_sent) == (nodes, rels)
+    figures = figure_rows(corpus_build[0].graph)
+    assert sum(c for cypher, c in sent if "MERGE (m:Measurement" in cypher) == len(figures)
+    linked = sum(1 for f in figures if f["about"])
+    assert sum(c for cypher, c in sent if "MERGE (m)-[:ABOUT]" in cypher) == linked

@@ -40,6 +40,8 @@ def test_streamed_turtle_and_trig_are_the_bytes_of_one_graph(
     assert len(streamed) == len(graph)
     assert streamed.counts() == MemoryGraph(graph).counts()
     _views_equal(streamed.view(), entity_view(graph))
+    figures = list(streamed.figures())
+    assert figures == list(MemoryGraph(graph).figures()) and len(figures) > 200
 
 
 def test_entities_formatted_in_small_batches_give_the_same_bytes(
