@@ -6,11 +6,12 @@ entity it belongs to and the year it refers to.
      names the figure counts (A、B等2家, A、B 2家单位, 以A为代表的6家), not a setting
      or a partner (围绕市委市政府, 联合市农业农村局), not a news outlet, not the national
      federation (usually context); in a contest's story a contest named there too;
-  2. the contest the story reports (named in its headlines or first sentence);
-  3. the story's place, for a figure of 全市/全省/我市 … (a total of the place; not
+  2. for 该区/该市 …: the union of the place named last before (else that place);
+  3. the contest the story reports (named in its lead: headlines and first paragraph);
+  4. the story's place, for a figure of 全市/全省/我市 … (a total of the place; not
      为全市…, 来自全市…, whom it serves or where it comes from; not 全市各级工会);
-  4. the story's union (the federation, 总工会, it names most);
-  5. the story's place (a story no union is named in).
+  5. the story's union (the federation, 总工会, it names most);
+  6. the story's place (a story no union is named in).
   The cue words are in ``figure_cues.tsv``.
 - A figure repeated word for word in a document (headline and body) is kept once.
 - ``date``: a year written before the figure in its sentence (2023年底), else the
@@ -109,6 +110,11 @@ class _StoryContext:
     contest: Entity | None  # the contest the story reports: its figures are the contest's
 
 
+def _named_for(entity: Entity) -> str:
+    """The key of the place an organisation is named for ("" if none): 安康市总工会 -> 安康市."""
+    return f"place:{entity.place}" if entity.place else ""
+
+
 def _most_named(pairs: list[tuple[Mention, Entity]]) -> Entity | None:
     """The entity named most often (the first named, on a tie)."""
     counts: dict[str, int] = {}
@@ -125,7 +131,7 @@ def _context(story_mentions: list[tuple[Mention, Entity]], lead_end: int) -> _St
     """The story's union (the one it names most, a national one only when no other is
     named: 全总 is often context in a local story), its place (the union's, else the
     place it names most outside other names) and its contest (the first one its lead,
-    the headlines and first sentence ending at ``lead_end``, names)."""
+    ending at ``lead_end``, names)."""
     unions = [(m, e) for m, e in story_mentions if e.subtype == "TradeUnion"]
     local = [(m, e) for m, e in unions if not e.name.startswith(_national())]
     federations = [(m, e) for m, e in local if e.name.endswith(_FEDERATION)]
@@ -135,7 +141,7 @@ def _context(story_mentions: list[tuple[Mention, Entity]], lead_end: int) -> _St
         (m, e) for m, e in story_mentions if e.type == "Place" and (m.start, m.end) not in inside
     ]
     home = _most_named(places)
-    place = f"place:{union.place}" if union and union.place else (home.key if home else "")
+    place = _named_for(union) if union and union.place else (home.key if home else "")
     contest = next((e for m, e in story_mentions if m.start < lead_end and _is_contest(e)), None)
     return _StoryContext(story_mentions, union, place, contest)
 
@@ -179,6 +185,32 @@ def _owners_before(
             yield mention, entity
 
 
+@lru_cache(maxsize=1)
+def _place_anaphors() -> tuple[str, ...]:
+    """该区, 该市 …: the place named last before (``figure_cues.tsv``)."""
+    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "place-anaphor")
+
+
+def _anaphoric_place(context: _StoryContext, start: int, before: str) -> str:
+    """For 该区…: the union of the place named last before the sentence (if the story
+    names that union), else that place; "" without such a word."""
+    if not any(word in before for word in _place_anaphors()):
+        return ""
+    places = [(m, e) for m, e in context.mentions if e.type == "Place" and m.end <= start]
+    if not places:
+        return ""
+    place = max(places, key=lambda pair: pair[0].end)[1]
+    union = next(
+        (
+            e
+            for _m, e in context.mentions
+            if e.subtype == "TradeUnion" and _named_for(e) == place.key
+        ),
+        None,
+    )
+    return (union or place).key
+
+
 def _about(
     figure: Figure,
     sentence: tuple[int, int],
@@ -191,6 +223,9 @@ def _about(
     owners = list(_owners_before(context, sentence[0], at, text))
     if owners:
         return max(owners, key=lambda pair: (pair[0].end, pair[0].end - pair[0].start))[1].key
+    anaphor = _anaphoric_place(context, sentence[0], text[sentence[0] : at])
+    if anaphor:
+        return anaphor
     if context.contest:
         return context.contest.key
     place = context.place if context.place in entities else ""
@@ -199,6 +234,16 @@ def _about(
     if context.union:
         return context.union.key
     return place
+
+
+def _lead_end(text: str, story: Story) -> int:
+    """Where a story's lead ends: its headlines and first paragraph of prose (the first
+    line with a 。), or its first sentence when that line is the whole story."""
+    first = text.find("。", story.start, story.end)
+    if first < 0:
+        return story.end
+    line = text.find("\n", first, story.end)
+    return first if line < 0 else line
 
 
 def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterator[Measurement]:
@@ -210,8 +255,7 @@ def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterat
     document_year = _year(document.raw.meta.get("date"))
     seen: set[tuple[str, str, str]] = set()
     for story in document.stories:
-        lead = text.find("。", story.start, story.end)  # headlines and the first sentence
-        context = _context(by_story.get(story.index, []), story.end if lead < 0 else lead)
+        context = _context(by_story.get(story.index, []), _lead_end(text, story))
         year = _year(story.date) or document_year
         for measurement in _story_measurements(story, context, entities, text, year):
             # a figure repeated word for word (headline and body) is one figure

@@ -74,3 +74,22 @@ def test_a_story_without_a_union_gives_its_place_not_the_outlet() -> None:
         "去年上海市签订集体合同21822份,覆盖职工335万余人。"
     )
     assert set(found.values()) == {"上海市"}
+
+
+def test_a_contest_named_in_the_lead_paragraph_owns_its_figures() -> None:
+    found = _about(
+        "为庆祝国庆,展现职工风采,青海省总工会组织开展系列文体活动。"
+        "日前,青海省职工羽毛球混合团体赛在西宁开幕。"
+        "来自全省13家企业的14支代表队共计104名选手参赛。\n"
+        "青海省总工会还为参赛企业送去慰问品50份。"
+    )
+    assert _of(found, "104") == "青海省职工羽毛球混合团体赛"
+    assert _of(found, "14支") == "青海省职工羽毛球混合团体赛"
+
+
+def test_a_place_referred_to_as_that_district_gives_its_union() -> None:
+    found = _about(
+        "天津市总工会推进新就业形态劳动者入会。南开区总工会创新“五个结合”工作法。"
+        "截至目前,该区共推动新就业形态劳动者入会5986人。"
+    )
+    assert _of(found, "5986") == "南开区总工会"
