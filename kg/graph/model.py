@@ -7,6 +7,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.corpus.metadata import parse_date
 from kg.graph.namespaces import ID, KG, PREFIXES, RELATION_TYPES, iri_segment
+from kg.graph.standard import STANDARD_PREFIXES, standard_classes
 from kg.types import Document, Entity, Story
 
 _RELATION = {name: KG[name] for name in RELATION_TYPES}
@@ -39,6 +40,8 @@ def new_graph() -> Graph:
     graph.bind("dcterms", DCTERMS)
     graph.bind("skos", SKOS)
     graph.bind("rdfs", RDFS)
+    for prefix, namespace in STANDARD_PREFIXES.items():
+        graph.bind(prefix, namespace)
     return graph
 
 
@@ -61,12 +64,20 @@ def _date(value: str | None) -> Literal | None:
     return Literal(iso, datatype=XSD.date) if iso else None
 
 
+def _add_standard_types(graph: Graph, node: URIRef, cls: URIRef) -> None:
+    """Also type ``node`` with the standard classes of ``cls`` (org:Organization,
+    schema:Place, foaf:Person …): stores without inference find it by them."""
+    for standard in standard_classes(cls):
+        graph.add((node, RDF.type, standard))
+
+
 def add_document(graph: Graph, doc: Document) -> URIRef:
     """Add a document and its stories, with their metadata, to ``graph``."""
     raw = doc.raw
     node = document_iri(raw.identifier)
     add = graph.add
     add((node, RDF.type, KG.Document))
+    _add_standard_types(graph, node, KG.Document)
     add((node, DCTERMS.identifier, Literal(raw.identifier)))
     add((node, KG.sourceFile, Literal(raw.path)))
     add((node, KG.sha256, Literal(raw.sha256)))
@@ -95,6 +106,7 @@ def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> U
     start, end = doc.clean.to_original(story.start, story.end)
     add = graph.add
     add((node, RDF.type, KG.Story))
+    _add_standard_types(graph, node, KG.Story)
     add((node, KG.inDocument, document))
     add((node, KG.storyIndex, Literal(story.index + 1)))
     add((node, KG.startOffset, Literal(start)))
@@ -152,9 +164,13 @@ def add_entities(graph: Graph, entities: dict[str, Entity]) -> dict[str, URIRef]
         node = entity_iri(entity)
         iris[key] = node
         graph.add((node, RDF.type, KG[entity.type]))
+        _add_standard_types(graph, node, KG[entity.type])
         if entity.subtype in _SUBCLASS and _SUBCLASS[entity.subtype] != KG[entity.type]:
             graph.add((node, RDF.type, _SUBCLASS[entity.subtype]))
-        graph.add((node, RDFS.label, Literal(entity.name, lang="zh")))
+            _add_standard_types(graph, node, _SUBCLASS[entity.subtype])
+        label = Literal(entity.name, lang="zh")
+        graph.add((node, RDFS.label, label))
+        graph.add((node, SKOS.prefLabel, label))
         for alias in sorted(entity.aliases - {entity.name}):
             graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
         if entity.code:
@@ -229,6 +245,7 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
         start, end = doc.clean.to_original(figure.start, figure.end)
         add = graph.add
         add((node, RDF.type, KG.Measurement))
+        _add_standard_types(graph, node, KG.Measurement)
         add((node, KG.inDocument, document))
         add((node, KG.inStory, stories[figure.story]))
         # the canonical xsd:decimal form, as stores write it back (115, 0.5, not 115.0)

@@ -16,8 +16,11 @@ EXPECTED = """
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix d: <https://w3id.org/cn-union-kg/id/doc/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix schema: <https://schema.org/> .
 
-d:a%2Fnews.txt a kg:Document ;
+d:a%2Fnews.txt a kg:Document , foaf:Document , prov:Entity ;
     dcterms:identifier "a/news.txt" ;
     kg:sourceFile "a/news.txt" ;
     kg:sha256 "SHA" ;
@@ -29,7 +32,8 @@ d:a%2Fnews.txt a kg:Document ;
     dcterms:source "安康日报" ;
     kg:hasStory <https://w3id.org/cn-union-kg/id/doc/a%2Fnews.txt/story/1> .
 
-<https://w3id.org/cn-union-kg/id/doc/a%2Fnews.txt/story/1> a kg:Story ;
+<https://w3id.org/cn-union-kg/id/doc/a%2Fnews.txt/story/1> a kg:Story , schema:NewsArticle ,
+        prov:Entity ;
     kg:inDocument d:a%2Fnews.txt ;
     kg:storyIndex 1 ;
     kg:startOffset 0 ;
