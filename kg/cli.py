@@ -253,8 +253,9 @@ def query(
     graph: Annotated[
         Path,
         typer.Argument(
-            help="A built graph.ttl, or a store (an output folder built with -f store, or "
-            "its store/), answered without parsing Turtle."
+            help="A built graph.ttl; a graph.trig (queried over the union of its named "
+            "graphs); or a store (an output folder built with -f store, or its store/), "
+            "answered without parsing Turtle."
         ),
     ],
     sparql: Annotated[
@@ -275,7 +276,7 @@ def query(
     """Run a SPARQL SELECT over GRAPH and print the rows."""
     from rich.table import Table
 
-    from kg.exports.store import STORE_DIR, open_store
+    from kg.exports.store import STORE_DIR, load_dataset, open_store
     from kg.graph.validate import load_graph
     from kg.query.sparql import (
         describe,
@@ -296,6 +297,9 @@ def query(
         text = resolve_query(sparql, name)
         if graph.is_dir() and ((graph / STORE_DIR).is_dir() or graph.name == STORE_DIR):
             rows = run_store_query(open_store(graph), text, **limits)  # type: ignore[arg-type]
+        elif graph.suffix.lower() == ".trig":
+            dataset = load_dataset(graph)
+            rows = run_store_query(dataset, text, union=True, **limits)  # type: ignore[arg-type]
         else:
             rows = run_query(load_graph(graph), text, **limits)  # type: ignore[arg-type]
     except KGError as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
+from kg.errors import Errors, KGError
 from kg.exports.turtle import write_text
 from kg.graph.built import BuiltGraph, as_built
 
@@ -44,6 +45,21 @@ def write_store(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
     building.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
     return [final]
+
+
+def load_dataset(path: Path) -> pyoxigraph.Store:
+    """A TriG file (``graph.trig``) in an in-memory store, for queries over the union of
+    its graphs.
+
+    Raises:
+        KGError: E110 when the file cannot be read as TriG.
+    """
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TRIG)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise KGError(Errors.E110, path=path, format="trig", reason=exc) from exc
+    return store
 
 
 def open_store(path: Path) -> pyoxigraph.Store:

@@ -216,12 +216,14 @@ def run_store_query(
     *,
     timeout: float = TIMEOUT_SECONDS,
     max_rows: int = MAX_ROWS,
+    union: bool = False,
 ) -> Rows:
-    """:func:`run_query` over an on-disk Oxigraph store (``kg build -f store``): the same
-    rows as over the graph it was loaded from, without parsing Turtle again."""
+    """:func:`run_query` over an Oxigraph store (``kg build -f store``): the same rows as
+    over the graph it was loaded from, without parsing Turtle again. ``union``: the
+    default graph is the union of all graphs (a TriG dataset's named graphs)."""
     check_offline(text)
     try:
-        result = store.query(text)
+        result = store.query(text, use_default_graph_as_union=union)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             kind = "ASK" if isinstance(result, pyoxigraph.QueryBoolean) else "CONSTRUCT/DESCRIBE"
             raise KGError(Errors.E134, kind=kind)
