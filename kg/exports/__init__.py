@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from kg.exports.graphml import write_graphml
 from kg.exports.html import write_html
+from kg.exports.jsonld import write_jsonld
 from kg.exports.neo4j import write_neo4j
 from kg.exports.store import write_store
 from kg.exports.turtle import write_trig, write_turtle
@@ -27,6 +28,7 @@ EXPORTERS: dict[str, Exporter] = {
     "graphml": write_graphml,
     "trig": write_trig,
     "store": write_store,
+    "jsonld": write_jsonld,
 }
 
 
@@ -38,6 +40,7 @@ OUTPUTS: dict[str, tuple[str, ...]] = {
     "graphml": ("graph.graphml",),
     "trig": ("graph.trig",),
     "store": ("store",),
+    "jsonld": ("graph.jsonld", "context.jsonld"),
 }
 
 
