@@ -85,6 +85,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=dict)
     out: Path | None = None
+    corpus: Path | None = None
     _graph: Graph | None = None
 
     @property
@@ -105,6 +106,8 @@ class BuildResult:
         entities, relations = self.built.counts()
         encodings = Counter(d.encoding for d in self.documents)
         return {
+            # where kg serve finds the original files (their offsets are the graph's)
+            "corpus": str(self.corpus.resolve()) if self.corpus else None,
             "documents_read": len(self.documents),
             "stories": sum(d.stories for d in self.documents),
             "entities": entities,
@@ -296,7 +299,7 @@ def build(
             on_skip=on_skip,
             exclude=(out,),
         )
-        result.out = out
+        result.out, result.corpus = out, corpus
         if result.documents:
             export_started = time.perf_counter()
             for name in formats:

@@ -318,6 +318,52 @@ def query(
 
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
+
+@app.command()
+def serve(
+    out: Annotated[
+        Path,
+        typer.Argument(
+            help="A build's output folder (its store/ if built with -f store, else graph.ttl)."
+        ),
+    ] = Path("exports"),
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="The address to bind (local only by default).")
+    ] = "127.0.0.1",
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Where the original files are (default: report.json's corpus)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Stop a SPARQL query past this many seconds.")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option(help="Stop a SPARQL query past this many rows.")
+    ] = 10_000,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(help="Allow a --host other than this machine (the graph is then public)."),
+    ] = False,
+) -> None:
+    """Explore the graph in a browser and query it over HTTP (SPARQL 1.1 Protocol at /sparql)."""
+    from kg.serve import serve as run_server
+
+    typer.echo(plain(f"kg serve: http://{host}:{port}/  (SPARQL endpoint: /sparql; Ctrl-C stops)"))
+    try:
+        run_server(
+            out,
+            host=host,
+            port=port,
+            corpus=corpus,
+            timeout=timeout,
+            max_rows=max_rows,
+            allow_remote=allow_remote,
+        )
+    except KGError as exc:
+        fail(exc)
+
+
 neo4j_app = typer.Typer(help="Send the graph to a running Neo4j database.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 

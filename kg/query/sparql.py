@@ -222,6 +222,7 @@ def run_store_query(
     over the graph it was loaded from, without parsing Turtle again. ``union``: the
     default graph is the union of all graphs (a TriG dataset's named graphs)."""
     check_offline(text)
+    result = None
     try:
         result = store.query(text, use_default_graph_as_union=union)
         if not isinstance(result, pyoxigraph.QuerySolutions):
@@ -233,3 +234,7 @@ def run_store_query(
         raise
     except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         raise KGError(Errors.E133, reason=exc) from exc
+    finally:
+        # rdflib's parser (check_offline) leaves this frame referenced from a cycle: the
+        # results are dropped here, in the thread that made them (pyoxigraph requires it)
+        result = None

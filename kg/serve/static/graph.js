@@ -1,0 +1,55 @@
+// The neighbourhood graph: vis-network, filled from /api/neighbours, expanded on click.
+"use strict";
+(function () {
+  const box = document.getElementById("network");
+  const status = document.getElementById("status");
+  const colours = { Organization: "#c0504d", Program: "#4f9d5d", Place: "#4f81bd", Person: "#8064a2" };
+  const shapes = { Organization: "dot", Program: "diamond", Place: "triangle", Person: "square" };
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  const expanded = new Set();
+  const network = new vis.Network(box, { nodes: nodes, edges: edges }, {
+    nodes: { font: { size: 14 } },
+    edges: { arrows: "to", font: { size: 10, align: "middle" }, color: { color: "#999" } },
+    physics: { stabilization: { iterations: 150 } },
+    interaction: { hover: true },
+  });
+
+  function say(text) { status.textContent = text; }
+
+  function add(data) {
+    for (const n of data.nodes) {
+      if (!nodes.get(n.id)) {
+        nodes.add({
+          id: n.id, label: n.label, title: n.label + " · " + n.group,
+          color: colours[n.group] || "#999", shape: shapes[n.group] || "dot",
+          size: 8 + Math.min(20, Math.sqrt(n.degree) * 3),
+        });
+      }
+    }
+    for (const e of data.edges) {
+      if (!edges.get(e.id)) { edges.add({ id: e.id, from: e.from, to: e.to, label: e.label }); }
+    }
+  }
+
+  function expand(iri) {
+    if (expanded.has(iri)) { return; }
+    expanded.add(iri);
+    say("…");
+    fetch("/api/neighbours?iri=" + encodeURIComponent(iri))
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (data) {
+        add(data);
+        say(nodes.length + " nodes, " + edges.length + " edges" +
+            (data.more ? " · " + data.more + " more neighbours not shown" : ""));
+      })
+      .catch(function (err) { say("cannot load neighbours: " + err.message); });
+  }
+
+  network.on("click", function (params) { if (params.nodes.length) { expand(params.nodes[0]); } });
+  network.on("doubleClick", function (params) {
+    if (params.nodes.length) { window.location.href = "/entity?iri=" + encodeURIComponent(params.nodes[0]); }
+  });
+  window.kgNetwork = { network: network, nodes: nodes, edges: edges, expand: expand };
+  expand(box.dataset.iri);
+})();
