@@ -204,6 +204,8 @@ def create_app(
             text=text,
             rows=rows,
             error=error,
+            labels=explorer.labels,
+            by_label=explorer.by_label,
         )
 
     def answer(request: Request, text: str | None, fmt: str | None) -> Response:

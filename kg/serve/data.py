@@ -140,6 +140,11 @@ class Explorer:
             "{ ?e ?p ?o } UNION { ?o ?p ?e } } GROUP BY ?e"
         ):
             self.degree[row["e"]] = int(row["n"])
+        named: dict[str, list[str]] = {}
+        for iri, (label, _t) in self.labels.items():
+            named.setdefault(label, []).append(iri)
+        #: the entity a label names, for labels only one entity has (query results link them)
+        self.by_label = {label: iris[0] for label, iris in named.items() if len(iris) == 1}
         self.index = NameIndex(
             (iri, label, sorted(aliases.get(iri, ()))) for iri, (label, _t) in self.labels.items()
         )
