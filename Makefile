@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup system build test lint fix typecheck check clean
+.PHONY: setup system build serve test lint fix typecheck check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ system:  ## chromium, rapper and the Cypher parser the export tests use
 
 build: setup  ## build the graph of corpus/ into exports/
 	$(BIN)/kg build corpus --out exports
+
+serve: setup  ## explore exports/ in a browser: http://127.0.0.1:8000/
+	$(BIN)/kg serve exports
 
 test: setup system  ## run the test suite
 	$(BIN)/python -m pytest
