@@ -11,8 +11,6 @@ relation triples, typed ``LOCATED_IN``, ``IMPLEMENTS`` …, and carry their evid
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,7 +38,12 @@ __all__ = [
 
 #: Between array elements in the CSV files (U+001F never occurs in clean text).
 ARRAY_DELIMITER = "\x1f"
-BATCH = 200
+#: Rows per statement. ArcadeDB 26.10 (through Bolt) put properties on the wrong nodes
+#: when one ``UNWIND … MERGE … SET n:Label`` created more than 100 nodes: of 113 new
+#: ``Program`` nodes, 13 kept only their ``id`` and 13 others got those 13's names (100
+#: rows were right, 101 were not). Labels now have their own statement (``statements``),
+#: which alone was right at 3000 rows a statement; at most 100 keeps clear of it as well.
+BATCH = 100
 REL_TYPES = {
     "locatedIn": "LOCATED_IN",
     "subOrganizationOf": "SUB_ORGANIZATION_OF",
@@ -128,7 +131,11 @@ def statements(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> list
     figures and their ``ABOUT`` relationships.
 
     Labels and relationship types cannot be parameters in Cypher, so rows are grouped
-    by them; every statement is idempotent (MERGE on ``id``, then SET).
+    by them; every statement is idempotent (MERGE on ``id``, then SET). A node's labels
+    beyond ``Entity`` are set by a statement of their own, right after the one that
+    merges its batch (``MATCH`` on ``id``, then ``SET n:Label``): ArcadeDB stores a label
+    change as a new record, and in the ``MERGE`` statement it put the properties of some
+    rows on other nodes.
     """
     found = [
         Statement(
@@ -138,12 +145,15 @@ def statements(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> list
     by_labels: defaultdict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in node_rows(view):
         by_labels[tuple(row["labels"][1:])].append({k: row[k] for k in ("id", *_NODE_PROPS)})
+    sets = ", ".join(f"n.{p} = row.{p}" for p in _NODE_PROPS)
+    merge = f"UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET {sets}"
     for labels in sorted(by_labels):
-        sets = ", ".join(f"n.{p} = row.{p}" for p in _NODE_PROPS)
-        cypher = (
-            f"UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n:{':'.join(labels)}, {sets}"
-        )
-        found += [Statement(cypher, batch) for batch in _batches(by_labels[labels])]
+        label = f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) SET n:{':'.join(labels)}"
+        for batch in _batches(by_labels[labels]):
+            found += [
+                Statement(merge, batch),
+                Statement(label, tuple({"id": row["id"]} for row in batch)),
+            ]
     by_type: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in relationship_rows(view):
         by_type[row["type"]].append({k: v for k, v in row.items() if k != "type"})
@@ -218,12 +228,24 @@ def script(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _csv_field(value: str) -> str:
+    """A field in double quotes (a quote inside doubled), as ``csv.QUOTE_ALL`` writes it,
+    except an empty one, which stays bare: ArcadeDB's ``LOAD CSV`` takes ``""`` for an
+    escaped quote and reads on into the next lines, so rows went missing.
+
+    >>> [_csv_field(v) for v in ("", "a,b", 'say "hi" twice')]
+    ['', '"a,b"', '"say ""hi"" twice"']
+    """
+    return '"' + value.replace('"', '""') + '"' if value else ""
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    """CSV lines ending in a line feed; a line break inside a value stays in its quotes."""
+    lines = []
+    for row in [header, *rows]:
+        # one empty field alone would make a blank line, which readers skip
+        lines.append(",".join(_csv_field(v) for v in row) if row != [""] else '""')
+    return "".join(line + "\n" for line in lines)
 
 
 def _array(values: Sequence[Any]) -> str:
@@ -356,7 +378,9 @@ RETURN u.name, m.date, m.value, m.unit, m.sentence ORDER BY u.name, m.date
 
 ## Bulk import (database stopped, empty)
 
-Array elements are separated by U+001F and sentences may span lines:
+Array elements are separated by U+001F and sentences may span lines. Every value is in
+double quotes except an empty one, written as nothing (`,,`), for which neo4j-admin sets
+no property:
 
 ```bash
 cp nodes.csv relationships.csv measurements.csv about.csv "$NEO4J_HOME/import/"
