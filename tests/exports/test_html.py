@@ -276,3 +276,44 @@ def test_an_entity_tooltip_lists_its_figures(corpus_build: tuple[BuildResult, Pa
     # 002: 上半年新建工会115家,发展会员10272人 (a 2016 story)
     assert "数据 · figures: 新建工会 115 家 (2016)" in union["title"]
     assert "发展会员 10272 人 (2016)" in union["title"]
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("chromium")
+def test_a_tooltip_shows_a_capped_list_in_the_browser(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An entity named in 12 documents: its tooltip, as the browser shows it on hover,
+    lists 8 of them and says how many more (a 100-copy build once showed 100 lines)."""
+    root = tmp_path_factory.mktemp("copies")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for number in range(12):
+        (corpus / f"copy{number:02d}.txt").write_text(
+            f"第{number + 1}期:安康市总工会开展“一函两书”工作。", encoding="utf-8"
+        )
+    build(corpus, root / "out", formats=("turtle", "html"))
+    with open_page(root / "out" / "graph.html") as visit:
+        page = visit.page
+        spot = page.evaluate(
+            "() => { const n = window.kgNetwork; const d = n.body.data.nodes.get()"
+            ".find(x => x.label === '安康市总工会'); const p = n.getPositions([d.id])[d.id];"
+            " const c = n.canvasToDOM(p); const r = document.getElementById('graph')"
+            ".getBoundingClientRect(); return [r.left + c.x, r.top + c.y]; }"
+        )
+        page.mouse.move(spot[0] - 3, spot[1] - 3)
+        page.mouse.move(spot[0], spot[1])
+        tip = ""
+        for _ in range(50):  # polled: the page's CSP forbids the eval wait_for_function uses
+            tip = page.evaluate(
+                "() => Array.from(document.querySelectorAll('div.vis-tooltip'))"
+                ".filter(t => getComputedStyle(t).visibility === 'visible')"
+                ".map(t => t.innerText).join('\\n')"
+            )
+            if tip:
+                break
+            page.wait_for_timeout(100)
+    assert "安康市总工会" in tip
+    shown = re.findall(r"copy\d\d\.txt", tip)
+    assert len(shown) == 8 and "and 4 more" in tip
+    assert visit.console_errors == []
