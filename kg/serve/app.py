@@ -37,6 +37,10 @@ _CSP = (
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
+#: Evidence sentences shown per relation, and figures or documents per entity, before
+#: "… and N more" (a hub of a large corpus has thousands).
+EVIDENCE_SHOWN = 10
+LIST_SHOWN = 200
 _PREDICATES = {
     "locatedIn": ("located in", "place of"),
     "subOrganizationOf": ("part of organisation", "has sub-organisation"),
@@ -137,11 +141,15 @@ def create_app(
                 "verb": _PREDICATES.get(r.predicate, (r.predicate, r.predicate))[
                     0 if r.outgoing else 1
                 ],
-                "evidence": [(e, marked(e.sentence, [*names, r.other_label])) for e in r.evidence],
+                "evidence": [
+                    (e, marked(e.sentence, [*names, r.other_label]))
+                    for e in r.evidence[:EVIDENCE_SHOWN]
+                ],
+                "more": max(0, len(r.evidence) - EVIDENCE_SHOWN),
             }
             for r in found.relations
         ]
-        figures = [(f, marked(f.sentence, [f.text])) for f in found.figures]
+        figures = [(f, marked(f.sentence, [f.text])) for f in found.figures[:LIST_SHOWN]]
         places = [r for r in found.relations if r.predicate == "locatedIn" and r.outgoing]
         return page(
             request,
@@ -150,6 +158,8 @@ def create_app(
             relations=relations,
             figures=figures,
             places=places,
+            documents=found.documents[:LIST_SHOWN],
+            shown=LIST_SHOWN,
         )
 
     @app.get("/graph", response_class=HTMLResponse)

@@ -110,3 +110,20 @@ def test_kg_serve_refuses_a_missing_build_and_a_public_address(tmp_path: Path) -
     assert missing.exit_code == 1 and "E170" in missing.output
     public = runner.invoke(cli, ["serve", str(tmp_path), "--host", "0.0.0.0"])
     assert public.exit_code == 1 and "E172" in public.output
+
+
+def test_an_entity_page_caps_the_evidence_of_a_relation(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(12):
+        (corpus / f"copy{number:02d}.txt").write_text(
+            f"第{number + 1}期:安康市总工会开展“一函两书”工作。", encoding="utf-8"
+        )
+    build(corpus, tmp_path / "out", formats=("turtle",))
+    client = TestClient(create_app(open_explorer(tmp_path / "out")))
+    iri = "https://w3id.org/cn-union-kg/id/org/安康市总工会"
+    page = client.get("/entity", params={"iri": iri}).text
+    relation = page[page.index("一函两书</a>") :]
+    relation = relation[: relation.index("</ul>")]
+    assert relation.count('class="sentence"') == 10 and "and 2 more" in relation
+    assert page.count('class="document"') == 12
