@@ -333,6 +333,23 @@ def test_push_twice_stores_exactly_the_graph(
         )
 
 
+def test_import_cypher_run_twice_stores_exactly_the_graph(
+    arcadedb: ArcadeDB, corpus_build: tuple[BuildResult, Path]
+) -> None:
+    """``import.cypher``, statement by statement as cypher-shell sends it, twice."""
+    expected = _expected(Graph().parse(corpus_build[1] / "graph.ttl"))
+    script = (corpus_build[1] / "neo4j" / "import.cypher").read_text(encoding="utf-8")
+    statements = [line[:-1] for line in script.splitlines() if line and not line.startswith("//")]
+    _clear(arcadedb)
+    for attempt in ("first", "second"):
+        with arcadedb.driver() as driver, driver.session(database=DATABASE) as session:
+            for statement in statements:
+                session.run(statement).consume()  # type: ignore[arg-type]
+            stored = _stored(session)
+        mismatches = _mismatches(expected, stored)
+        assert not mismatches, f"after the {attempt} run: " + "\n".join(mismatches[:25])
+
+
 @pytest.mark.parametrize(
     "name", ["nodes.csv", "relationships.csv", "measurements.csv", "about.csv"]
 )
