@@ -68,6 +68,7 @@ def _lexicon() -> _Lexicon:
         rf"(?P<number>(?<![A-Za-z\d.])\d+(?:,\d{{3}})*(?:\.\d+)?(?![A-Za-z])|[{chinese}]+"
         r"|(?<=[近约超逾])(?=万))"  # 近万名: 万 alone after an approximation
         r"\s?(?P<magnitude>万亿|亿|万|千)?"
+        rf"(?:(?<=[万亿])(?P<rest>\d+[千百]|[{chinese}]+))?"  # 2万2千, 两万三千
         rf"(?P<inside>{alternation(of('approx-inside'))})?"
         rf"(?P<word>{alternation(words)})"
         rf"(?P<after>{alternation(of('approx-after'))})?"
@@ -113,6 +114,19 @@ def _is_rank(before: str, chinese: bool, word: str, lexicon: _Lexicon) -> bool:
     return False
 
 
+def _rest(rest: str | None) -> Decimal:
+    """What follows 万 or 亿 before the measure word: 2千 (2万2千), 三千 (两万三千).
+
+    >>> _rest("2千"), _rest("三千"), _rest(None)
+    (Decimal('2000'), Decimal('3000'), Decimal('0'))
+    """
+    if not rest:
+        return Decimal(0)
+    if rest[0].isdigit():
+        return parse_number(rest[:-1], rest[-1])
+    return parse_number(rest, "")
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The figures of ``sentence``, in order. Ordinals (第十四场), numbers without a
     measure word (12351热线, 十四五), dates, ages and durations are not figures: none ends
@@ -133,7 +147,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         unit, multiplier = lexicon.units[match["word"]]
         try:
-            value = parse_number(number or "一", match["magnitude"] or "") * multiplier
+            value = parse_number(number or "一", match["magnitude"] or "")
+            value = (value + _rest(match["rest"])) * multiplier
         except (ValueError, ArithmeticError):
             continue
         if chinese and value < 10 and unit in lexicon.list_units:

@@ -39,6 +39,12 @@ def test_seed_002_reports_its_figures_with_values_and_units() -> None:
     ("sentence", "figures"),
     [
         ("发放助学金120万元,", [("发放助学金120万元", Decimal(1200000), "元", False)]),
+        # a number past 万 written on (2万2千, 两万三千)
+        (
+            "资助困难职工子女入学2万2千余人次,",
+            [("资助困难职工子女入学2万2千余人次", Decimal(22000), "人次", True)],
+        ),
+        ("慰问两万三千名职工。", [("慰问两万三千名", Decimal(23000), "名", False)]),
         ("出台配套文件40余个。", [("出台配套文件40余个", Decimal(40), "个", True)]),
         ("入会率达95%以上。", [("入会率达95%以上", Decimal(95), "%", True)]),
         ("组织近万名职工参加培训。", [("组织近万名", Decimal(10000), "名", True)]),
