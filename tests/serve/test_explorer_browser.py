@@ -21,6 +21,21 @@ CORPUS = Path("corpus")
 SIMPLIFIED = opencc.OpenCC("t2s")
 
 
+#: Where the most connected neighbour of the first node is drawn, in page coordinates.
+_MOST_CONNECTED_NEIGHBOUR = """() => {
+  const k = window.kgNetwork, ids = k.nodes.getIds();
+  const positions = k.network.getPositions(ids);
+  let best = null;
+  for (const id of ids.slice(1)) {
+    const size = k.nodes.get(id).size;
+    if (!best || size > best.size) { best = { id: id, size: size }; }
+  }
+  const dom = k.network.canvasToDOM(positions[best.id]);
+  const box = document.getElementById('network').getBoundingClientRect();
+  return { id: best.id, x: box.left + dom.x, y: box.top + dom.y };
+}"""
+
+
 def _wait_for(page: Any, count: str, above: int, seconds: float = 20) -> int:
     """Poll ``count`` (a JS function) until it passes ``above`` (the page's CSP forbids the
     string evaluation wait_for_function uses)."""
@@ -121,24 +136,23 @@ def test_the_neighbourhood_graph_expands_on_click(server: str) -> None:
         page.locator("ol.hits a.hit").first.click()
         page.locator("a[href^='/graph?']").click()
         before = _wait_for(page, "() => window.kgNetwork ? window.kgNetwork.nodes.length : 0", 1)
-        # click a neighbour on the canvas: its own neighbours come in
-        page.wait_for_timeout(1500)
-        target = page.evaluate(
-            """() => {
-              const k = window.kgNetwork, ids = k.nodes.getIds();
-              const positions = k.network.getPositions(ids);
-              let best = null;
-              for (const id of ids.slice(1)) {
-                const degree = k.nodes.get(id).size;
-                if (!best || degree > best.degree) { best = { id: id, degree: degree }; }
-              }
-              const dom = k.network.canvasToDOM(positions[best.id]);
-              const box = document.getElementById('network').getBoundingClientRect();
-              return { id: best.id, x: box.left + dom.x, y: box.top + dom.y };
-            }"""
-        )
-        page.mouse.click(target["x"], target["y"])
-        _wait_for(page, "() => window.kgNetwork.nodes.length", before)
+        # click a neighbour on the canvas once the layout has settled: its own neighbours
+        # come in (the click is tried again if a late move of the layout made it miss)
+        after = before
+        for _attempt in range(3):
+            _wait_for(
+                page,
+                "() => document.getElementById('network').dataset.stable === 'true' ? 1 : 0",
+                0,
+            )
+            target = page.evaluate(_MOST_CONNECTED_NEIGHBOUR)
+            page.mouse.click(target["x"], target["y"])
+            try:
+                after = _wait_for(page, "() => window.kgNetwork.nodes.length", before, seconds=8)
+                break
+            except AssertionError:
+                continue
+        assert after > before
         assert "nodes" in page.locator("#status").inner_text()
     assert errors == [] and blocked == []
 

@@ -16,6 +16,9 @@
   });
 
   function say(text) { status.textContent = text; }
+  // the layout settles after each change: box.dataset.stable says when it has
+  network.on("startStabilizing", function () { box.dataset.stable = "false"; });
+  network.on("stabilized", function () { box.dataset.stable = "true"; });
 
   function add(data) {
     for (const n of data.nodes) {
