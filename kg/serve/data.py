@@ -44,6 +44,8 @@ _LINKS = (
     f"SELECT ?p ?o ?out WHERE {{ VALUES ?p {{ {_RELATIONS} }} "
     "{ ?e ?p ?o BIND(true AS ?out) } UNION { ?o ?p ?e BIND(false AS ?out) } }"
 )
+#: The longest search query read.
+QUERY_CHARS = 64
 #: At most this many neighbours come with a node (the most connected first).
 NEIGHBOURS = 150
 
@@ -162,8 +164,10 @@ class Explorer:
         ]
 
     def search(self, query: str, *, limit: int = 20) -> list[Hit]:
-        """Entities by name or alias, typo-tolerant (:mod:`kg.serve.search`)."""
-        return self.index.search(query, limit=limit)
+        """Entities by name or alias, typo-tolerant (:mod:`kg.serve.search`); a query past
+        ``QUERY_CHARS`` characters is cut there (names are short; a page of text is no
+        query, and would cost a comparison with every name)."""
+        return self.index.search(query[:QUERY_CHARS], limit=limit)
 
     def entity(self, iri: str) -> Entity | None:
         """The entity ``iri`` with its relations, evidence, figures and documents."""

@@ -127,3 +127,11 @@ def test_an_entity_page_caps_the_evidence_of_a_relation(tmp_path: Path) -> None:
     relation = relation[: relation.index("</ul>")]
     assert relation.count('class="sentence"') == 10 and "and 2 more" in relation
     assert page.count('class="document"') == 12
+
+
+def test_a_page_of_text_as_a_query_is_cut_to_a_name_length(client: TestClient) -> None:
+    from kg.serve.data import QUERY_CHARS
+
+    text = "安康市总工会" * 300
+    cut = client.get("/api/search", params={"q": text[:QUERY_CHARS]}).json()
+    assert client.get("/api/search", params={"q": text}).json() == cut
