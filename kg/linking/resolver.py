@@ -17,7 +17,14 @@ from functools import lru_cache
 from spacy.language import Language
 
 from kg.corpus.clean import remove_pinyin_annotations
-from kg.lexicons import Place, alternation, organizations, place_by_code, places_by_surface
+from kg.lexicons import (
+    Place,
+    alternation,
+    organizations,
+    place_by_code,
+    places_by_surface,
+    rows,
+)
 from kg.linking.context import StoryContext, ancestors, level_of
 from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import (
@@ -419,6 +426,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             emit(item, entity, "byline", name)
         _self_governing_region(doc, story, contexts[story.index], emit)
         _outlet(doc, story, emit)
+        _reported_by(doc, story, emit, {(m.start, m.end) for m in mentions})
 
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
@@ -593,6 +601,47 @@ def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, st
             _sentence_around(text, start),
         )
         emit(item, entity, "outlet", name)
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> re.Pattern[str]:
+    """据X报道, 据X客户端消息 (``report_cues.tsv``): X, and the channel after it if any."""
+    cues: dict[str, list[str]] = {}
+    for row in rows("report_cues.tsv"):
+        cues.setdefault(row["kind"], []).append(row["cue"])
+    return re.compile(
+        rf"(?:{alternation(cues['before'])})(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)"
+        rf"(?P<channel>{alternation(cues['channel'])})?(?:{alternation(cues['after'])})"
+    )
+
+
+def _reported_by(
+    doc: Document,
+    story: Story,
+    emit: Callable[[_Found, Entity, str, str], None],
+    taken: set[tuple[int, int]],
+) -> None:
+    """The outlet a story cites in its text (据大武夷新闻网报道, 据新甘肃客户端消息) is a
+    media organisation: a name that ends like an outlet's, or any name before a channel."""
+    text = doc.clean.text
+    for match in _attribution().finditer(text, story.start, story.end):
+        written = match["name"]
+        if not (match["channel"] or _MEDIA.search(written)):
+            continue
+        start, end = match.span("name")
+        if any(a < end and start < b and not start <= a <= b <= end for a, b in taken) or (
+            (start, end) in taken
+        ):
+            continue  # already a mention (据工人日报报道); a place inside the name stays
+
+        name = _known_organisations().get(written, written)
+        entity = Entity(entity_key("Organization", name), "Organization", "Media", name)
+        item = _Found(
+            story,
+            Candidate(start, end, "Organization", "Media", "org:reported-by"),
+            _sentence_around(text, start),
+        )
+        emit(item, entity, "reported-by", name)
 
 
 def _merge_abbreviations(entities: dict[str, Entity], mentions: list[Mention]) -> None:

@@ -166,6 +166,31 @@ def test_the_outlet_of_a_source_line_is_a_media_organisation(text: str, outlet: 
     assert (entity.type, entity.subtype) == ("Organization", "Media")
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("台海网3月20日讯 据大武夷新闻网报道 日前,南平市总工会下发通知。", "大武夷新闻网"),
+        ("据新甘肃客户端消息,甘肃省总工会开展慰问活动。", "新甘肃"),  # any name before 客户端
+        ("据中工网报导,淄博市总工会举办培训班。", "中工网"),
+    ],
+)
+def test_an_outlet_cited_in_the_text_is_a_media_organisation(text: str, outlet: str) -> None:
+    entity = link(text).entities[f"organization:{outlet}"]
+    assert (entity.type, entity.subtype) == ("Organization", "Media")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据了解,甘肃省总工会开展慰问活动。",
+        "据统计,全市新建工会115家。",
+        "据悉,工作组的报道已发出。",
+    ],
+)
+def test_other_attributions_name_no_outlet(text: str) -> None:
+    assert not [e for e in link(text).entities.values() if e.subtype == "Media"]
+
+
 def test_towns_only_where_their_county_or_city_is_named() -> None:
     linked = link("银川市兴庆区丽景街街道开展活动。城关镇召开会议。")
     towns = {e.name: e for e in linked.entities.values() if e.subtype == "Town"}
