@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph
 from pyparsing import ParseException
@@ -25,10 +25,13 @@ from rdflib.term import Node
 from kg.config import ontology_dir
 from kg.errors import Errors, KGError
 
+_Row = TypeVar("_Row")
+
 __all__ = [
     "MAX_ROWS",
     "TIMEOUT_SECONDS",
     "Rows",
+    "bounded_rows",
     "check_offline",
     "describe",
     "named_queries",
@@ -141,17 +144,22 @@ def _refused(node: Any) -> str | None:
     return None
 
 
-def _bounded(
+def bounded_rows(
     solutions: Iterable[Any],
-    row: Callable[[Any], tuple[str, ...]],
+    row: Callable[[Any], _Row],
     *,
     timeout: float,
     max_rows: int,
-) -> list[tuple[str, ...]]:
-    """The rows of ``solutions``, stopped past ``timeout`` seconds or ``max_rows`` rows
-    (time is checked as rows come: engines here cannot be interrupted mid-join)."""
+) -> list[_Row]:
+    """The rows of ``solutions`` (each through ``row``), stopped past ``timeout`` seconds or
+    ``max_rows`` rows (time is checked as rows come: engines here cannot be interrupted
+    mid-join).
+
+    Raises:
+        KGError: E136 past the time, E137 past the rows.
+    """
     deadline = time.monotonic() + timeout
-    rows: list[tuple[str, ...]] = []
+    rows: list[_Row] = []
     for solution in solutions:
         if len(rows) >= max_rows:
             raise KGError(Errors.E137, rows=max_rows)
@@ -174,7 +182,7 @@ def _select_rows(
 ) -> Rows:
     """The rows of a SELECT's ``solutions`` (each cell through ``cell``), within the
     limits; in the query's order, or sorted when it has none."""
-    found = _bounded(
+    found = bounded_rows(
         solutions,
         lambda r: tuple(cell(r[i]) for i in range(len(columns))),
         timeout=timeout,

@@ -22,7 +22,7 @@ from typing import Any
 import pyoxigraph
 
 from kg.errors import Errors, KGError
-from kg.query.sparql import check_offline
+from kg.query.sparql import bounded_rows, check_offline
 
 __all__ = [
     "CSV",
@@ -137,14 +137,13 @@ def _csv_term(term: Any) -> str:
 
 
 def _rows(solutions: Iterable[Any], width: int, *, deadline: float, max_rows: int) -> list[Any]:
-    rows: list[Any] = []
-    for solution in solutions:
-        if len(rows) >= max_rows:
-            raise KGError(Errors.E137, rows=max_rows)
-        if time.monotonic() > deadline:
-            raise KGError(Errors.E136, seconds=0)
-        rows.append([solution[i] for i in range(width)])
-    return rows
+    """The terms of each solution, within what is left of the time and the row limit."""
+    return bounded_rows(
+        solutions,
+        lambda solution: [solution[i] for i in range(width)],
+        timeout=deadline - time.monotonic(),
+        max_rows=max_rows,
+    )
 
 
 def _select(result: Any, media: str, *, deadline: float, max_rows: int) -> str:
