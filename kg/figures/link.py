@@ -21,14 +21,15 @@ entity it belongs to and the year it refers to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.corpus.metadata import parse_date
 from kg.corpus.resources import SENTENCE_END
-from kg.figures.extract import Figure, find_figures
-from kg.lexicons import organizations, rows
+from kg.figures.extract import Figure, figure_cues, find_figures
+from kg.lexicons import organizations
 from kg.nlp.components.merge import nested_spans
 from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
 from kg.types import Document, Entity, Measurement, Mention, Story
@@ -48,9 +49,7 @@ _FEDERATION = "总工会"  # a federation of a place: the union a local story is
 def _place_totals() -> re.Pattern[str]:
     """全市, 全省 … as what a figure counts: not after 为, 来自 … (whom it serves, where it
     comes from), not before 各级工会 (the place's unions) (``figure_cues.tsv``)."""
-    cues: dict[str, list[str]] = {}
-    for row in rows("figure_cues.tsv"):
-        cues.setdefault(row["kind"], []).append(row["cue"])
+    cues = figure_cues()
     not_after = "".join(f"(?<!{re.escape(cue)})" for cue in cues["place-total-object"])
     return re.compile(
         rf"{not_after}(?:{'|'.join(cues['place-total'])})"
@@ -89,22 +88,17 @@ def _may_own_figures(entity: Entity) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _contest_heads() -> tuple[str, ...]:
-    """赛, 运动会: a programme whose name ends so is a contest (``figure_cues.tsv``)."""
-    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "contest-head")
-
-
 def _is_contest(entity: Entity) -> bool:
-    """A contest (a programme whose name ends in 赛, 竞赛, 运动会 …)."""
-    return entity.type == "Program" and entity.name.endswith(_contest_heads())
+    """A contest: a programme whose name ends in a ``contest-head`` (赛, 运动会 …)."""
+    return entity.type == "Program" and entity.name.endswith(figure_cues()["contest-head"])
 
 
 @dataclass(frozen=True, slots=True)
 class _StoryContext:
     """What a story's figures fall back on when their sentence names no owner."""
 
-    mentions: list[tuple[Mention, Entity]]
+    mentions: list[tuple[Mention, Entity]]  # in text order
+    starts: list[int]  # where each of them starts (to find a sentence's by bisection)
     union: Entity | None  # the union the story is about
     place: str  # the key of the story's place ("" if none)
     contest: Entity | None  # the contest the story reports: its figures are the contest's
@@ -143,14 +137,15 @@ def _context(story_mentions: list[tuple[Mention, Entity]], lead_end: int) -> _St
     home = _most_named(places)
     place = _named_for(union) if union and union.place else (home.key if home else "")
     contest = next((e for m, e in story_mentions if m.start < lead_end and _is_contest(e)), None)
-    return _StoryContext(story_mentions, union, place, contest)
+    in_order = sorted(story_mentions, key=lambda pair: pair[0].start)
+    return _StoryContext(in_order, [m.start for m, _e in in_order], union, place, contest)
 
 
 @lru_cache(maxsize=1)
 def _not_owner_before() -> re.Pattern[str]:
     """Words right before a name that make it a setting, an instrument or a partner
     (依托, 围绕, 联合 …), not the figure's owner."""
-    partners = [r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "partner-before"]
+    partners = figure_cues()["partner-before"]
     return re.compile(f"{INSTRUMENT.pattern}|(?:{'|'.join(partners)})$")
 
 
@@ -169,8 +164,9 @@ def _owners_before(
     """The names between ``start`` (the sentence's) and the figure at ``at`` that may own
     it: not one it counts, not a setting or partner (围绕市委市政府: both names)."""
     setting_end = -1
-    for mention, entity in sorted(context.mentions, key=lambda pair: pair[0].start):
-        if not start <= mention.start or mention.end > at:
+    first, last = bisect_left(context.starts, start), bisect_left(context.starts, at)
+    for mention, entity in context.mentions[first:last]:
+        if mention.end > at:
             continue
         before = text[max(start, mention.start - 2) : mention.start]
         if _not_owner_before().search(before) or (
@@ -185,16 +181,10 @@ def _owners_before(
             yield mention, entity
 
 
-@lru_cache(maxsize=1)
-def _place_anaphors() -> tuple[str, ...]:
-    """该区, 该市 …: the place named last before (``figure_cues.tsv``)."""
-    return tuple(r["cue"] for r in rows("figure_cues.tsv") if r["kind"] == "place-anaphor")
-
-
 def _anaphoric_place(context: _StoryContext, start: int, before: str) -> str:
     """For 该区…: the union of the place named last before the sentence (if the story
     names that union), else that place; "" without such a word."""
-    if not any(word in before for word in _place_anaphors()):
+    if not any(word in before for word in figure_cues()["place-anaphor"]):  # 该区, 该市
         return ""
     places = [(m, e) for m, e in context.mentions if e.type == "Place" and m.end <= start]
     if not places:
