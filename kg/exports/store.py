@@ -48,17 +48,23 @@ def write_store(graph: Graph | BuiltGraph, out_dir: Path) -> list[Path]:
 
 
 def load_dataset(path: Path) -> pyoxigraph.Store:
-    """A TriG file (``graph.trig``) in an in-memory store, for queries over the union of
-    its graphs.
+    """A TriG file (``graph.trig``, for queries over the union of its graphs) or a Turtle
+    one (``graph.ttl``) in an in-memory store.
 
     Raises:
-        KGError: E110 when the file cannot be read as TriG.
+        KGError: E110 when the file cannot be read in the format its name gives.
     """
+    trig = path.suffix.lower() == ".trig"
     store = pyoxigraph.Store()
     try:
-        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TRIG)
+        store.bulk_load(
+            path=str(path),
+            format=pyoxigraph.RdfFormat.TRIG if trig else pyoxigraph.RdfFormat.TURTLE,
+        )
     except (SyntaxError, OSError, ValueError) as exc:
-        raise KGError(Errors.E110, path=path, format="trig", reason=exc) from exc
+        raise KGError(
+            Errors.E110, path=path, format="trig" if trig else "turtle", reason=exc
+        ) from exc
     return store
 
 

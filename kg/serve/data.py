@@ -362,13 +362,12 @@ def open_explorer(out_dir: Path, *, corpus: Path | None = None) -> Explorer:
     ``-f store``, else its ``graph.ttl`` loaded into memory; the corpus from
     ``report.json`` unless ``corpus`` is given."""
     from kg.errors import Errors, KGError
-    from kg.exports.store import STORE_DIR, open_store
+    from kg.exports.store import STORE_DIR, load_dataset, open_store
 
     if (out_dir / STORE_DIR).is_dir():
         store = open_store(out_dir)
     elif (out_dir / "graph.ttl").is_file():
-        store = pyoxigraph.Store()
-        store.bulk_load(path=str(out_dir / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+        store = load_dataset(out_dir / "graph.ttl")
     else:
         raise KGError(Errors.E170, path=out_dir)
     if corpus is None:

@@ -9,6 +9,7 @@ import pyoxigraph
 import pytest
 
 from kg.build import BuildResult
+from kg.exports.store import load_dataset
 
 PREFIXES = """
 PREFIX kg: <https://w3id.org/cn-union-kg/def#>
@@ -24,9 +25,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 @pytest.fixture(scope="module")
 def store(corpus_build: tuple[BuildResult, Path]) -> pyoxigraph.Store:
     """``graph.ttl`` alone (no ontology, no inference) in Oxigraph, in memory."""
-    memory = pyoxigraph.Store()
-    memory.bulk_load(path=str(corpus_build[1] / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
-    return memory
+    return load_dataset(corpus_build[1] / "graph.ttl")
 
 
 def _count(store: pyoxigraph.Store, pattern: str) -> int:
