@@ -254,8 +254,8 @@ def query(
         Path,
         typer.Argument(
             help="A built graph.ttl; a graph.trig (queried over the union of its named "
-            "graphs); or a store (an output folder built with -f store, or its store/), "
-            "answered without parsing Turtle."
+            "graphs); or an output folder (its store/ when built with -f store, answered "
+            "without parsing Turtle, else its graph.ttl)."
         ),
     ],
     sparql: Annotated[
@@ -272,19 +272,18 @@ def query(
     max_rows: Annotated[
         int, typer.Option(help="Stop a query that gives more rows than this.")
     ] = 100_000,
+    max_memory: Annotated[
+        int, typer.Option(help="Stop a query whose engine needs more memory than this (MiB).")
+    ] = 4096,
 ) -> None:
-    """Run a SPARQL SELECT over GRAPH and print the rows."""
+    """Run a SPARQL SELECT over GRAPH and print the rows.
+
+    The query runs in an engine process with no network, killed at the limits."""
     from rich.table import Table
 
-    from kg.exports.store import STORE_DIR, load_dataset, open_store
-    from kg.graph.validate import load_graph
-    from kg.query.sparql import (
-        describe,
-        named_queries,
-        resolve_query,
-        run_query,
-        run_store_query,
-    )
+    from kg.exports.store import dataset_of
+    from kg.query.runner import query_rows
+    from kg.query.sparql import describe, named_queries, resolve_query
 
     if list_:
         for key, path in named_queries().items():
@@ -292,16 +291,11 @@ def query(
         return
     if fmt not in {"table", "csv", "json"}:
         fail(f"unknown format {fmt!r}: use table, csv or json", 2)
-    limits = {"timeout": timeout, "max_rows": max_rows}
     try:
         text = resolve_query(sparql, name)
-        if graph.is_dir() and ((graph / STORE_DIR).is_dir() or graph.name == STORE_DIR):
-            rows = run_store_query(open_store(graph), text, **limits)  # type: ignore[arg-type]
-        elif graph.suffix.lower() == ".trig":
-            dataset = load_dataset(graph)
-            rows = run_store_query(dataset, text, union=True, **limits)  # type: ignore[arg-type]
-        else:
-            rows = run_query(load_graph(graph), text, **limits)  # type: ignore[arg-type]
+        rows = query_rows(
+            dataset_of(graph), text, timeout=timeout, max_rows=max_rows, max_memory=max_memory
+        )
     except KGError as exc:
         fail(exc)
     if fmt == "csv":
@@ -345,6 +339,19 @@ def serve(
         bool,
         typer.Option(help="Allow a --host other than this machine (the graph is then public)."),
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A name remote clients reach the server by (the Host header must be one of "
+            "these, the local names or --host); repeat it."
+        ),
+    ] = None,
+    engines: Annotated[
+        int, typer.Option(help="Engine processes answering SPARQL queries.", min=1)
+    ] = 2,
+    max_memory: Annotated[
+        int, typer.Option(help="Stop a SPARQL query whose engine needs more memory (MiB).")
+    ] = 768,
 ) -> None:
     """Explore the graph in a browser and query it over HTTP (SPARQL 1.1 Protocol at /sparql)."""
     from kg.serve import serve as run_server
@@ -359,6 +366,9 @@ def serve(
             timeout=timeout,
             max_rows=max_rows,
             allow_remote=allow_remote,
+            allowed_hosts=tuple(allowed_host or ()),
+            engines=engines,
+            max_memory=max_memory,
         )
     except KGError as exc:
         fail(exc)

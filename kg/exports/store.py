@@ -17,8 +17,16 @@ from rdflib import Graph
 from kg.errors import Errors, KGError
 from kg.exports.turtle import write_text
 from kg.graph.built import BuiltGraph, as_built
+from kg.query.engine import Dataset
 
-__all__ = ["STORE_DIR", "open_store", "write_store"]
+__all__ = [
+    "STORE_DIR",
+    "dataset_of",
+    "load_dataset",
+    "load_store",
+    "open_store",
+    "write_store",
+]
 
 #: The store's folder inside a build's output folder.
 STORE_DIR = "store"
@@ -74,3 +82,49 @@ def open_store(path: Path) -> pyoxigraph.Store:
     # read-only: a writable handle writes into the folder and breaks when a rebuild
     # replaces the store under it (warm, both answer the saved queries as fast)
     return pyoxigraph.Store.read_only(str(folder))
+
+
+def dataset_of(path: Path) -> Dataset:
+    """What a query over ``path`` reads: a build's store (an output folder built with
+    ``-f store``, or its ``store/``), a TriG file (over the union of its graphs), a Turtle
+    file, or the ``graph.ttl`` of an output folder without a store.
+
+    Raises:
+        KGError: E118 when there is no such file, E170 for a folder with no built graph.
+    """
+    if path.is_dir():
+        if (path / STORE_DIR).is_dir():
+            return Dataset(path / STORE_DIR, "store")
+        if path.name == STORE_DIR or (path / "CURRENT").is_file():  # a RocksDB folder
+            return Dataset(path, "store")
+        if not (path / "graph.ttl").is_file():
+            raise KGError(Errors.E170, path=path)
+        return Dataset(path / "graph.ttl", "turtle")
+    if not path.is_file():
+        raise KGError(Errors.E118, path=path)
+    return Dataset(path, "trig" if path.suffix.lower() == ".trig" else "turtle")
+
+
+def load_store(source: Path, folder: Path) -> Dataset:
+    """``source`` (Turtle or TriG) bulk-loaded into a new on-disk store in ``folder``, for
+    engines that open it read-only (a graph in one process's memory cannot be shared).
+
+    Raises:
+        KGError: E110 when the file cannot be read in the format its name gives.
+    """
+    trig = source.suffix.lower() == ".trig"
+    folder.mkdir(parents=True, exist_ok=True)
+    store = pyoxigraph.Store(str(folder))
+    try:
+        store.bulk_load(
+            path=str(source),
+            format=pyoxigraph.RdfFormat.TRIG if trig else pyoxigraph.RdfFormat.TURTLE,
+        )
+        store.flush()
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise KGError(
+            Errors.E110, path=source, format="trig" if trig else "turtle", reason=exc
+        ) from exc
+    finally:
+        del store  # closed before others open it
+    return Dataset(folder, "store")

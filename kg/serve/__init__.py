@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import Errors, KGError
@@ -19,6 +20,9 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 def _check_port(host: str, port: int) -> None:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # as uvicorn binds: a port left in TIME_WAIT by the last server is free, one that
+        # another server listens on is not
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
@@ -34,8 +38,16 @@ def serve(
     timeout: float = 30.0,
     max_rows: int = 10_000,
     allow_remote: bool = False,
+    allowed_hosts: Sequence[str] = (),
+    engines: int = 2,
+    max_memory: int = 768,
 ) -> None:
     """Serve the explorer and ``/sparql`` for the build in ``out_dir`` until interrupted.
+
+    Requests must name this server in their ``Host`` header: the local names, the bound
+    address, and ``allowed_hosts`` (the names a remote server is reached by); others get
+    400, so a web page cannot read the graph through DNS rebinding. SPARQL is answered by
+    ``engines`` engine processes of ``max_memory`` MiB each.
 
     Raises:
         KGError: E170 without a built graph, E171 when the port is taken, E172 for a
@@ -50,5 +62,27 @@ def serve(
         raise KGError(Errors.E172, host="127.0.0.1")
     _check_port(host, port)
     explorer = open_explorer(out_dir, corpus=corpus)
-    app = create_app(explorer, timeout=timeout, max_rows=max_rows)
+    app = create_app(
+        explorer,
+        timeout=timeout,
+        max_rows=max_rows,
+        engines=engines,
+        max_memory=max_memory,
+        allowed_hosts=host_names(host, allowed_hosts),
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def host_names(host: str, extra: Sequence[str] = ()) -> list[str]:
+    """The names a request's ``Host`` header may give for a server bound to ``host``.
+
+    >>> host_names("127.0.0.1")
+    ['127.0.0.1', 'localhost', '::1', '[::1]']
+    >>> host_names("0.0.0.0", ["kg.example.org"])[-2:]
+    ['0.0.0.0', 'kg.example.org']
+    """
+    names = [*LOCAL_HOSTS, "[::1]"]
+    for name in (host, *extra):
+        if name not in names:
+            names.append(name)
+    return names

@@ -7,24 +7,27 @@ other script, frame or request. Every route reads; nothing writes.
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kg.errors import KGError
-from kg.query.sparql import (
-    MAX_ROWS,
-    TIMEOUT_SECONDS,
-    describe,
-    named_queries,
-    run_store_query,
-)
+from kg.query.results import Rows
+from kg.query.runner import EnginePool
+from kg.query.sparql import MAX_ROWS, TIMEOUT_SECONDS, describe, named_queries
 from kg.serve import protocol
 from kg.serve.data import Explorer
 from kg.serve.highlight import marked, pieces
@@ -37,6 +40,13 @@ _CSP = (
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
+#: Engine processes that answer SPARQL (each holds one query at a time), the memory each
+#: may use (MiB), and the threads that wait for them (never the event loop's, never the
+#: pages').
+ENGINES = 2
+ENGINE_MEMORY_MIB = 768
+QUERY_THREADS = 64
+_T = TypeVar("_T")
 #: Evidence sentences shown per relation, and figures or documents per entity, before
 #: "… and N more" (a hub of a large corpus has thousands).
 EVIDENCE_SHOWN = 10
@@ -63,15 +73,62 @@ def _vis_network() -> Path:
     return found[-1]
 
 
+class _Engines:
+    """The app's engine pool, started on the first query and stopped with the app."""
+
+    def __init__(self, explorer: Explorer, *, size: int, max_memory: int) -> None:
+        self._make: Callable[[], EnginePool] = lambda: EnginePool(
+            explorer.dataset, size=size, max_memory=max_memory
+        )
+        self._pool: EnginePool | None = None
+        self._lock = threading.Lock()
+        self.threads = ThreadPoolExecutor(QUERY_THREADS, thread_name_prefix="kg-query")
+
+    @property
+    def pool(self) -> EnginePool:
+        with self._lock:
+            if self._pool is None:
+                self._pool = self._make()
+            return self._pool
+
+    async def run(self, work: Callable[[], _T]) -> _T:
+        """``work`` on a query thread, awaited without holding the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self.threads, work)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
+
+
 def create_app(
     explorer: Explorer,
     *,
     timeout: float = TIMEOUT_SECONDS,
     max_rows: int = MAX_ROWS,
+    engines: int = ENGINES,
+    max_memory: int = ENGINE_MEMORY_MIB,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
-    """The application over ``explorer``'s store; queries stop past ``timeout`` seconds or
-    ``max_rows`` rows."""
-    app = FastAPI(title="kg serve", docs_url=None, redoc_url=None, openapi_url=None)
+    """The application over ``explorer``'s store; SPARQL is answered by ``engines`` engine
+    processes that stop a query past ``timeout`` seconds (counted from the request's
+    arrival), ``max_rows`` rows or ``max_memory`` MiB. ``allowed_hosts``: the names the
+    ``Host`` header may give (a page of another site cannot read the explorer through DNS
+    rebinding); ``None`` checks none (for tests and embedding)."""
+    pooled = _Engines(explorer, size=engines, max_memory=max_memory)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pooled.close()
+
+    app = FastAPI(
+        title="kg serve", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
+    app.state.engines = pooled
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.globals["quote"] = lambda text: quote(text, safe="")
     vis = _vis_network()
@@ -196,16 +253,20 @@ def create_app(
         return page(request, "queries.html", saved=saved)
 
     @app.get("/queries/{name}", response_class=HTMLResponse)
-    def saved_query(request: Request, name: str) -> HTMLResponse:
+    async def saved_query(request: Request, name: str) -> HTMLResponse:
         saved = named_queries()
         if name not in saved:
             raise HTTPException(404, "no saved query with this name")
         text = saved[name].read_text(encoding="utf-8")
+        job = {"text": text, "want": "rows", "timeout": timeout, "max_rows": max_rows}
+        deadline = time.monotonic() + timeout
+        rows: Rows | None = None
         try:
-            rows = run_store_query(explorer.store, text, timeout=timeout, max_rows=max_rows)
+            answer = await pooled.run(lambda: pooled.pool.ask(job, deadline=deadline))
+            rows = Rows(tuple(answer["columns"]), tuple(tuple(r) for r in answer["rows"]))
             error = ""
         except KGError as exc:
-            rows, error = None, str(exc)
+            error = str(exc)
         return page(
             request,
             "query.html",
@@ -218,16 +279,21 @@ def create_app(
             by_label=explorer.by_label,
         )
 
-    def answer(request: Request, text: str | None, fmt: str | None) -> Response:
+    async def answer(request: Request, text: str | None, fmt: str | None) -> Response:
         if not text:
             raise protocol.ProtocolError(400, "give a query: ?query=… or a POST body")
-        result = protocol.run(
-            explorer.store,
-            text,
-            accept=request.headers.get("accept"),
-            fmt=fmt,
-            timeout=timeout,
-            max_rows=max_rows,
+        deadline = time.monotonic() + timeout
+        accept = request.headers.get("accept")
+        result = await pooled.run(
+            lambda: protocol.run(
+                pooled.pool,
+                text,
+                accept=accept,
+                fmt=fmt,
+                timeout=timeout,
+                max_rows=max_rows,
+                deadline=deadline,
+            )
         )
         return Response(result.body, media_type=result.media_type + "; charset=utf-8")
 
@@ -236,7 +302,7 @@ def create_app(
         return Response(exc.message + "\n", status_code=exc.status, media_type="text/plain")
 
     @app.get("/sparql")
-    def sparql_get(
+    async def sparql_get(
         request: Request,
         query: str | None = None,
         update: str | None = None,
@@ -244,14 +310,14 @@ def create_app(
     ) -> Response:
         if update is not None:
             raise protocol.ProtocolError(400, "this endpoint is read-only: updates are refused")
-        return answer(request, query, format)
+        return await answer(request, query, format)
 
     @app.post("/sparql")
     async def sparql_post(request: Request) -> Response:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         fmt = request.query_params.get("format")
         if kind == "application/sparql-query":
-            return answer(request, (await request.body()).decode("utf-8", "replace"), fmt)
+            return await answer(request, (await request.body()).decode("utf-8", "replace"), fmt)
         if kind == "application/sparql-update":
             raise protocol.ProtocolError(400, "this endpoint is read-only: updates are refused")
         if kind == "application/x-www-form-urlencoded":
@@ -259,7 +325,7 @@ def create_app(
             if "update" in form:
                 raise protocol.ProtocolError(400, "this endpoint is read-only: updates are refused")
             texts = form.get("query", [])
-            return answer(request, texts[0] if len(texts) == 1 else None, fmt)
+            return await answer(request, texts[0] if len(texts) == 1 else None, fmt)
         raise protocol.ProtocolError(
             415, "send application/sparql-query or an application/x-www-form-urlencoded form"
         )

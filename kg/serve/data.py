@@ -3,13 +3,16 @@ evidence, their figures, the documents that mention them, neighbourhoods, docume
 their mentions.
 
 Every read is a SPARQL query over the store (``kg build -f store``, or ``graph.ttl`` loaded
-into memory); nothing is written. The original texts are read from the corpus the graph
+into a scratch store); nothing is written. The original texts are read from the corpus the graph
 was built from, and shown only when their SHA-256 is the one the graph records.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ import pyoxigraph
 
 from kg.corpus.load import load_file
 from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
+from kg.query.engine import Dataset
 from kg.serve.search import Hit, NameIndex
 from kg.types import RawDocument
 
@@ -123,8 +127,12 @@ class Document:
 class Explorer:
     """Reads for the explorer's pages from ``store``; ``corpus`` holds the original files."""
 
-    def __init__(self, store: pyoxigraph.Store, corpus: Path | None = None) -> None:
+    def __init__(
+        self, store: pyoxigraph.Store, dataset: Dataset, corpus: Path | None = None
+    ) -> None:
         self.store = store
+        #: what the engine processes that answer SPARQL open (the same graph)
+        self.dataset = dataset
         self.corpus = corpus
         self.labels: dict[str, tuple[str, str]] = {}  # IRI -> (label, type)
         aliases: dict[str, list[str]] = {}
@@ -359,15 +367,26 @@ class Explorer:
 
 def open_explorer(out_dir: Path, *, corpus: Path | None = None) -> Explorer:
     """The explorer of a build's output folder: its store if it was built with
-    ``-f store``, else its ``graph.ttl`` loaded into memory; the corpus from
-    ``report.json`` unless ``corpus`` is given."""
-    from kg.errors import Errors, KGError
-    from kg.exports.store import STORE_DIR, load_dataset, open_store
+    ``-f store``, else its ``graph.ttl`` loaded into a scratch store (removed when the
+    explorer goes); the corpus from ``report.json`` unless ``corpus`` is given.
 
+    Raises:
+        KGError: E170 when the folder holds no built graph, E110 when its graph.ttl
+            cannot be read.
+    """
+    from kg.errors import Errors, KGError
+    from kg.exports.store import STORE_DIR, load_store, open_store
+
+    scratch: Path | None = None
     if (out_dir / STORE_DIR).is_dir():
-        store = open_store(out_dir)
+        dataset = Dataset(out_dir / STORE_DIR, "store")
     elif (out_dir / "graph.ttl").is_file():
-        store = load_dataset(out_dir / "graph.ttl")
+        scratch = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        try:
+            dataset = load_store(out_dir / "graph.ttl", scratch / STORE_DIR)
+        except KGError:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
     else:
         raise KGError(Errors.E170, path=out_dir)
     if corpus is None:
@@ -377,4 +396,7 @@ def open_explorer(out_dir: Path, *, corpus: Path | None = None) -> Explorer:
         except (OSError, ValueError):
             recorded = None
         corpus = Path(recorded) if isinstance(recorded, str) else None
-    return Explorer(store, corpus)
+    explorer = Explorer(open_store(dataset.path), dataset, corpus)
+    if scratch is not None:
+        weakref.finalize(explorer, shutil.rmtree, scratch, ignore_errors=True)
+    return explorer

@@ -9,7 +9,7 @@ never markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Piece", "marked", "pieces"]
@@ -25,13 +25,22 @@ def marked(text: str, names: Iterable[str]) -> list[tuple[str, bool]]:
             if not any(flags[start : start + len(name)]):
                 flags[start : start + len(name)] = [True] * len(name)
             start = text.find(name, start + len(name))
-    found: list[tuple[str, bool]] = []
-    for char, flag in zip(text, flags, strict=True):
-        if found and found[-1][1] == flag:
-            found[-1] = (found[-1][0] + char, flag)
-        else:
-            found.append((char, flag))
-    return found
+    return [(text[start:end], flags[start]) for start, end in _runs(flags)]
+
+
+def _runs(keys: Sequence[Hashable]) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of each run of equal keys, in one pass (pieces are sliced
+    once, never grown character by character: a long document without mentions is one
+    piece, not a quadratic string).
+
+    >>> list(_runs([1, 1, 2, 1]))
+    [(0, 2), (2, 3), (3, 4)]
+    """
+    start = 0
+    for index in range(1, len(keys) + 1):
+        if index == len(keys) or keys[index] != keys[start]:
+            yield start, index
+            start = index
 
 
 @dataclass(frozen=True)
@@ -67,17 +76,12 @@ def pieces(
         if start < end and all(o is None for o in owner[start:end]):
             owner[start:end] = [(entity, label)] * (end - start)
     low, high = sentence if sentence else (-1, -1)
+    keys = [(o, low <= i < high) for i, o in enumerate(owner)]
     found: list[Piece] = []
-    for index, char in enumerate(text):
-        entity, label = owner[index] or ("", "")
-        inside = low <= index < high
-        last = found[-1] if found else None
-        if (
-            last
-            and (last.entity, last.sentence) == (entity, inside)
-            and (not entity or owner[index - 1] == owner[index])
-        ):
-            found[-1] = Piece(last.text + char, entity, label, last.focus, inside)
-        else:
-            found.append(Piece(char, entity, label, bool(entity) and entity == focus, inside))
+    for start, end in _runs(keys):
+        entity, label = owner[start] or ("", "")
+        inside = keys[start][1]
+        found.append(
+            Piece(text[start:end], entity, label, bool(entity) and entity == focus, inside)
+        )
     return found

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,14 @@ def served_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def server(served_build: Path) -> Iterator[str]:
-    """``kg serve`` started as a user starts it, on a free local port; its base URL."""
+@contextmanager
+def running_server(build: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``kg serve BUILD OPTIONS`` started as a user starts it, on a free local port: its
+    base URL and process, stopped afterwards."""
     port = free_port()
     kg = Path(sys.executable).parent / "kg"
     process = subprocess.Popen(
-        [str(kg), "serve", str(served_build), "--port", str(port), "--timeout", "20"],
+        [str(kg), "serve", str(build), "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -56,7 +58,7 @@ def server(served_build: Path) -> Iterator[str]:
                 raise RuntimeError(f"kg serve did not start: {output}") from None
             time.sleep(0.3)
     try:
-        yield base
+        yield base, process
     finally:
         process.terminate()
         try:
@@ -66,3 +68,10 @@ def server(served_build: Path) -> Iterator[str]:
             process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def server(served_build: Path) -> Iterator[str]:
+    """``kg serve`` over :func:`served_build`; its base URL."""
+    with running_server(served_build, "--timeout", "20") as (base, _process):
+        yield base
