@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from rdflib import Graph
 
+from kg.budget import OverBudget, budget
 from kg.cache import DocumentCache
 from kg.corpus.load import load_file, scan
 from kg.corpus.prepare import prepare
@@ -50,6 +51,7 @@ __all__ = [
     "DEFAULT_FORMATS",
     "BuildResult",
     "CorpusAnalysis",
+    "DocumentLimits",
     "DocumentRead",
     "analyse",
     "analyse_corpus",
@@ -59,6 +61,20 @@ __all__ = [
 ]
 
 DEFAULT_FORMATS: tuple[str, ...] = ("turtle", "trig", "html", "neo4j", "graphml")
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What one document may cost: characters of clean text (a news page has tens of
+    thousands; past the limit it is not analysed at all), seconds and MiB of memory gained
+    while it is analysed (past them it is stopped). A document past a limit is left out
+    with a coded error (E119, E121, E122) and the rest of the corpus is built; time and
+    memory are enforced in worker processes and in this process's main thread."""
+
+    chars: int = 500_000
+    seconds: float = 300.0
+    memory_mib: float = 2048.0
+
 
 _T = TypeVar("_T")
 
@@ -125,7 +141,10 @@ class BuildResult:
 def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple[Document, Linked]:
     """One raw document cleaned, split and linked, with its mentions, relations and
     figures."""
-    document = prepare(raw)
+    return _analysed(prepare(raw), pipeline)
+
+
+def _analysed(document: Document, pipeline: Path) -> tuple[Document, Linked]:
     linked = link_document(document, load_pipeline(pipeline))
     document = replace(document, mentions=tuple(linked.mentions))
     relations = tuple(extract_relations(document, linked.entities))
@@ -133,23 +152,52 @@ def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple
     return replace(document, relations=relations, measurements=measurements), linked
 
 
-def analyse(task: tuple[RawDocument, Path]) -> DocumentPart | Skipped:
-    """The per-document step: one raw document and a pipeline config in, its part of the
-    graph out (a picklable function of picklable values, for any engine's workers).
+#: How much longer than its clean text a raw document can be (HTML markup, scripts).
+_MARKUP_RATIO = 8
+
+
+def _skipped(template: str, path: str, **fields: object) -> Skipped:
+    failure = KGError(template, path=path, **fields)
+    return Skipped(path=path, code=failure.code, reason=str(failure))
+
+
+def analyse(
+    task: tuple[RawDocument, Path] | tuple[RawDocument, Path, DocumentLimits],
+) -> DocumentPart | Skipped:
+    """The per-document step: one raw document, a pipeline config and the document's
+    limits in, its part of the graph out (a picklable function of picklable values, for
+    any engine's workers).
 
     A document whose analysis fails comes back as a :class:`~kg.types.Skipped` (E112,
-    with the reason), so that one bad document never stops the corpus.
+    with the reason), one past its limits too (E119, E121, E122), so that one bad
+    document never stops the corpus.
     """
-    raw, pipeline = task
+    raw, pipeline, limits = task if len(task) == 3 else (*task, DocumentLimits())
+    if len(raw.text) > _MARKUP_RATIO * limits.chars:  # no cleaning brings it within
+        return _skipped(Errors.E119, raw.identifier, chars=len(raw.text), limit=limits.chars)
     try:
-        document, linked = analyse_document(raw, pipeline)
-        return document_part(document, linked.entities)
+        load_pipeline(pipeline)  # loaded once per process, outside any document's budget
+        with budget(seconds=limits.seconds, memory_mib=limits.memory_mib):
+            document = prepare(raw)
+            if len(document.clean.text) > limits.chars:
+                chars = len(document.clean.text)
+                return _skipped(Errors.E119, raw.identifier, chars=chars, limit=limits.chars)
+            document, linked = _analysed(document, pipeline)
+            return document_part(document, linked.entities)
+    except OverBudget as over:
+        if over.kind == "time":
+            return _skipped(Errors.E121, raw.identifier, seconds=limits.seconds)
+        return _skipped(Errors.E122, raw.identifier, mib=int(limits.memory_mib))
     except (KGError, OSError):
         raise  # the pipeline itself is broken: every document would fail the same way
     except Exception as error:
         reason = f"{type(error).__name__}: {error}"[:500]
-        failure = KGError(Errors.E112, path=raw.identifier, reason=reason)
-        return Skipped(path=raw.identifier, code=failure.code, reason=str(failure))
+        return _skipped(Errors.E112, raw.identifier, reason=reason)
+
+
+def lost(task: tuple[RawDocument, Path, DocumentLimits], reason: str) -> Skipped:
+    """What a document whose worker died twice becomes (E123)."""
+    return _skipped(Errors.E123, task[0].identifier, reason=reason)
 
 
 def _read(
@@ -188,6 +236,7 @@ def stream_graph(
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     exclude: tuple[Path, ...] = (),
+    limits: DocumentLimits = DocumentLimits(),
 ) -> BuildResult:
     """Analyse every document under ``corpus`` into a graph spilled to ``folder``.
 
@@ -211,12 +260,12 @@ def stream_graph(
         if on_skip:
             on_skip(item)
 
-    def misses() -> Iterator[tuple[RawDocument, Path]]:
+    def misses() -> Iterator[tuple[RawDocument, Path, DocumentLimits]]:
         for path, item in _read(corpus, report, exclude):
             cached = cache.get(item) if cache and item is not None else None
             pending.append((path, item, cached))
             if item is not None and cached is None:
-                yield item, pipeline
+                yield item, pipeline, limits
 
     with GraphSink(folder) as sink:
 
@@ -245,7 +294,8 @@ def stream_graph(
                     return item
             return None
 
-        for part in engine.map(analyse, _sized_if_short(misses(), MIN_POOL_ITEMS)):
+        tasks = _sized_if_short(misses(), MIN_POOL_ITEMS)
+        for part in engine.map(analyse, tasks, lost=lost):
             item = take_read_until_miss()
             if cache and item is not None and isinstance(part, DocumentPart):
                 cache.put(item, part)
@@ -277,6 +327,7 @@ def build(
     engine: Engine | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    limits: DocumentLimits = DocumentLimits(),
 ) -> BuildResult:
     """Build the graph of ``corpus`` and write every export and ``report.json`` to ``out``.
 
@@ -298,6 +349,7 @@ def build(
             on_file=on_file,
             on_skip=on_skip,
             exclude=(out,),
+            limits=limits,
         )
         result.out, result.corpus = out, corpus
         if result.documents:

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
-from kg.build import DEFAULT_FORMATS
+from kg.build import DEFAULT_FORMATS, DocumentLimits
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
 from kg.corpus.load import scan
@@ -119,6 +119,14 @@ def build(
         str | None,
         typer.Option(help="The Dask scheduler's address for --engine dask (tcp://HOST:PORT)."),
     ] = None,
+    document_seconds: Annotated[
+        float,
+        typer.Option(help="Stop the analysis of one document past this many seconds (E121)."),
+    ] = DocumentLimits.seconds,
+    document_memory: Annotated[
+        float,
+        typer.Option(help="Stop the analysis of one document past this many MiB of memory (E122)."),
+    ] = DocumentLimits.memory_mib,
 ) -> None:
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
     unknown = sorted(set(formats or ()) - set(EXPORTERS))
@@ -156,6 +164,7 @@ def build(
                 engine=runner,
                 on_file=lambda _p: bar.advance(task),
                 on_skip=skipped,
+                limits=DocumentLimits(seconds=document_seconds, memory_mib=document_memory),
             )
     except KGError as exc:
         fail(exc)

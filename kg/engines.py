@@ -13,9 +13,12 @@ we write no cluster code of our own: the pool is the standard library's, the clu
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, Protocol, TypeVar
 
@@ -39,9 +42,17 @@ _R = TypeVar("_R")
 
 
 class Engine(Protocol):
-    """Runs ``func`` over ``items``, yielding the results in the items' order."""
+    """Runs ``func`` over ``items``, yielding the results in the items' order; an item
+    whose worker dies is tried once more, and then yields ``lost(item, reason)`` (without
+    ``lost``, the error is raised)."""
 
-    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]: ...
+    def map(
+        self,
+        func: Callable[[_T], _R],
+        items: Iterable[_T],
+        *,
+        lost: Callable[[_T, str], _R] | None = None,
+    ) -> Iterator[_R]: ...
 
     def close(self) -> None: ...
 
@@ -49,7 +60,13 @@ class Engine(Protocol):
 class LocalEngine:
     """In this process, one item after another."""
 
-    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
+    def map(
+        self,
+        func: Callable[[_T], _R],
+        items: Iterable[_T],
+        *,
+        lost: Callable[[_T, str], _R] | None = None,
+    ) -> Iterator[_R]:
         return map(func, items)
 
     def close(self) -> None:
@@ -70,6 +87,18 @@ def _ordered(
         yield result(pending.popleft())
 
 
+def _leave_with_parent(parent: int) -> None:
+    """A worker's initializer: end the worker when the process that started it is gone
+    (killed before it could stop its pool), instead of analysing on for nobody."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="kg-parent-watch").start()
+
+
 class ProcessEngine:
     """A pool of ``jobs`` worker processes on this machine (spawned: each loads the
     pipeline once, nothing is inherited from the parent's threads).
@@ -77,6 +106,12 @@ class ProcessEngine:
     Starting a worker costs seconds (spaCy, jieba, the LAC model), so one job, or fewer
     than ``min_items`` items (a sized collection), run in this process instead: the same
     results.
+
+    A worker that dies (the out-of-memory killer, a crash in a library) breaks the
+    standard library's pool and every item in it: the pool is started again, the item
+    that was first in line is run alone (if its worker dies again, it is the cause: it
+    yields ``lost``), and the items behind it are submitted again. Workers end when the
+    process that started them is gone.
     """
 
     def __init__(self, jobs: int | None = None, *, min_items: int = MIN_POOL_ITEMS) -> None:
@@ -84,21 +119,83 @@ class ProcessEngine:
         self.min_items = min_items
         self._pool: ProcessPoolExecutor | None = None
 
-    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
+    def _fresh_pool(self) -> ProcessPoolExecutor:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=get_context("spawn"),
+            initializer=_leave_with_parent,
+            initargs=(os.getpid(),),
+        )
+        return self._pool
+
+    def map(
+        self,
+        func: Callable[[_T], _R],
+        items: Iterable[_T],
+        *,
+        lost: Callable[[_T, str], _R] | None = None,
+    ) -> Iterator[_R]:
         if self.jobs == 1 or (isinstance(items, Sized) and len(items) < self.min_items):
             return map(func, items)
         if self._pool is None:
-            context = get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self._fresh_pool()
+        return self._retried(func, items, lost, ahead=4 * self.jobs)
+
+    def _retried(
+        self,
+        func: Callable[[_T], _R],
+        items: Iterable[_T],
+        lost: Callable[[_T, str], _R] | None,
+        *,
+        ahead: int,
+    ) -> Iterator[_R]:
+        pending: deque[tuple[_T, Future[_R]]] = deque()
+
+        def submit(item: _T) -> None:
+            assert self._pool is not None
+            pending.append((item, self._pool.submit(func, item)))
+
+        def first() -> _R:
+            item, future = pending.popleft()
+            try:
+                return future.result()
+            except BrokenProcessPool as broken:
+                return self._after_a_death(func, item, pending, lost, broken)
+
+        for item in items:
+            submit(item)
+            if len(pending) >= ahead:
+                yield first()
+        while pending:
+            yield first()
+
+    def _after_a_death(
+        self,
+        func: Callable[[_T], _R],
+        item: _T,
+        pending: deque[tuple[_T, Future[_R]]],
+        lost: Callable[[_T, str], _R] | None,
+        broken: BrokenProcessPool,
+    ) -> _R:
+        """A worker died: ``item`` (first in line) is run alone in a fresh pool, and the
+        items behind it that had not finished are submitted again."""
+        alone = self._fresh_pool().submit(func, item)
+        try:
+            found = alone.result()
+        except BrokenProcessPool as again:
+            self._fresh_pool()
+            if lost is None:
+                raise again from broken
+            found = lost(item, "its worker process was killed or crashed")
         pool = self._pool
-
-        def submit(item: _T) -> Future[_R]:
-            return pool.submit(func, item)
-
-        def result(future: Future[_R]) -> _R:
-            return future.result()
-
-        return _ordered(submit, result, items, ahead=4 * self.jobs)
+        assert pool is not None
+        for index, (other, future) in enumerate(pending):
+            done = future.done() and not future.cancelled() and future.exception() is None
+            if not done:
+                pending[index] = (other, pool.submit(func, other))
+        return found
 
     def close(self) -> None:
         if self._pool is not None:
@@ -121,12 +218,26 @@ class DaskEngine:
         workers = self._client.scheduler_info().get("workers", {})
         self._ahead = 4 * max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
-    def map(self, func: Callable[[_T], _R], items: Iterable[_T]) -> Iterator[_R]:
-        def submit(item: _T) -> Any:
-            return self._client.submit(func, item, pure=False)
+    def map(
+        self,
+        func: Callable[[_T], _R],
+        items: Iterable[_T],
+        *,
+        lost: Callable[[_T, str], _R] | None = None,
+    ) -> Iterator[_R]:
+        from distributed import KilledWorker
 
-        def result(future: Any) -> _R:
-            value: _R = future.result()
+        def submit(item: _T) -> Any:
+            return item, self._client.submit(func, item, pure=False)
+
+        def result(entry: Any) -> _R:
+            item, future = entry
+            try:
+                value: _R = future.result()
+            except KilledWorker as killed:  # Dask retried it on other workers already
+                if lost is None:
+                    raise
+                value = lost(item, f"Dask: {killed}")
             future.release()
             return value
 

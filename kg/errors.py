@@ -51,7 +51,24 @@ class Errors:
         "Graph file {path} does not exist: give the graph.ttl, graph.trig or output folder "
         "of a build (kg build CORPUS --out OUT)."
     )
+    E119 = (
+        "Not analysed: {path} has {chars:,} characters of text, more than the {limit:,} one "
+        "document may have (a news page has tens of thousands). Split it into articles: one "
+        "file each, or one line each of a .jsonl file."
+    )
     E120 = "Unknown cleaner {name!r}; known cleaners: {known}."
+    E121 = (
+        "Analysing {path} took longer than {seconds:g} s and was stopped; the rest of the "
+        "corpus is still built. Raise --document-seconds if it is a real article."
+    )
+    E122 = (
+        "Analysing {path} needed more than {mib:,} MiB of memory and was stopped; the rest "
+        "of the corpus is still built. Split the document into articles."
+    )
+    E123 = (
+        "The worker process analysing {path} died twice ({reason}); the document is left "
+        "out and the rest of the corpus is still built."
+    )
     E130 = "No saved query named {name!r}; saved queries: {known}."
     E131 = "Give a query: a .rq file, --name NAME of a saved query, or SELECT text."
     E132 = "Query file {path} does not exist."

@@ -127,3 +127,127 @@ def test_a_dask_cluster_builds_the_same_bytes(
         )
     assert result.exit_code == 0, result.stderr
     _same_exports(local, tmp_path)
+
+
+def _dies_on_three(item: int) -> int:
+    """Kills its own worker for item 3, as the out-of-memory killer would."""
+    if item == 3:
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+    return 10 * item
+
+
+def test_a_worker_that_dies_costs_its_item_not_the_run() -> None:
+    engine = ProcessEngine(2, min_items=0)
+    try:
+        found = list(engine.map(_dies_on_three, range(12), lost=lambda i, why: ("lost", i, why)))
+    finally:
+        engine.close()
+    assert found[:3] == [0, 10, 20] and found[4:] == [10 * i for i in range(4, 12)]
+    assert found[3][:2] == ("lost", 3) and "killed" in found[3][2]
+
+
+def test_without_a_fallback_a_death_is_raised() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    engine = ProcessEngine(2, min_items=0)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            list(engine.map(_dies_on_three, range(6)))
+    finally:
+        engine.close()
+
+
+_BUILD = """
+import sys
+from pathlib import Path
+from kg.build import build
+from kg.engines import ProcessEngine
+engine = ProcessEngine(2, min_items=0)
+try:
+    result = build(Path(sys.argv[1]), Path(sys.argv[2]), formats=("turtle",), engine=engine)
+finally:
+    engine.close()
+print(len(result.documents), len(result.skipped))
+"""
+
+
+def _copies(tmp_path: Path, times: int) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(times):
+        for source in sorted(CORPUS.glob("*.txt")):
+            (corpus / f"{n:02d}_{source.name}").write_bytes(source.read_bytes())
+    return corpus
+
+
+def _loaded_workers(parent: int, seconds: float = 120) -> list[int]:
+    """The pool's worker processes once both have loaded the pipeline."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        children = []
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            children += [int(c) for c in task.read_text().split()]
+        loaded = []
+        for pid in children:
+            try:
+                statm = Path(f"/proc/{pid}/statm").read_text().split()
+            except OSError:
+                continue
+            if int(statm[1]) * 4096 > 300 * 2**20:
+                loaded.append(pid)
+        if len(loaded) >= 2:
+            return sorted(loaded)
+        time.sleep(0.2)
+    raise AssertionError("the workers did not start")
+
+
+@pytest.mark.slow
+def test_a_worker_killed_during_a_build_costs_nothing(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    corpus = _copies(tmp_path, 4)
+    build_process = subprocess.Popen(
+        [sys.executable, "-c", _BUILD, str(corpus), str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers = _loaded_workers(build_process.pid)
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer does
+    out, err = build_process.communicate(timeout=600)
+    assert build_process.returncode == 0, err
+    assert out.split() == ["20", "0"]  # every document read, none lost
+
+
+@pytest.mark.slow
+def test_a_killed_build_takes_its_workers_with_it(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = _copies(tmp_path, 4)
+    build_process = subprocess.Popen(
+        [sys.executable, "-c", _BUILD, str(corpus), str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers = _loaded_workers(build_process.pid)
+    os.kill(build_process.pid, signal.SIGKILL)
+    build_process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []

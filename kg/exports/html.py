@@ -157,7 +157,11 @@ def layout(view: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]
     """Seeded spring-layout positions of ``nodes`` (the same for the same view)."""
     if not nodes:
         return {}
-    sub = nx.Graph(view.subgraph(nodes))
+    # built in sorted order: a subgraph view iterates its node set, whose order follows
+    # the hash seed, and the seeded layout places nodes in the order it meets them
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(nodes))
+    sub.add_edges_from(sorted(view.subgraph(nodes).edges()))
     scale = 60 * max(1.0, len(nodes) ** 0.5)
     positions = nx.spring_layout(sub, seed=7, iterations=60, scale=scale)
     return {n: (round(float(x)), round(float(y))) for n, (x, y) in sorted(positions.items())}

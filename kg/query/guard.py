@@ -27,6 +27,7 @@ E135 SERVICE
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.errors import Errors, KGError
@@ -125,17 +126,29 @@ def _decoded(match: re.Match[str]) -> str:
     return chr(code) if code <= 0x10FFFF else match.group()
 
 
+def _described(keyword: str, rest: Iterator[re.Match[str]]) -> str:
+    """A refused keyword as the message names it."""
+    if keyword == "SERVICE":
+        return "SERVICE"
+    if keyword == "FROM":
+        following = next((m for m in rest if m.lastgroup not in {"space", "comment"}), None)
+        named = following is not None and following.group().upper() == "NAMED"
+        return "FROM NAMED" if named else "FROM"
+    return f"an update ({keyword})"
+
+
 def _scan(text: str, max_depth: int, max_operators: int) -> QueryShape:
     """The shape of ``text``, token by token (see the module's docstring)."""
     form = ""
     depth = deepest = operators = 0
-    for match in _TOKEN.finditer(text):
+    tokens = _TOKEN.finditer(text)
+    for match in tokens:
         kind = match.lastgroup
         if kind == "word":
             word = match.group()
             head = word.split(":", 1)[0].upper() if not word[0].isdigit() else ""
             if head in REFUSED:
-                raise KGError(Errors.E135, what=head)
+                raise KGError(Errors.E135, what=_described(head, tokens))
             if ":" not in word:
                 if head in _CHAINING:
                     operators += 1

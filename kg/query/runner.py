@@ -29,9 +29,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
+from kg.budget import resident_mib
 from kg.errors import Errors, KGError
 from kg.query.engine import Dataset
 from kg.query.guard import check_query
@@ -48,16 +48,6 @@ __all__ = [
 MAX_MEMORY_MIB = 2048
 #: How often a waiting asker looks at its engine (seconds).
 _POLL = 0.05
-_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def _resident_mib(pid: int) -> float | None:
-    """The resident memory of process ``pid`` in MiB (None where /proc cannot tell)."""
-    try:
-        with Path(f"/proc/{pid}/statm").open() as handle:
-            return int(handle.read().split()[1]) * _PAGE / 2**20
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def _how_it_ended(code: int | None) -> str:
@@ -138,7 +128,7 @@ class EngineProcess:
                     raise KGError(Errors.E141, reason=_how_it_ended(code))
                 self._buffer += chunk
                 continue
-            resident = _resident_mib(process.pid)
+            resident = resident_mib(process.pid)
             if resident is not None and resident > self.max_memory:
                 self.stop()
                 raise KGError(Errors.E139, limit=self.max_memory)

@@ -317,3 +317,31 @@ def test_a_tooltip_shows_a_capped_list_in_the_browser(
     shown = re.findall(r"copy\d\d\.txt", tip)
     assert len(shown) == 8 and "and 4 more" in tip
     assert visit.console_errors == []
+
+
+def test_the_page_does_not_depend_on_the_hash_seed(corpus_build: tuple[BuildResult, Path]) -> None:
+    """A small overview takes a subset of each type, as on a large corpus; the page must be
+    the same bytes whatever PYTHONHASHSEED the process has."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, hashlib; from rdflib import Graph; from kg.exports.html import render_html; "
+        "page = render_html(Graph().parse(sys.argv[1]), per_type=15); "
+        "print(hashlib.sha256(page.encode()).hexdigest())"
+    )
+    graph = str(corpus_build[1] / "graph.ttl")
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code, graph],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+    assert hashlib.sha256(b"").hexdigest() not in digests
