@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup system build serve test lint fix typecheck check clean
+.PHONY: setup system build serve test reliability lint fix typecheck check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ serve: setup  ## explore exports/ in a browser: http://127.0.0.1:8000/
 
 test: setup system  ## run the test suite
 	$(BIN)/python -m pytest
+
+reliability: setup system  ## only the reliability suite (also part of make test)
+	$(BIN)/python -m pytest -m reliability
 
 lint: setup
 	$(BIN)/ruff check .

@@ -336,9 +336,11 @@ def build(
 
     Raises:
         KGError: E106 when no document at all could be read, E117 when another build is
-            writing to ``out``.
+            writing to ``out``, E124 when ``out`` is the corpus folder.
     """
     started = time.perf_counter()
+    if out.resolve() == corpus.resolve():
+        raise KGError(Errors.E124, path=out)
     with locked(out), staging(out) as stage:
         result = stream_graph(
             corpus,

@@ -32,9 +32,9 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)  # messages stay whole lines (logs, grep)
 
-# C0 and C1 controls but tab and newline: an ANSI escape in a file name must not reach
-# the terminal raw
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab: an ANSI escape in a file name must not reach the terminal
+# raw, a line break must not forge a line of output
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def shown(value: object) -> str:

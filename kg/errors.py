@@ -69,6 +69,10 @@ class Errors:
         "The worker process analysing {path} died twice ({reason}); the document is left "
         "out and the rest of the corpus is still built."
     )
+    E124 = (
+        "--out {path} is the corpus folder itself: the next build would read its own "
+        "exports as articles. Write them to another folder (the default is exports/)."
+    )
     E130 = "No saved query named {name!r}; saved queries: {known}."
     E131 = "Give a query: a .rq file, --name NAME of a saved query, or SELECT text."
     E132 = "Query file {path} does not exist."

@@ -18,6 +18,8 @@ from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.types import RawDocument
 from tests.helpers import CORPUS
 
+pytestmark = pytest.mark.reliability
+
 #: Chinese with every sentence end, comma and number taken out: one sentence.
 _RUN_ON = "产业工人队伍建设改革市总工会推进会召开全市各级工会积极开展劳动和技能竞赛"
 

@@ -139,6 +139,7 @@ def _dies_on_three(item: int) -> int:
     return 10 * item
 
 
+@pytest.mark.reliability
 def test_a_worker_that_dies_costs_its_item_not_the_run() -> None:
     engine = ProcessEngine(2, min_items=0)
     try:
@@ -207,6 +208,7 @@ def _loaded_workers(parent: int, seconds: float = 120) -> list[int]:
 
 
 @pytest.mark.slow
+@pytest.mark.reliability
 def test_a_worker_killed_during_a_build_costs_nothing(tmp_path: Path) -> None:
     import os
     import signal
@@ -228,6 +230,7 @@ def test_a_worker_killed_during_a_build_costs_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.reliability
 def test_a_killed_build_takes_its_workers_with_it(tmp_path: Path) -> None:
     import os
     import signal

@@ -25,6 +25,8 @@ from kg.errors import KGError
 from kg.exports import EXPORTERS
 from kg.outputs import locked
 
+pytestmark = pytest.mark.reliability
+
 runner = CliRunner()
 ARTICLE = "安康市总工会开展“一函两书”工作。石泉县总工会成立劳模工匠学院。"
 
@@ -404,3 +406,155 @@ def test_mention_selection_takes_linear_time() -> None:
 
     ratio = _ratio(run, lambda n: sentence * n, 60, 8)
     assert ratio < 8 * 3
+
+
+def test_the_document_view_takes_linear_time() -> None:
+    from kg.serve.highlight import marked, pieces
+
+    assert _ratio(lambda text: pieces(text, []), lambda n: "字" * n, 20_000, 8) < 8 * 3
+    assert _ratio(lambda text: marked(text, ["甲"]), lambda n: "字" * n, 20_000, 8) < 8 * 3
+
+
+# --- issue 18: what the hostile probe found
+
+
+def test_a_build_killed_while_publishing_is_finished_by_the_next_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_build: tuple[object, Path]
+) -> None:
+    from kg.outputs import JOURNAL
+
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle", "neo4j", "store"))
+    (corpus / "b.txt").write_text("银川市总工会开展“凤城工匠”评选。", encoding="utf-8")
+    real, moved = Path.replace, []
+
+    def killed_after_two(self: Path, target: Path) -> Path:  # type: ignore[override]
+        if len(moved) == 2:
+            raise SystemExit("killed while publishing")
+        moved.append(self.name)
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", killed_after_two)
+    with pytest.raises(SystemExit):
+        build(corpus, out, formats=("turtle", "neo4j", "store"))
+    monkeypatch.setattr(Path, "replace", real)
+    assert (out / JOURNAL).is_file()  # new and old side by side, and the journal says so
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            str(out),
+            "SELECT ?d WHERE { ?d a <https://w3id.org/cn-union-kg/def#Document> }",
+            "--format",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(result.output.split()[1:]) == [
+        "https://w3id.org/cn-union-kg/id/doc/a.txt",
+        "https://w3id.org/cn-union-kg/id/doc/b.txt",
+    ]
+    assert not (out / JOURNAL).exists()
+    assert not list(out.glob(".kg-staging-*"))
+    assert _report(out)["documents_read"] == 2
+    assert "b.txt" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_file_swapped_for_a_link_after_the_scan_is_not_read(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密文件内容不可读入", encoding="utf-8")
+    found = load.scan(corpus)
+    (corpus / "a.txt").unlink()
+    (corpus / "a.txt").symlink_to(secret)  # after the scan, before the read
+    read = list(load.load_file(found.files[0], corpus))
+    assert [getattr(r, "code", None) for r in read] == ["E104"]
+    assert "机密" not in repr(read)
+    inside = corpus / "sub"
+    inside.mkdir()
+    (inside / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    found = load.scan(corpus)
+    (inside / "b.txt").rename(tmp_path / "b.txt")
+    inside.rmdir()
+    inside.symlink_to(tmp_path)  # a folder swapped for a link out
+    read = list(load.load_file(corpus / "sub" / "b.txt", corpus))
+    assert [getattr(r, "code", None) for r in read] == ["E104"]
+
+
+def test_a_query_racing_a_store_swap_gets_rows_or_a_coded_error(
+    tmp_path: Path, corpus_build: tuple[object, Path]
+) -> None:
+    from rdflib import Graph
+
+    from kg.exports.store import dataset_of, write_store
+    from kg.query.runner import query_rows
+
+    graph = Graph().parse(corpus_build[1] / "graph.ttl")
+    write_store(graph, tmp_path)
+    stop = threading.Event()
+
+    def swap() -> None:
+        while not stop.is_set():
+            write_store(graph, tmp_path)
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    outcomes = []
+    try:
+        for _ in range(25):
+            try:
+                rows = query_rows(
+                    dataset_of(tmp_path),
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                    timeout=20,
+                    max_rows=5,
+                )
+                outcomes.append(rows.rows[0][0])
+            except KGError as error:  # anything else (a traceback) fails the test
+                outcomes.append(error.code)
+    finally:
+        stop.set()
+        swapper.join()
+    assert set(outcomes) <= {str(len(graph)), "E142"}
+    assert outcomes.count(str(len(graph))) >= 20
+
+
+def test_a_deeply_nested_query_is_a_coded_refusal(corpus_build: tuple[object, Path]) -> None:
+    graph = str(corpus_build[1] / "graph.ttl")
+    nested = "SELECT * WHERE " + "{ " * 200 + "?s ?p ?o" + " }" * 200
+    result = runner.invoke(app, ["query", graph, nested])
+    assert result.exit_code == 1 and "E138" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_number_of_hundreds_of_digits_is_no_figure(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "银川市总工会发放慰问金" + "9" * 400 + "元,新建工会115家。"
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build(corpus, out, formats=("turtle", "neo4j"))
+    figures = (out / "neo4j" / "measurements.csv").read_text(encoding="utf-8")
+    assert "inf" not in figures.lower() and "115" in figures
+    assert "inf" not in (out / "neo4j" / "import.cypher").read_text(encoding="utf-8").lower()
+
+
+def test_a_line_break_in_a_file_name_is_reported_and_forges_no_line(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "x.txt\nskipped a.txt: forged").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "-f", "turtle"])
+    assert result.exit_code == 0
+    assert [line for line in result.output.splitlines() if "forged" in line] == [
+        line for line in result.output.splitlines() if line.startswith("skipped x.txt\\x0a")
+    ]
+    skipped = _report(out)["skipped"]
+    assert [(s["path"], s["code"]) for s in skipped] == [("x.txt\nskipped a.txt: forged", "E108")]
+    assert "line break in its name" in skipped[0]["reason"]
+
+
+def test_the_corpus_folder_is_refused_as_the_output_folder(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(corpus)])
+    assert result.exit_code == 1 and "E124" in result.output
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"]

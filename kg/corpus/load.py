@@ -6,6 +6,7 @@ coded reason; reading goes on with the rest of the corpus.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import json
@@ -28,6 +29,8 @@ __all__ = ["LOADERS", "MAX_FILE_BYTES", "Scan", "discover", "load_corpus", "load
 MAX_FILE_BYTES = {"article": 64 * 2**20, "collection": 4 * 2**30}
 
 _TEXT_FIELDS = ("text", "content", "body", "article")
+#: What str.splitlines() breaks a line at: in a file name, a forged line of output
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _META_FIELDS = {
     "title": ("title", "headline"),
     "date": ("date", "published", "pubdate", "publish_time", "time"),
@@ -220,6 +223,10 @@ def scan(root: Path, *, exclude: tuple[Path, ...] = ()) -> Scan:
             if entry.name.startswith("."):
                 skip(path, "is hidden")
                 continue
+            if _LINE_BREAK.search(entry.name):
+                # a line break in a name forges lines in logs and breaks CSV readers
+                skip(path, "has a line break in its name (rename it)")
+                continue
             if entry.is_symlink():
                 target = Path(os.path.realpath(path))
                 if not target.exists():
@@ -267,15 +274,53 @@ def load_file(path: Path, root: Path) -> Iterator[RawDocument | Skipped]:
         return
     kind = "collection" if loader is load_jsonl else "article"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES[kind]:
-            yield _skip(Errors.E109, rel, size=size, limit=MAX_FILE_BYTES[kind], kind=kind)
-            return
-        data = path.read_bytes()
+        with os.fdopen(_open_within(root, path), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES[kind]:
+                yield _skip(Errors.E109, rel, size=size, limit=MAX_FILE_BYTES[kind], kind=kind)
+                return
+            data = handle.read()
     except OSError as exc:
         yield _skip(Errors.E104, rel, reason=exc.strerror or str(exc))
         return
     yield from loader(data, rel, hashlib.sha256(data).hexdigest())
+
+
+def _open_within(root: Path, path: Path) -> int:
+    """A descriptor of the regular file ``path`` resolves to, opened one folder at a time
+    from ``root`` without following any link on the way: a file swapped for a link (or a
+    folder for a link to elsewhere) after the scan is refused, not read.
+
+    Raises:
+        OSError: when the file is not, or no longer, a regular file inside ``root``.
+    """
+    base = Path(os.path.realpath(root))
+    try:
+        parts = Path(os.path.realpath(path)).relative_to(base).parts
+    except ValueError:
+        raise OSError(0, "it leads out of the corpus folder (changed since the scan)") from None
+    if not parts:
+        raise OSError(0, "it is the corpus folder itself")
+    folder = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+        try:
+            # non-blocking: a FIFO swapped in is never waited on
+            found = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise OSError(exc.errno, "it became a link after the scan") from None
+            raise
+    finally:
+        os.close(folder)
+    if not stat.S_ISREG(os.fstat(found).st_mode):
+        os.close(found)
+        raise OSError(0, "it is no longer a regular file (changed since the scan)")
+    os.set_blocking(found, True)
+    return found
 
 
 def load_corpus(root: Path) -> Iterator[RawDocument | Skipped]:

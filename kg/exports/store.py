@@ -17,6 +17,7 @@ from rdflib import Graph
 from kg.errors import Errors, KGError
 from kg.exports.turtle import write_text
 from kg.graph.built import BuiltGraph, as_built
+from kg.outputs import recover
 from kg.query.engine import Dataset
 
 __all__ = [
@@ -92,6 +93,7 @@ def dataset_of(path: Path) -> Dataset:
     Raises:
         KGError: E118 when there is no such file, E170 for a folder with no built graph.
     """
+    recover(path if path.is_dir() else path.parent)  # a build killed while publishing
     if path.is_dir():
         if (path / STORE_DIR).is_dir():
             return Dataset(path / STORE_DIR, "store")

@@ -63,7 +63,7 @@ def open_dataset(dataset: Dataset) -> pyoxigraph.Store:
             # read-only: a writable handle writes into the folder and breaks when a
             # rebuild replaces the store under it
             return pyoxigraph.Store.read_only(str(dataset.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB's "Corruption" mid-swap
             raise KGError(Errors.E142, path=dataset.path) from exc
     store = pyoxigraph.Store()
     fmt = pyoxigraph.RdfFormat.TRIG if dataset.kind == "trig" else pyoxigraph.RdfFormat.TURTLE

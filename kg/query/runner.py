@@ -222,18 +222,26 @@ def query_rows(
     max_memory: int = MAX_MEMORY_MIB,
 ) -> Rows:
     """The rows of the SELECT ``text`` over ``dataset``, answered by an engine process of
-    its own (opening the dataset is not counted against ``timeout``).
+    its own (opening the dataset is not counted against ``timeout``). A store a build
+    replaces while it is read is read once more.
 
     Raises:
         KGError: E135/E138 from the check, E110/E142 when the dataset cannot be opened,
             E133/E134 from the engine, E136/E137/E139/E141 past the limits.
     """
     check_query(text)
-    engine = EngineProcess(dataset, max_memory=max_memory)
-    try:
-        engine.ready()
-        request = {"text": text, "want": "rows", "timeout": timeout, "max_rows": max_rows}
-        answer = engine.ask(request, deadline=time.monotonic() + timeout)
-    finally:
-        engine.stop()
+    request = {"text": text, "want": "rows", "timeout": timeout, "max_rows": max_rows}
+    for attempt in (1, 2):
+        engine = EngineProcess(dataset, max_memory=max_memory)
+        try:
+            engine.ready()
+            answer = engine.ask(request, deadline=time.monotonic() + timeout)
+            break
+        except KGError as error:
+            # a build swapping the store in while the engine opened or read it: once more
+            if attempt == 2 or dataset.kind != "store" or error.code not in {"E141", "E142"}:
+                raise
+            time.sleep(0.5)
+        finally:
+            engine.stop()
     return Rows(tuple(answer["columns"]), tuple(tuple(row) for row in answer["rows"]))

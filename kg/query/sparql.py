@@ -59,11 +59,19 @@ def resolve_query(query: str | None, name: str | None) -> str:
     if not query:
         raise KGError(Errors.E131)
     path = Path(query)
-    if query.endswith(".rq") or (len(query) < 4096 and path.is_file()):
+    if query.endswith(".rq") or (len(query) < 4096 and _is_file(path)):
         if not path.is_file():
             raise KGError(Errors.E132, path=query)
         return path.read_text(encoding="utf-8")
     return query
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file (query text is no file name: too long, odd bytes)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _text(value: Node | None) -> str:

@@ -376,7 +376,9 @@ def open_explorer(out_dir: Path, *, corpus: Path | None = None) -> Explorer:
     """
     from kg.errors import Errors, KGError
     from kg.exports.store import STORE_DIR, load_store, open_store
+    from kg.outputs import recover
 
+    recover(out_dir)  # a build killed while publishing is finished first
     scratch: Path | None = None
     if (out_dir / STORE_DIR).is_dir():
         dataset = Dataset(out_dir / STORE_DIR, "store")

@@ -27,7 +27,10 @@ from kg.serve.data import open_explorer
 from tests.query.conftest import Listener
 
 runner = CliRunner()
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.*")
+pytestmark = [
+    pytest.mark.reliability,
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.*"),
+]
 
 
 #: A line separator does not end a comment for any engine: the SERVICE after it is

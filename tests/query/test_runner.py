@@ -15,6 +15,8 @@ from kg.query.engine import Dataset
 from kg.query.guard import MAX_OPERATORS, check_query
 from kg.query.runner import EnginePool, EngineProcess, query_rows
 
+pytestmark = pytest.mark.reliability
+
 runner = CliRunner()
 
 #: Every triple against every triple, sorted: no row comes before the whole product exists

@@ -22,7 +22,10 @@ from kg.serve.data import open_explorer
 from tests.query.test_runner import CRASH, CROSS_PRODUCT
 from tests.serve.conftest import running_server
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.*")
+pytestmark = [
+    pytest.mark.reliability,
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:starlette.*"),
+]
 
 LABELS = "SELECT ?l WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 5"
 
