@@ -28,8 +28,10 @@ from types import FrameType
 
 __all__ = ["OverBudget", "budget", "enforceable", "resident_mib"]
 
-#: How often the budget is looked at (seconds).
+#: How often the budget is looked at, and how long after raising it is raised again (an
+#: exception raised where Python cannot pass it on is lost: the block is still running).
 _TICK = 0.1
+_REPEAT = 1.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -53,6 +55,16 @@ def resident_mib(pid: int | None = None) -> float | None:
         return None
 
 
+def _raisable(frame: FrameType | None) -> bool:
+    """Whether an exception raised in ``frame`` reaches the budgeted block: not inside a
+    finaliser (``__del__``, a weakref callback), where Python reports and drops it."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__" or frame.f_globals.get("__name__") == "weakref":
+            return False
+        frame = frame.f_back
+    return True
+
+
 def enforceable() -> bool:
     """Whether a budget can be enforced here (the main thread of a process with timers)."""
     return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
@@ -71,19 +83,25 @@ def budget(*, seconds: float, memory_mib: float) -> Iterator[None]:
         return
     started = time.monotonic()
     floor = resident_mib()
-    fired = False
+    raised = -1.0
 
-    def check(_signum: int, _frame: FrameType | None) -> None:
-        nonlocal fired
-        if fired:
-            return  # raised once; the block is unwinding
-        if time.monotonic() - started > seconds:
-            fired = True
-            raise OverBudget("time", seconds)
-        now = resident_mib()
-        if floor is not None and now is not None and now - floor > memory_mib:
-            fired = True
-            raise OverBudget("memory", memory_mib)
+    def check(_signum: int, frame: FrameType | None) -> None:
+        nonlocal raised
+        now = time.monotonic()
+        if raised >= 0 and now - raised < _REPEAT:
+            return  # raised a moment ago: the block is unwinding
+        if now - started > seconds:
+            over = OverBudget("time", seconds)
+        else:
+            resident = resident_mib()
+            if floor is None or resident is None or resident - floor <= memory_mib:
+                return
+            over = OverBudget("memory", memory_mib)
+        if not _raisable(frame):
+            signal.setitimer(signal.ITIMER_REAL, 0.001, _TICK)  # again, in a moment
+            return
+        raised = now
+        raise over
 
     previous = signal.signal(signal.SIGALRM, check)
     signal.setitimer(signal.ITIMER_REAL, _TICK, _TICK)

@@ -49,6 +49,20 @@ def test_no_except_exception_swallows_it() -> None:
                 time.sleep(0.05)
 
 
+def test_a_finaliser_running_when_the_time_is_up_does_not_lose_it() -> None:
+    """Raised inside ``__del__``, the exception would be dropped (and the work would run
+    on unbudgeted): it is raised in the work itself instead."""
+
+    class Finalised:
+        def __del__(self) -> None:
+            sum(range(3000))
+
+    with pytest.raises(OverBudget), budget(seconds=0.3, memory_mib=10_000):
+        while True:
+            Finalised()
+            sum(range(3000))
+
+
 def test_outside_the_main_thread_nothing_is_enforced() -> None:
     found: list[bool] = []
 
