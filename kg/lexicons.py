@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.config import ontology_file
+from kg.text import is_cjk
 
 __all__ = [
     "LexEntry",
@@ -106,7 +107,7 @@ def looks_like_name(text: str) -> bool:
     >>> looks_like_name("刘主席"), looks_like_name("崔女士")
     (False, False)
     """
-    if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+    if not 2 <= len(text) <= 4 or not all(is_cjk(ch) for ch in text):
         return False
     names = surnames()
     surname = 2 if text[:2] in names and len(text) >= 3 else 1 if text[0] in names else 0

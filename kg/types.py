@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from kg.corpus.align import AlignedText
+from kg.text import AlignedText
 
 __all__ = [
     "Byline",

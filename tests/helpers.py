@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from kg.corpus.align import AlignedText
 from kg.corpus.clean import clean
+from kg.text import AlignedText
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

@@ -384,8 +384,8 @@ def _ratio(run, make, small: int, factor: int) -> float:  # type: ignore[no-unty
     ],
 )
 def test_cleaning_takes_linear_time(make) -> None:  # type: ignore[no-untyped-def]
-    from kg.corpus.align import AlignedText
     from kg.corpus.clean import clean
+    from kg.text import AlignedText
 
     ratio = _ratio(lambda text: clean(AlignedText.identity(text)), make, 4000, 8)
     assert ratio < 8 * 3  # quadratic would be 64

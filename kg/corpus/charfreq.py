@@ -16,6 +16,7 @@ from pathlib import Path
 import jieba
 
 from kg.corpus.simplify import to_simplified_char
+from kg.text import is_cjk
 
 __all__ = ["COMMON_RANK", "char_rank", "common_ratio"]
 
@@ -52,7 +53,7 @@ def common_ratio(text: str) -> float:
     >>> common_ratio("工会工作") > 0.9
     True
     """
-    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    cjk = [ch for ch in text if is_cjk(ch)]
     if not cjk:
         return 1.0
     return sum(char_rank(ch) < COMMON_RANK for ch in cjk) / len(cjk)

@@ -1,7 +1,7 @@
 """Cleaners: small pure functions composed into a pipeline (textacy style).
 
 Each cleaner takes a ``str`` and returns a ``str``; given an
-:class:`~kg.corpus.align.AlignedText` it returns one, so the pipeline keeps a map
+:class:`~kg.text.AlignedText` it returns one, so the pipeline keeps a map
 from clean offsets back to the original file's text.
 
 >>> remove_pinyin_annotations("產(chǎn)業(yè)工人")
@@ -19,10 +19,10 @@ from functools import wraps
 from typing import TypeVar, overload
 
 from kg.corpus import resources as R
-from kg.corpus.align import AlignedText, Piece
 from kg.corpus.charfreq import COMMON_RANK, char_rank
 from kg.corpus.simplify import to_simplified
 from kg.errors import Errors, KGError
+from kg.text import CJK, SENTENCE_ENDS, AlignedText, Piece, is_cjk
 
 __all__ = [
     "CLEANERS",
@@ -90,10 +90,6 @@ def make_pipeline(*cleaners: Cleaner) -> Cleaner:
 
     pipeline.__name__ = "+".join(c.name for c in cleaners)
     return Cleaner(pipeline)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -205,7 +201,7 @@ _ASCII_PUNCT = set("!\"#$%&'*")
 
 
 def _is_rare(ch: str) -> bool:
-    return _is_cjk(ch) and char_rank(ch) >= COMMON_RANK
+    return is_cjk(ch) and char_rank(ch) >= COMMON_RANK
 
 
 def _mojibake_end(text: str, start: int) -> int:
@@ -220,7 +216,7 @@ def _mojibake_end(text: str, start: int) -> int:
     while j < len(text):
         ch = text[j]
         rare_here = _is_rare(ch) or (j + 1 < len(text) and _is_rare(text[j + 1]))
-        if (_is_cjk(ch) and rare_here) or (ch.isascii() and ch.isalpha() and j > i):
+        if (is_cjk(ch) and rare_here) or (ch.isascii() and ch.isalpha() and j > i):
             j += 1
         else:
             break
@@ -371,7 +367,7 @@ def drop_repeated_lines(text: AlignedText) -> AlignedText:
 
 
 _BODY_PUNCT = re.compile(r"[,，。;；]")
-_LINE_END_OK = set(R.SENTENCE_END) | set("”’」』)）》】:：")
+_LINE_END_OK = set(SENTENCE_ENDS) | set("”’」』)）》】:：")
 _CAPTION_MAX = 40
 _BODY_MIN = 30
 
@@ -437,10 +433,10 @@ def _open_quote(line: str) -> bool:
 
 
 def _is_cjk_start(line: str) -> bool:
-    return bool(line) and (_is_cjk(line[0]) or line[0].isdigit() or line[0] in "、,，。")
+    return bool(line) and (is_cjk(line[0]) or line[0].isdigit() or line[0] in "、,，。")
 
 
-_SPACES_IN_WORD = re.compile(rf"(?<={R.CJK})[ \t]{{2,}}(?={R.CJK})")
+_SPACES_IN_WORD = re.compile(rf"(?<={CJK})[ \t]{{2,}}(?={CJK})")
 
 
 @cleaner

@@ -13,6 +13,7 @@ import re
 
 from kg.lexicons import alternation, looks_like_name
 from kg.nlp.words import is_common_word
+from kg.text import CJK, CJK_RANGES, FULL_STOPS
 from kg.types import Byline
 
 __all__ = [
@@ -30,9 +31,7 @@ __all__ = [
 ]
 
 # A name never runs into the next credit (``马学礼通讯员邱春强``).
-_NAME_CHAR = (
-    r"(?:(?!记者|通讯员|实习生|摄影|摄|[一二三初复终]审|编辑|审核|校对|签发|核发)[\u4e00-\u9fff])"
-)
+_NAME_CHAR = rf"(?:(?!记者|通讯员|实习生|摄影|摄|[一二三初复终]审|编辑|审核|校对|签发|核发){CJK})"
 _NAME = rf"{_NAME_CHAR}{{2,4}}(?:·{_NAME_CHAR}{{1,6}})?"
 _ROLES = {
     "本报记者": "reporter",
@@ -78,23 +77,23 @@ _DMY_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\
 #: The opening of a news body: ``本报讯``, ``鲁中网淄博6月28日讯``, ``新华社北京6月1日电``,
 #: optionally followed by a bracketed credit.
 DATELINE = re.compile(
-    r"^(?P<head>(?P<outlet>本报|[\u4e00-\u9fff]{1,10}?(?:新闻网|日报|晚报|新闻|网|报|社|台))"
-    r"[\u4e00-\u9fff]{0,8}?(?:(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?(?:讯|电)(?!员))"
+    rf"^(?P<head>(?P<outlet>本报|{CJK}{{1,10}}?(?:新闻网|日报|晚报|新闻|网|报|社|台))"
+    rf"{CJK}{{0,8}}?(?:(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日)?(?:讯|电)(?!员))"
     r"\s*(?:[(（](?P<credit>[^()（）\n]{1,80})[)）])?"
 )
 #: The outlets a credit line may name before its roles (工人日报-中工网记者 马学礼).
-_OUTLET_PREFIX = r"(?:[\u4e00-\u9fff]{2,10}?(?:日报|晚报|报|网|台|社|客户端)[-—－/]?)*"
+_OUTLET_PREFIX = rf"(?:{CJK}{{2,10}}?(?:日报|晚报|报|网|台|社|客户端)[-—－/]?)*"
 _BYLINE_LINE = re.compile(
     rf"^{_OUTLET_PREFIX}(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$"
 )
 _SOURCE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*(?P<source>[^\s|丨]{2,30})")
 #: ``来源:`` after other fields of a metadata line (时间: 2014-03-12 来源: 东方网).
 _SOURCE_IN_META = re.compile(
-    r"(?:^|\s)(?:来源|稿源)\s*[:：]\s*(?P<source>[\u4e00-\u9fffA-Za-z0-9]{2,20})"
+    rf"(?:^|\s)(?:来源|稿源)\s*[:：]\s*(?P<source>[{CJK_RANGES}A-Za-z0-9]{{2,20}})"
 )
 #: A paper's masthead with its issue: 《工人日报》(2026年01月20日 02版).
 _MASTHEAD = re.compile(r"^《(?P<source>[^《》]{2,12}(?:报|刊))》\s*[(（][^()（）]{0,40}[)）]\s*$")
-_PROVIDED = re.compile(r"^本版(?:文图|图文|稿件)?由(?P<source>[\u4e00-\u9fff]{2,30}?)提供")
+_PROVIDED = re.compile(rf"^本版(?:文图|图文|稿件)?由(?P<source>{CJK}{{2,30}}?)提供")
 _PHOTO = re.compile(
     rf"(?:(?:本报)?(?:摄影记者|记者|通讯员)\s*|(?<=[。！？”])\s*|^)"
     rf"(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄\s*$"
@@ -229,7 +228,7 @@ def photo_credits(line: str, offset: int) -> list[Byline]:
     ]
 
 
-_SENTENCE_ENDS = "。！？!?”"
+_SENTENCE_ENDS = FULL_STOPS + "!?”"  # before a byline that follows a sentence
 
 
 _TRAILING_NAMES = re.compile(rf"[(（](?P<credit>{_NAME}(?:\s+{_NAME})+)[)）]\s*$")

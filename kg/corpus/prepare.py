@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kg.corpus.align import AlignedText
 from kg.corpus.clean import DEFAULT_PIPELINE, build_pipeline
 from kg.corpus.split import split_stories
 from kg.errors import Warnings
+from kg.text import SENTENCE_ENDS, AlignedText
 from kg.types import Document, RawDocument, Story
 
 __all__ = ["MAX_STORY_CHARS", "cut_story", "prepare"]
@@ -18,7 +18,7 @@ __all__ = ["MAX_STORY_CHARS", "cut_story", "prepare"]
 #: longer one (a dump, a whole book in one line) is cut at sentence ends, so that no
 #: stage of the pipeline ever sees an unbounded text.
 MAX_STORY_CHARS = 20_000
-_SENTENCE_END = re.compile(r"[。!?！？;；\n]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]")
 
 
 def cut_story(text: str, story: Story, limit: int = MAX_STORY_CHARS) -> Iterator[Story]:

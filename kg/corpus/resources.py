@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from kg.text import CJK
+
 __all__ = [
     "BLOCK_TAG",
-    "CJK",
     "FURNITURE_LINE",
     "HIDDEN_ELEMENT",
     "HTML_COMMENT",
@@ -24,15 +25,12 @@ __all__ = [
     "MOJIBAKE_MARKER",
     "OPENCC_MISSES",
     "PINYIN_ANNOTATION",
-    "SENTENCE_END",
     "TICKER_FIELD_END",
     "TICKER_MIN_CUT",
     "TICKER_SEPARATOR",
     "WIDTH_TABLE",
 ]
 
-#: One CJK unified ideograph (basic block + extension A + compatibility).
-CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _V = f"[aeiouüv{_TONED}]"
@@ -88,7 +86,6 @@ BLOCK_TAG = re.compile(
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
-SENTENCE_END = "。！？!?；;…"
 
 #: Lines that belong to the page, not the story: copyright notices, share and
 #: print buttons, counters; matched against a whole stripped line. (Editorial credits

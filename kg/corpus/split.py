@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from kg.corpus import metadata as M
-from kg.corpus.resources import SENTENCE_END
+from kg.text import SENTENCE_ENDS
 from kg.types import Byline, Story
 
 __all__ = ["Line", "classify", "split_stories"]
 
 _HEADING_MAX = 60
-_NOT_HEADING_END = set(SENTENCE_END) | set(",，、:：")
+_NOT_HEADING_END = set(SENTENCE_ENDS) | set(",，、:：")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,18 +27,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.corpus.metadata import parse_date
-from kg.corpus.resources import SENTENCE_END
 from kg.figures.extract import Figure, figure_cues, find_figures
 from kg.lexicons import organizations
 from kg.nlp.components.merge import nested_spans
 from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
+from kg.text import SENTENCE_ENDS
 from kg.types import Document, Entity, Measurement, Mention, Story
 
 __all__ = ["RULE", "find_measurements"]
 
 RULE = "figure:measure-word"
 _CONFIDENCE = 0.8
-_SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]*[{SENTENCE_END}\n]*")
+_SENTENCE = re.compile(rf"[^{SENTENCE_ENDS}\n]*[{SENTENCE_ENDS}\n]*")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _CLAUSE_BREAKS = ",，;；:：。"
 _LIST_MARKS = ("、", "等", "为代表")

@@ -15,6 +15,8 @@ import re
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.text import CJK_RANGES
+
 __all__ = ["BASE", "ENTITY_TYPES", "ID", "KG", "PREFIXES", "RELATION_TYPES", "iri_segment"]
 
 #: The four top classes every entity has, and the eight relation properties.
@@ -115,7 +117,7 @@ PREFIXES = {
     "kgid": ID,
 }
 
-_UNSAFE = re.compile(r"[^0-9A-Za-z\-._~\u3400-\u9fff\uf900-\ufaff]")
+_UNSAFE = re.compile(rf"[^0-9A-Za-z\-._~{CJK_RANGES}]")
 
 
 def iri_segment(text: str) -> str:

@@ -37,6 +37,7 @@ from kg.nlp.patterns import (
     suffix_type,
 )
 from kg.nlp.words import word_freq
+from kg.text import FULL_STOPS
 from kg.types import Document, Entity, Mention, Story
 
 __all__ = ["Linked", "entity_key", "link_document"]
@@ -536,8 +537,8 @@ def _contexts(doc: Document, found: list[_Found]) -> dict[int, StoryContext]:
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
-    ends = [i for ch in "。！？\n" if (i := text.find(ch, pos)) != -1]
+    start = max(text.rfind(ch, 0, pos) for ch in FULL_STOPS + "\n") + 1
+    ends = [i for ch in FULL_STOPS + "\n" if (i := text.find(ch, pos)) != -1]
     return start, (min(ends) + 1 if ends else len(text))
 
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.corpus.align import AlignedText
 from kg.corpus.clean import clean
 from kg.corpus.resources import WIDTH_TABLE
 from kg.corpus.simplify import to_simplified
+from kg.text import AlignedText
 from tests.helpers import cleaned, corpus_text
 
 TRADITIONAL = "產業工會職工隊伍建設改革勞模學院總區縣陜寧安康市"

@@ -1,4 +1,5 @@
-"""Text with a character-level map back to the original file's text.
+"""Text and its characters, below every stage: CJK ideographs, sentence ends, and text
+with a character-level map back to the original file's text.
 
 Every cleaner rewrites an :class:`AlignedText` into a new one, so that after the
 whole pipeline each clean character still knows which slice of the original it
@@ -18,7 +19,38 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["AlignedText", "Piece"]
+__all__ = [
+    "CJK",
+    "CJK_RANGES",
+    "FULL_STOPS",
+    "SENTENCE_ENDS",
+    "AlignedText",
+    "Piece",
+    "is_cjk",
+]
+
+#: The CJK unified ideographs: extension A, the basic block and the compatibility block
+#: (the ranges of a regex character class), and one of them as a class.
+CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = f"[{CJK_RANGES}]"
+#: What ends a sentence in Chinese news text (with a line break, where lines matter);
+#: FULL_STOPS are the three that end one whatever follows.
+SENTENCE_ENDS = "。！？!?；;…"
+FULL_STOPS = "。！？"
+
+
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a CJK ideograph.
+
+    >>> is_cjk("工"), is_cjk("㐀"), is_cjk("a"), is_cjk("，")
+    (True, True, False, False)
+    """
+    return (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or ("\uf900" <= char <= "\ufaff")
+    )
+
 
 #: A piece of a rebuilt text: ``(start, end)`` keeps that slice of the current
 #: text with its mapping; a ``str`` inserts new text mapped to ``anchor``.
