@@ -23,9 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.config import ontology_dir
 from kg.graph.parts import DocumentPart, PartFormatError, part_from_json, part_to_json
 from kg.types import RawDocument
+from kg.vocab.files import ontology_dir
 
 __all__ = ["FORMAT", "DocumentCache", "fingerprint"]
 

@@ -223,8 +223,9 @@ def eval_(
     """Print precision, recall and F1 per entity and relation type against GOLD."""
     import json
 
-    from kg.eval import ENTITY_TYPES, MODES, RELATION_TYPES, evaluate, load_gold
+    from kg.eval import MODES, evaluate, load_gold
     from kg.graph.validate import load_graph
+    from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES
 
     if mode not in MODES:
         fail(KGError(Errors.E115, mode=mode), 2)

@@ -19,8 +19,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg.build import analyse_corpus
-from kg.lexicons import Place, places, surnames
 from kg.types import Document, Entity
+from kg.vocab.lexicon import surnames
+from kg.vocab.places import Place, places
 
 __all__ = ["generate", "main"]
 

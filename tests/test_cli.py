@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from kg.build import BuildResult
 from kg.cli import app
 from kg.corpus.simplify import to_simplified
-from kg.graph.namespaces import KG
 from kg.graph.validate import validate
+from kg.vocab.ontology import KG
 from tests.helpers import CORPUS, ROOT
 
 runner = CliRunner()

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from kg.build import BuildResult
 from kg.cli import app
-from kg.eval import ENTITY_TYPES, Score, evaluate, load_gold, normalize
+from kg.eval import Score, evaluate, load_gold, normalize
+from kg.vocab.ontology import ENTITY_TYPES
 from tests.helpers import GOLD, corpus_path
 
 runner = CliRunner()

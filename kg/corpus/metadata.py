@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.lexicons import alternation, looks_like_name
-from kg.nlp.words import is_common_word
 from kg.text import CJK, CJK_RANGES, FULL_STOPS
 from kg.types import Byline
+from kg.vocab.lexicon import alternation, looks_like_name
+from kg.vocab.words import is_common_word
 
 __all__ = [
     "DATELINE",

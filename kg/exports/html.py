@@ -24,7 +24,8 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from kg.graph.built import BuiltGraph
-from kg.graph.view import ENTITY_TYPES, entity_view
+from kg.graph.view import entity_view
+from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES, display
 
 __all__ = [
     "OVERVIEW_PER_TYPE",
@@ -37,23 +38,12 @@ __all__ = [
     "write_html",
 ]
 
-#: Colour and shape per entity type, and the legend's names.
+#: Colour and shape per entity type, and the legend's names (``ontology/display.tsv``).
 STYLE: dict[str, dict[str, str]] = {
-    "Organization": {"color": "#1f77b4", "shape": "dot", "zh": "组织机构"},
-    "Program": {"color": "#ff7f0e", "shape": "diamond", "zh": "工作项目"},
-    "Place": {"color": "#2ca02c", "shape": "triangle", "zh": "地点"},
-    "Person": {"color": "#d62728", "shape": "star", "zh": "人物"},
+    t: {"color": display()[t].colour, "shape": display()[t].shape, "zh": display()[t].label_zh}
+    for t in ENTITY_TYPES
 }
-_EDGE_COLOUR = {
-    "locatedIn": "#9e9e9e",
-    "subOrganizationOf": "#1f77b4",
-    "implements": "#ff7f0e",
-    "establishes": "#9467bd",
-    "organizes": "#8c564b",
-    "partnersWith": "#17becf",
-    "holdsPost": "#d62728",
-    "partOf": "#bcbd22",
-}
+_EDGE_COLOUR = {name: display()[name].colour for name in RELATION_TYPES}
 _FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 _OPTIONS: dict[str, Any] = {
     # positions are computed when the page is written (a seeded spring layout of the

@@ -19,8 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.graph.built import BuiltGraph, MemoryGraph, as_built
-from kg.graph.namespaces import PREFIXES
-from kg.graph.standard import STANDARD_PREFIXES
+from kg.vocab.ontology import PREFIXES, STANDARD_PREFIXES
 
 __all__ = ["CONTEXT", "CONTEXT_FILE", "node_object", "write_jsonld"]
 

@@ -23,6 +23,7 @@ from rdflib import Graph
 
 from kg.graph.built import BuiltGraph, as_built
 from kg.graph.figures import FIGURE_FIELDS, FigureRow
+from kg.vocab.ontology import RELATION_TYPES
 
 __all__ = [
     "ARRAY_DELIMITER",
@@ -44,16 +45,8 @@ ARRAY_DELIMITER = "\x1f"
 #: rows were right, 101 were not). Labels now have their own statement (``statements``),
 #: which alone was right at 3000 rows a statement; at most 100 keeps clear of it as well.
 BATCH = 100
-REL_TYPES = {
-    "locatedIn": "LOCATED_IN",
-    "subOrganizationOf": "SUB_ORGANIZATION_OF",
-    "implements": "IMPLEMENTS",
-    "establishes": "ESTABLISHES",
-    "organizes": "ORGANIZES",
-    "partnersWith": "PARTNERS_WITH",
-    "holdsPost": "HOLDS_POST",
-    "partOf": "PART_OF",
-}
+#: Each relation's relationship type, by Neo4j's convention (locatedIn -> LOCATED_IN).
+REL_TYPES = {name: re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper() for name in RELATION_TYPES}
 _NODE_PROPS = ("name", "type", "subtype", "aliases", "adminCode", "documents")
 #: A figure's properties (its ``about`` is the ``ABOUT`` relationship instead).
 _FIGURE_PROPS = tuple(name for name in FIGURE_FIELDS if name not in {"id", "about"})

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.config import ontology_file
 from kg.graph.built import BuiltGraph, as_built, document_owner
 from kg.graph.rdfwriter import turtle
+from kg.vocab.files import ontology_file
 
 __all__ = ["document_owner", "serialize_turtle", "write_text", "write_trig", "write_turtle"]
 

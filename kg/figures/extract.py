@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.figures.numbers import CHINESE_DIGITS, parse_number
-from kg.lexicons import alternation, rows
+from kg.vocab.lexicon import alternation, rows
 
 __all__ = ["Figure", "figure_cues", "find_figures"]
 

@@ -18,9 +18,9 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg.graph.figures import FigureRow, figure_rows
-from kg.graph.namespaces import ENTITY_TYPES, ID, KG, RELATION_TYPES
 from kg.graph.rdfwriter import trig, turtle
 from kg.graph.view import entity_view
+from kg.vocab.ontology import ENTITY_TYPES, ID, KG, RELATION_TYPES
 
 __all__ = ["BuiltGraph", "Counts", "MemoryGraph", "as_built", "document_owner"]
 

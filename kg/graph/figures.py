@@ -14,7 +14,7 @@ from typing import Any, TypedDict, get_type_hints
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from kg.graph.namespaces import KG
+from kg.vocab.ontology import KG
 
 __all__ = ["FIGURE_FIELDS", "FigureRow", "check_figure_row", "figure_rows"]
 

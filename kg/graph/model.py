@@ -6,9 +6,17 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.corpus.metadata import parse_date
-from kg.graph.namespaces import ID, KG, PREFIXES, RELATION_TYPES, iri_segment
-from kg.graph.standard import STANDARD_PREFIXES, standard_classes
 from kg.types import Document, Entity, Story
+from kg.vocab.ontology import (
+    ID,
+    KG,
+    PREFIXES,
+    RELATION_TYPES,
+    STANDARD_PREFIXES,
+    SUBTYPES,
+    iri_segment,
+    standard_classes,
+)
 
 _RELATION = {name: KG[name] for name in RELATION_TYPES}
 
@@ -125,23 +133,9 @@ def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> U
 
 
 _KIND = {"Organization": "org", "Program": "program", "Place": "place", "Person": "person"}
-_SUBCLASS = {
-    "TradeUnion": KG.TradeUnion,
-    "Government": KG.Government,
-    "Enterprise": KG.Enterprise,
-    "Institution": KG.Institution,
-    "Media": KG.Media,
-    "OtherOrganization": KG.OtherOrganization,
-    "Other": KG.OtherOrganization,
-    "Policy": KG.Policy,
-    "Country": KG.Country,
-    "Province": KG.Province,
-    "City": KG.City,
-    "District": KG.District,
-    "County": KG.County,
-    "Town": KG.Town,
-    "Area": KG.Area,
-}
+#: Each subclass by its local name; "Other" is the gold files' name of OtherOrganization.
+_SUBCLASS = {name: KG[name] for names in SUBTYPES.values() for name in names}
+_SUBCLASS["Other"] = KG.OtherOrganization
 
 
 def entity_iri(entity: Entity) -> URIRef:

@@ -28,11 +28,11 @@ from rdflib.namespace import RDF
 from kg.graph.built import Counts
 from kg.graph.figures import FigureRow, check_figure_row
 from kg.graph.model import add_entities, entity_iri, new_graph
-from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.graph.parts import DocumentPart
 from kg.graph.rdfwriter import named_graph, sort_key, subject_blocks, trig_chunks, turtle_chunks
 from kg.graph.view import Evidence, ViewFacts, assemble, collect
 from kg.types import Entity, merge_entity
+from kg.vocab.ontology import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = ["ENTITY_BATCH", "GraphSink", "StreamedGraph"]
 

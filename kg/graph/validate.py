@@ -10,8 +10,8 @@ from rdflib import BNode, Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.config import ontology_file
 from kg.errors import Errors, KGError
+from kg.vocab.files import ontology_file
 
 __all__ = ["Violation", "load_graph", "validate"]
 

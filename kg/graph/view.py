@@ -25,11 +25,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.graph.memo import per_graph
-from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
+from kg.vocab.ontology import ENTITY_TYPES, KG, RELATION_TYPES, SUBTYPES
 
 __all__ = [
-    "ENTITY_TYPES",
-    "RELATION_TYPES",
     "SENTENCES_PER_ENTITY",
     "Evidence",
     "HasView",
@@ -288,22 +286,4 @@ def entity_view(graph: Graph | HasView) -> nx.MultiDiGraph:
     return graph.view()
 
 
-_SUBCLASSES = {
-    KG[name]
-    for name in (
-        "TradeUnion",
-        "Government",
-        "Enterprise",
-        "Institution",
-        "Media",
-        "OtherOrganization",
-        "Policy",
-        "Country",
-        "Province",
-        "City",
-        "District",
-        "County",
-        "Town",
-        "Area",
-    )
-}
+_SUBCLASSES = {KG[name] for names in SUBTYPES.values() for name in names}

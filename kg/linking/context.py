@@ -11,44 +11,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.lexicons import Place, place_by_code, places_by_surface
+from kg.vocab.places import Place, ancestors, place_by_code
 
-__all__ = ["StoryContext", "ancestors", "level_of"]
-
-_LEVEL = {"Country": 0, "Province": 1, "City": 2, "District": 3, "County": 3, "Town": 4, "Area": 5}
-
-
-def level_of(place: Place) -> int:
-    """0 country, 1 province, 2 prefecture, 3 county, 4 town, 5 area."""
-    return _LEVEL.get(place.subtype, 5)
-
-
-def ancestors(place: Place) -> list[Place]:
-    """The place's parents, nearest first.
-
-    >>> [p.name for p in ancestors(place_by_code()["640202"])]
-    ['石嘴山市', '宁夏回族自治区']
-    """
-    chain = []
-    index = place_by_code()
-    parent = index.get(place.parent)
-    while parent is not None and parent not in chain:
-        chain.append(parent)
-        parent = index.get(parent.parent)
-    return chain
-
-
-def within(inner: str, outer: str) -> bool:
-    """Whether a place written ``inner`` can lie inside one written ``outer``: a chain of
-    places in a name (玉溪市江川区), not a short form that is part of the name
-    (云南玉林泉酒业: 玉林 is in Guangxi).
-
-    >>> within("江川区", "玉溪市"), within("玉林", "云南")
-    (True, False)
-    """
-    index = places_by_surface()
-    outer_keys = {p.key for p in index.get(outer, ())}
-    return any(outer_keys & {a.key for a in ancestors(p)} for p in index.get(inner, ()))
+__all__ = ["StoryContext"]
 
 
 @dataclass

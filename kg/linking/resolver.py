@@ -17,15 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from kg.corpus.clean import remove_pinyin_annotations
-from kg.lexicons import (
-    Place,
-    alternation,
-    organizations,
-    place_by_code,
-    places_by_surface,
-    rows,
-)
-from kg.linking.context import StoryContext, ancestors, level_of
+from kg.linking.context import StoryContext
 from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import (
     ABBREVIATIONS,
@@ -36,9 +28,11 @@ from kg.nlp.patterns import (
     UNITS,
     suffix_type,
 )
-from kg.nlp.words import word_freq
 from kg.text import FULL_STOPS
 from kg.types import Document, Entity, Mention, Story
+from kg.vocab.lexicon import alternation, organizations, rows
+from kg.vocab.places import Place, ancestors, level_of, place_by_code, places_by_surface
+from kg.vocab.words import word_freq
 
 __all__ = ["Linked", "entity_key", "link_document"]
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from kg import lexicons
 from kg.nlp.candidates import Candidate
 from kg.nlp.patterns import (
     EDITION,
@@ -33,6 +32,7 @@ from kg.nlp.patterns import (
     QUOTES,
     SECTOR,
 )
+from kg.vocab import places as gazetteer
 
 __all__ = ["event_name", "find_events"]
 
@@ -71,7 +71,7 @@ def _run_start(text: str, head: int) -> int:
 
 def _places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Places in ``text[start:end]``, longest at each position, left to right."""
-    surfaces = lexicons.places_by_surface()
+    surfaces = gazetteer.places_by_surface()
     found = []
     pos = start
     while pos < end:

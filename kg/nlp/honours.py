@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from kg import lexicons
 from kg.nlp.candidates import Candidate
 from kg.nlp.patterns import (
     AWARD_END,
@@ -40,6 +39,8 @@ from kg.nlp.patterns import (
     READING_BRAND,
     SHORT_HONOUR_NOT_AFTER,
 )
+from kg.vocab import lexicon as lexicons
+from kg.vocab import places as gazetteer
 
 __all__ = ["find_honours", "is_honour_or_brand", "levels_of"]
 
@@ -49,7 +50,7 @@ _LONGEST_PLACE = 10
 
 def _place_before(text: str, pos: int, *, epithets: bool = False) -> str | None:
     """The longest place name (or classical name) ending at ``pos``."""
-    places = lexicons.places_by_surface()
+    places = gazetteer.places_by_surface()
     names = lexicons.place_epithets() if epithets else {}
     for length in range(min(_LONGEST_PLACE, pos), 1, -1):
         surface = text[pos - length : pos]
@@ -77,7 +78,7 @@ def levels_of(place_keys: Mapping[str, int]) -> dict[str, str]:
     >>> levels_of({"530000": 2, "530400": 1})
     {'省': '云南省', '市': '玉溪市'}
     """
-    index = lexicons.place_by_code()
+    index = gazetteer.place_by_code()
     named = [index[k] for k in place_keys if k in index]
     provinces = {p.name for p in named if p.subtype == "Province"}
     cities = {p.name for p in named if p.subtype == "City" and p.name.endswith("市")}
@@ -223,7 +224,7 @@ def _reading_brands(text: str) -> Iterator[Candidate]:
 
 def _place_after(text: str, pos: int) -> str | None:
     """The longest place name starting at ``pos`` that ends a word."""
-    places = lexicons.places_by_surface()
+    places = gazetteer.places_by_surface()
     for length in range(min(_LONGEST_PLACE, len(text) - pos), 1, -1):
         surface = text[pos : pos + length]
         if surface in places:

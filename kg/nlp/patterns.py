@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicons import (
+from kg.vocab.lexicon import (
     alternation,
     department_stems,
     honour_short_forms,

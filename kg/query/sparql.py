@@ -15,10 +15,10 @@ import pyoxigraph
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.config import ontology_dir
 from kg.errors import Errors, KGError
 from kg.query.guard import check_query
 from kg.query.results import Rows, bounded_rows, term_text
+from kg.vocab.files import ontology_dir
 
 __all__ = [
     "MAX_ROWS",

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from kg.lexicons import Place, place_by_code, places_by_surface
-from kg.linking.context import ancestors
 from kg.relations.base import UNION, DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
@@ -32,6 +30,7 @@ from kg.relations.resources import (
     short_forms,
 )
 from kg.types import Entity, Relation
+from kg.vocab.places import Place, ancestors, place_by_code, places_by_surface
 
 __all__ = [
     "UnionName",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.lexicons import places_by_surface, programs
 from kg.relations.base import DocumentView, Sentence, Span, relation
 from kg.relations.registry import document_rule, sentence_rule
 from kg.relations.resources import (
@@ -36,6 +35,8 @@ from kg.relations.resources import (
     programme_parts,
 )
 from kg.types import Entity, Relation
+from kg.vocab.lexicon import programs
+from kg.vocab.places import places_by_surface
 
 __all__ = ["by_name", "folded", "from_cues", "from_lexicon", "from_lists", "from_standard_parts"]
 

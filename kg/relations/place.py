@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.lexicons import Place, place_by_code, places_by_surface
-from kg.linking.context import ancestors
 from kg.nlp.patterns import UNITS
 from kg.relations.base import DocumentView, relation
 from kg.relations.registry import document_rule
 from kg.relations.resources import ORG_PREFIXES
 from kg.types import Entity, Relation
+from kg.vocab.places import Place, ancestors, place_by_code, places_by_surface
 
 __all__ = ["from_gazetteer", "from_names", "inner_place", "name_place", "named_places"]
 
@@ -70,7 +69,7 @@ def inner_place(entity: Entity, context: set[str]) -> Place | None:
 
 
 def _places(view: DocumentView) -> dict[str, Entity]:
-    """The places the document names, by :attr:`~kg.lexicons.Place.key`."""
+    """The places the document names, by :attr:`~kg.vocab.lexicon.Place.key`."""
     return {e.key.split(":", 1)[1]: e for e in view.present.values() if e.type == "Place"}
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicons import alternation, org_short_forms, rows, titles
+from kg.vocab.lexicon import alternation, org_short_forms, rows, titles
 
 __all__ = [
     "AGENT_ADVERBS",

@@ -31,6 +31,7 @@ from kg.query.sparql import MAX_ROWS, TIMEOUT_SECONDS, describe, named_queries
 from kg.serve import protocol
 from kg.serve.data import Explorer
 from kg.serve.highlight import marked, pieces
+from kg.vocab.ontology import RELATIONS
 
 __all__ = ["create_app"]
 
@@ -51,16 +52,8 @@ _T = TypeVar("_T")
 #: "… and N more" (a hub of a large corpus has thousands).
 EVIDENCE_SHOWN = 10
 LIST_SHOWN = 200
-_PREDICATES = {
-    "locatedIn": ("located in", "place of"),
-    "subOrganizationOf": ("part of organisation", "has sub-organisation"),
-    "implements": ("implements", "implemented by"),
-    "establishes": ("establishes", "established by"),
-    "organizes": ("organizes", "organized by"),
-    "partnersWith": ("partners with", "partners with"),
-    "holdsPost": ("holds a post in", "has post holder"),
-    "partOf": ("part of", "has part"),
-}
+#: How each relation reads both ways on an entity's page (the ontology's labels).
+_PREDICATES = {name: (r.label_en, r.inverse_en) for name, r in RELATIONS.items()}
 
 
 def _vis_network() -> Path:

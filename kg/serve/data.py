@@ -20,10 +20,10 @@ from typing import Any
 import pyoxigraph
 
 from kg.corpus.load import load_file
-from kg.graph.namespaces import ENTITY_TYPES, KG, RELATION_TYPES
 from kg.query.engine import Dataset
 from kg.serve.search import Hit, NameIndex
 from kg.types import RawDocument
+from kg.vocab.ontology import ENTITY_TYPES, KG, RELATION_TYPES
 
 __all__ = [
     "Document",

@@ -12,7 +12,7 @@ from rdflib.namespace import RDF
 
 from kg.build import BuildResult, build
 from kg.exports.html import render_html, safe_json
-from kg.graph.namespaces import KG
+from kg.vocab.ontology import KG
 from tests.exports.browser import open_page
 
 MALICIOUS = (

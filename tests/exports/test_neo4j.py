@@ -32,11 +32,12 @@ from kg.exports.neo4j import (
     statements,
 )
 from kg.graph.figures import figure_rows
-from kg.graph.view import RELATION_TYPES, entity_view
+from kg.graph.view import entity_view
+from kg.vocab.ontology import RELATION_TYPES
 
 
 def relation_triples(graph: Graph) -> int:
-    from kg.graph.namespaces import KG
+    from kg.vocab.ontology import KG
 
     return sum(1 for p in RELATION_TYPES for _ in graph.triples((None, KG[p], None)))
 
@@ -213,7 +214,7 @@ def _kuzu_figures(conn: kuzu.Connection, graph: Graph, kinds: dict[str, str], ru
 def test_embedded_cypher_engine_counts_match_the_turtle(
     corpus_build: tuple[BuildResult, Path], tmp_path: Path
 ) -> None:
-    from kg.graph.namespaces import KG
+    from kg.vocab.ontology import KG
 
     graph = Graph().parse(corpus_build[1] / "graph.ttl")
     entities = len(entity_view(graph))

@@ -16,9 +16,9 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from kg.build import BuildResult, build
-from kg.graph.namespaces import KG
 from kg.graph.view import entity_view
 from kg.query.sparql import named_queries, run_query
+from kg.vocab.ontology import KG
 from tests.helpers import CORPUS
 
 

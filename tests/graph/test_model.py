@@ -8,8 +8,8 @@ from rdflib.namespace import RDF
 
 from kg.corpus.prepare import prepare
 from kg.graph.model import add_document, new_graph, story_iri
-from kg.graph.namespaces import KG
 from kg.types import RawDocument
+from kg.vocab.ontology import KG
 
 EXPECTED = """
 @prefix kg: <https://w3id.org/cn-union-kg/def#> .

@@ -8,9 +8,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.config import ontology_dir
-from kg.graph.namespaces import KG
 from kg.graph.validate import validate
+from kg.vocab.files import ontology_dir
+from kg.vocab.ontology import KG
 
 EXAMPLES = ontology_dir() / "examples"
 FIXED_CLASSES = ["Organization", "Program", "Place", "Person", "Document"]

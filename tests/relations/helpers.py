@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from kg.corpus.prepare import prepare
-from kg.lexicons import places_by_surface
 from kg.linking.resolver import entity_key
 from kg.relations.rules import DEFAULT_RULES, extract_relations
 from kg.types import Entity, Mention, RawDocument
+from kg.vocab.places import places_by_surface
 
 __all__ = ["given"]
 

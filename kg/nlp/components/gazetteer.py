@@ -14,8 +14,9 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
+from kg.vocab import lexicon as lexicons
+from kg.vocab.places import places_by_surface
 
 __all__ = ["HITS", "GazetteerMatcher", "Hit", "gazetteer_automaton", "make_gazetteer", "scan"]
 
@@ -42,7 +43,7 @@ def gazetteer_automaton() -> ahocorasick.Automaton:
     def add(surface: str, hit: Hit) -> None:
         table.setdefault(surface, []).append(hit)
 
-    for surface, candidates in lexicons.places_by_surface().items():
+    for surface, candidates in places_by_surface().items():
         subtypes = {p.subtype for p in candidates}
         exact = any(p.name == surface for p in candidates)
         add(

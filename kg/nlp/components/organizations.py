@@ -17,11 +17,11 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import alternation
-from kg.linking.context import within
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import HITS, Hit, scan
+from kg.vocab.lexicon import alternation
+from kg.vocab.places import within
 
 __all__ = ["OrganizationRecognizer", "find_organizations", "make_organizations"]
 

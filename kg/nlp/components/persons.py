@@ -14,10 +14,10 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicons import looks_like_name, surnames
 from kg.nlp.candidates import Candidate, add_candidate, candidates_of
 from kg.nlp.patterns import TITLES
-from kg.nlp.words import is_common_word, word_freq
+from kg.vocab.lexicon import looks_like_name, surnames
+from kg.vocab.words import is_common_word, word_freq
 
 __all__ = [
     "PersonRecognizer",

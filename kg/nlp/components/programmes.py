@@ -36,7 +36,6 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import lexicons
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import HITS
 from kg.nlp.events import event_name, find_events
@@ -88,6 +87,8 @@ from kg.nlp.patterns import (
     TRIGGERED,
     TRIGGERED_DE,
 )
+from kg.vocab import lexicon as lexicons
+from kg.vocab import places as gazetteer
 
 __all__ = ["ProgrammeRecognizer", "find_programmes", "make_programmes", "programme_name"]
 
@@ -236,7 +237,7 @@ def _name_start(text: str, match: re.Match[str]) -> int:
     run = text[left:start]
     cut = max((run.rfind(w) + len(w) for w in _CODE_LEFT_STOPS if w in run), default=0)
     # 汉滨区“1+1+3”建会模式: a place before the code says where, not what
-    places = lexicons.places_by_surface()
+    places = gazetteer.places_by_surface()
     n = len(run)
     cut = max([cut, *(j for i in range(cut, n) for j in range(i + 2, n + 1) if run[i:j] in places)])
     return left + cut if len(run) - cut >= 2 else start
@@ -244,7 +245,7 @@ def _name_start(text: str, match: re.Match[str]) -> int:
 
 def _place_at(text: str, pos: int) -> bool:
     """Whether a place name (two characters or more) starts at ``pos``."""
-    places = lexicons.places_by_surface()
+    places = gazetteer.places_by_surface()
     return any(text[pos : pos + n] in places for n in range(2, 11))
 
 

@@ -23,12 +23,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from kg.lexicons import looks_like_name, places_by_surface
-from kg.linking.context import within
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.areas import find_areas
 from kg.nlp.lac import LacSpan, load_tagger
+from kg.vocab.lexicon import looks_like_name
+from kg.vocab.places import places_by_surface, within
 
 __all__ = ["StatisticalRecognizer", "make_statistical", "propose"]
 

@@ -13,7 +13,7 @@ __all__ = ["ontology_dir", "ontology_file"]
 @lru_cache(maxsize=1)
 def ontology_dir() -> Path:
     """The ``ontology/`` folder: bundled in the wheel, else the checkout's."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # kg/
     for candidate in (package / "_ontology", package.parent / "ontology"):
         if (candidate / "kg.ttl").is_file():
             return candidate

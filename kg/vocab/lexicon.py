@@ -12,14 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.config import ontology_file
 from kg.text import is_cjk
+from kg.vocab.files import ontology_file
 
 __all__ = [
     "LexEntry",
-    "Place",
     "alternation",
-    "areas",
     "department_stems",
     "forms_of_address",
     "honour_awarders",
@@ -33,10 +31,7 @@ __all__ = [
     "org_stops",
     "org_units",
     "organizations",
-    "place_by_code",
     "place_epithets",
-    "places",
-    "places_by_surface",
     "policy_endings",
     "programme_heads",
     "programme_stops",
@@ -112,65 +107,6 @@ def looks_like_name(text: str) -> bool:
     names = surnames()
     surname = 2 if text[:2] in names and len(text) >= 3 else 1 if text[0] in names else 0
     return bool(surname) and text[surname:] not in forms_of_address()
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A place of the gazetteer: an administrative division or a named area."""
-
-    name: str
-    subtype: str  # Country Province City District County Town Area
-    code: str
-    parent: str  # parent's code (divisions) or name (areas); "" for none
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """What identifies the place: its code; a town (no code) its county and name;
-        an area its name."""
-        if self.code:
-            return self.code
-        return f"{self.parent}/{self.name}" if self.subtype == "Town" else self.name
-
-
-@lru_cache(maxsize=1)
-def places() -> tuple[Place, ...]:
-    """Every division of ``places.tsv``, town of ``towns.tsv`` and area of ``areas.tsv``."""
-    found = [
-        Place(
-            name=row["name"],
-            subtype=row["subtype"],
-            code=row["code"],
-            parent=row["parent_code"],
-            aliases=_split(row["aliases"]) + _split(row.get("former", "")),
-        )
-        for row in _rows("places.tsv")
-    ]
-    by_name = {p.name: p for p in found}
-    found += [Place(row["name"], "Town", "", row["county_code"]) for row in _rows("towns.tsv")]
-    for row in _rows("areas.tsv"):
-        parent = by_name.get(row["parent"])
-        found.append(
-            Place(row["name"], "Area", "", parent.key if parent else "", _split(row["aliases"]))
-        )
-    return tuple(found)
-
-
-@lru_cache(maxsize=1)
-def place_by_code() -> dict[str, Place]:
-    """Places by :attr:`Place.key`."""
-    return {p.key: p for p in places()}
-
-
-@lru_cache(maxsize=1)
-def places_by_surface() -> dict[str, tuple[Place, ...]]:
-    """Every name and alias -> the places it may denote (homonyms kept)."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for place in places():
-        for surface in (place.name, *place.aliases):
-            if len(surface) >= 2 and place not in index[surface]:
-                index[surface].append(place)
-    return {k: tuple(v) for k, v in index.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +208,6 @@ def organizations() -> tuple[LexEntry, ...]:
     return tuple(
         LexEntry(r["name"], r["subtype"], _split(r["aliases"])) for r in _rows("organizations.tsv")
     )
-
-
-def areas() -> tuple[Place, ...]:
-    """The named areas (``areas.tsv``)."""
-    return tuple(p for p in places() if p.subtype == "Area" and not p.code)
 
 
 @dataclass(frozen=True, slots=True)
