@@ -22,7 +22,7 @@ from kg.corpus import resources as R
 from kg.corpus.charfreq import COMMON_RANK, char_rank
 from kg.corpus.simplify import to_simplified
 from kg.errors import Errors, KGError
-from kg.text import CJK, SENTENCE_ENDS, AlignedText, Piece, is_cjk
+from kg.text import CJK, CJK_RANGES, SENTENCE_ENDS, AlignedText, Piece, is_cjk
 
 __all__ = [
     "CLEANERS",
@@ -376,7 +376,7 @@ def _is_body(line: str) -> bool:
     return len(line) >= _BODY_MIN and bool(_BODY_PUNCT.search(line))
 
 
-_PHOTO_CREDIT_END = re.compile(r"[\u4e00-\u9fff]{2,4}\s+摄$")
+_PHOTO_CREDIT_END = re.compile(rf"[{CJK_RANGES}]{{2,4}}\s+摄$")
 
 
 def _is_broken(line: str) -> bool:

@@ -16,9 +16,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.figures.numbers import CHINESE_DIGITS, parse_number
-from kg.vocab.lexicon import alternation, rows
+from kg.vocab.lexicon import alternation, figure_cues, measure_words
 
-__all__ = ["Figure", "figure_cues", "find_figures"]
+__all__ = ["Figure", "find_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,21 +55,8 @@ _MAX_INDICATOR = 12
 
 
 @lru_cache(maxsize=1)
-def figure_cues() -> dict[str, tuple[str, ...]]:
-    """The cue words of ``figure_cues.tsv`` by kind, in file order.
-
-    >>> figure_cues()["approx-inside"][:2]
-    ('余', '多')
-    """
-    found: dict[str, list[str]] = {}
-    for row in rows("figure_cues.tsv"):
-        found.setdefault(row["kind"], []).append(row["cue"])
-    return {kind: tuple(words) for kind, words in found.items()}
-
-
-@lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    words = {r["word"]: (r["unit"], int(r["multiplier"])) for r in rows("measure_words.tsv")}
+    words = measure_words()
 
     def of(kind: str) -> list[str]:
         return list(figure_cues().get(kind, ()))

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.corpus.metadata import parse_date
-from kg.figures.extract import Figure, figure_cues, find_figures
+from kg.figures.extract import Figure, find_figures
 from kg.nlp.components.merge import nested_spans
 from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
 from kg.text import SENTENCE_ENDS
 from kg.types import Document, Entity, Measurement, Mention, Story
-from kg.vocab.lexicon import organizations
+from kg.vocab.lexicon import figure_cues, organizations
 
 __all__ = ["RULE", "find_measurements"]
 

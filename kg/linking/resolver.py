@@ -28,9 +28,9 @@ from kg.nlp.patterns import (
     UNITS,
     suffix_type,
 )
-from kg.text import FULL_STOPS
+from kg.text import CJK_RANGES, FULL_STOPS, is_cjk
 from kg.types import Document, Entity, Mention, Story
-from kg.vocab.lexicon import alternation, organizations, rows
+from kg.vocab.lexicon import alternation, organizations, report_cues
 from kg.vocab.places import Place, ancestors, level_of, place_by_code, places_by_surface
 from kg.vocab.words import word_freq
 
@@ -483,7 +483,7 @@ def _inside_a_term(text: str, cand: Candidate) -> bool:
     if cand.subtype != "Country" or text[cand.start : cand.end] not in {"中国", "中國"}:
         return False
     after = text[cand.end : cand.end + 1]
-    return bool(after) and "\u4e00" <= after <= "\u9fff" and after not in _AFTER_COUNTRY
+    return bool(after) and is_cjk(after) and after not in _AFTER_COUNTRY
 
 
 def _same_kind(name: str, head: str) -> bool:
@@ -547,7 +547,7 @@ def _self_governing_region(
     for match in re.finditer("自治区", text[story.start : story.end]):
         start = story.start + match.start()
         before = text[start - 1] if start else ""
-        if "\u4e00" <= before <= "\u9fff" and before not in "在围绕和及与全获由向":
+        if is_cjk(before) and before not in "在围绕和及与全获由向":
             continue
         item = _Found(
             story,
@@ -601,11 +601,9 @@ def _outlet(doc: Document, story: Story, emit: Callable[[_Found, Entity, str, st
 @lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str]:
     """据X报道, 据X客户端消息 (``report_cues.tsv``): X, and the channel after it if any."""
-    cues: dict[str, list[str]] = {}
-    for row in rows("report_cues.tsv"):
-        cues.setdefault(row["kind"], []).append(row["cue"])
+    cues = report_cues()
     return re.compile(
-        rf"(?:{alternation(cues['before'])})(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?)"
+        rf"(?:{alternation(cues['before'])})(?P<name>[{CJK_RANGES}A-Za-z0-9]{{2,12}}?)"
         rf"(?P<channel>{alternation(cues['channel'])})?(?:{alternation(cues['after'])})"
     )
 
@@ -673,6 +671,6 @@ def _original_surface(doc: Document, start: int, end: int) -> str | None:
     """The mention as the original file spells it, artefacts removed (traditional forms)."""
     lo, hi = doc.clean.to_original(start, end)
     original = remove_pinyin_annotations(doc.raw.text[lo:hi]).strip()
-    if not original or not all("\u4e00" <= ch <= "\u9fff" for ch in original):
+    if not original or not all(is_cjk(ch) for ch in original):
         return None
     return original

@@ -32,6 +32,7 @@ from kg.nlp.patterns import (
     QUOTES,
     SECTOR,
 )
+from kg.text import is_cjk
 from kg.vocab import places as gazetteer
 
 __all__ = ["event_name", "find_events"]
@@ -54,7 +55,7 @@ def _run_start(text: str, head: int) -> int:
     """Where the clean run of characters (quotes included) before ``head`` begins."""
     start = head
     while start > max(0, head - _REACH) and (
-        "\u4e00" <= text[start - 1] <= "\u9fff" or EVENT_RUN_EXTRA.match(text[start - 1])
+        is_cjk(text[start - 1]) or EVENT_RUN_EXTRA.match(text[start - 1])
     ):
         start -= 1
     run = text[start:head]

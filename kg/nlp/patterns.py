@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.text import CJK_RANGES
 from kg.vocab.lexicon import (
     alternation,
     department_stems,
@@ -102,7 +103,6 @@ __all__ = [
     "suffix_type",
 ]
 
-_CJK = "\u4e00-\u9fff"
 
 #: Organisation name endings -> (type, subtype) that compose with a place
 #: (``ontology/lexicon/org_endings.tsv``, use ``compose``).
@@ -131,7 +131,7 @@ OUTLET_ENDINGS: tuple[str, ...] = tuple(
 #: 襄阳分公司, 上海市总工会 + 女职工委员会), from ``ontology/lexicon/org_units.tsv``: a short
 #: middle (a place, a number, a name) may stand before the unit.
 SUB_UNIT = re.compile(
-    rf"(?P<mid>[{_CJK}0-9]{{0,8}}?)(?P<unit>{'|'.join(u.unit for u in org_units())})"
+    rf"(?P<mid>[{CJK_RANGES}0-9]{{0,8}}?)(?P<unit>{'|'.join(u.unit for u in org_units())})"
     rf"(?![署门长分])"
 )
 UNITS = {u.unit: u for u in org_units()}
@@ -162,7 +162,7 @@ PROVINCIAL_DEPARTMENT = re.compile(alternation(d + "厅" for d in department_ste
 
 #: An elliptic name: a level character standing for the story's place.
 ELLIPTIC = re.compile(
-    rf"(?P<level>自治区|省|市|州|区|县)(?P<mid>[{_CJK}]{{0,6}}?)"
+    rf"(?P<level>自治区|省|市|州|区|县)(?P<mid>[{CJK_RANGES}]{{0,6}}?)"
     rf"(?P<suffix>{_SUFFIX_ALT}|总(?![工体量额数值计结部站队裁经书监会公厂院局共和]))"
 )
 
@@ -203,16 +203,16 @@ GENERIC_ONLY = re.compile(rf"(?:{alternation(_PROGRAMME_STOPS['generic'])})+")
 #: (“工会进万家”调研走访慰问活动 is 工会进万家).
 DESCRIBES = re.compile(alternation(_PROGRAMME_STOPS["describes"]))
 #: A quoted code (“1+X”, “125”, “up主”): part of a longer name, not a name alone.
-QUOTED_CODE = re.compile(r"[0-9A-Za-z+＋\-]+[\u4e00-\u9fff]?")
+QUOTED_CODE = re.compile(rf"[0-9A-Za-z+＋\-]+[{CJK_RANGES}]?")
 #: What ends, on its left, the words before a quoted code (verbs, organisations, stops).
 CODE_LEFT_STOPS = (*PROGRAMME_STOP_WORDS, *STOP_WORDS, *_PROGRAMME_STOPS["left"])
 
 #: A quoted name in one of the three quotation styles.
 QUOTED = re.compile(r"“(?P<a>[^“”\n]{2,30})”|‘(?P<b>[^‘’\n]{2,30})’|\"(?P<c>[^\"\n]{2,30})\"")
 #: What ends a phrase after a head that is also a verb.
-PHRASE_END = re.compile(r"[^\u4e00-\u9fff]|的|等|中|上|$")
+PHRASE_END = re.compile(rf"[^{CJK_RANGES}]|的|等|中|上|$")
 #: A head followed by a person noun is not a head (服务员, 工作者).
-NOT_AFTER_HEAD = re.compile(r"[\u4e00-\u9fff]?(?:员|者|人|们)")
+NOT_AFTER_HEAD = re.compile(rf"[{CJK_RANGES}]?(?:员|者|人|们)")
 #: Verbs that carry a programme out; a quoted name right after one is a programme.
 CARRY_OUT = re.compile(
     r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建成|建立|创建|创新|推出|启动|发起|探索)了?$"
@@ -224,7 +224,7 @@ HOLD = re.compile(r"(?:举办|组织|举行)了?$")
 FOUND = re.compile(r"(?:成立|组建|设立|挂牌成立|揭牌成立)了?$")
 FOUNDED_HEADS = frozenset(["工作室"])
 #: A short tail after a quote inside a list of quoted names (“送文化”下基层惠职工).
-QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff0-9]{0,8}")
+QUOTE_TAIL = re.compile(rf"[{CJK_RANGES}0-9]{{0,8}}")
 #: A 《》 title.
 TITLE = re.compile(r"《([^《》\n]{2,40})》")
 #: 《中国工人》杂志社: the title is a periodical's.
@@ -236,56 +236,56 @@ POLICY_TITLE = re.compile(rf"(?:{alternation(policy_endings())})(?:[(（][^()（
 #: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
 TRIGGERED = re.compile(
     r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
-    r"(?P<name>[\u4e00-\u9fff0-9+·]{2,14}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
+    rf"(?P<name>[{CJK_RANGES}0-9+·]{{2,14}}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
     r"(?=[,，。;；、\n]|$)"
 )
 #: An unquoted special campaign after the verb that carries it out: what it is about,
 #: 专项, what it does (开展外来工工资支付专项执法检查活动).
 SPECIAL_CAMPAIGN = re.compile(
-    r"(?:开展|启动|部署)了?(?P<name>[\u4e00-\u9fff]{2,12}专项[\u4e00-\u9fff]{2,8}?(?:活动|行动))"
+    rf"(?:开展|启动|部署)了?(?P<name>[{CJK_RANGES}]{{2,12}}专项[{CJK_RANGES}]{{2,8}}?(?:活动|行动))"
     r"(?=[,，。;；、\n]|$)"
 )
 #: The unions' rest and recuperation for workers (职工疗休养, a standard benefit of union
 #: work) held for a group of people: 开展劳模疗休养活动, 开展职工乡村疗休养活动 (not 区内…).
 REST_CARE = re.compile(
-    r"(?:开展|组织|举办|参加)了?(?P<name>[\u4e00-\u9fff]{0,4}(?:劳模|职工|工匠|会员|农民工|人才)"
-    r"[\u4e00-\u9fff]{0,3}疗休养活动)"
+    rf"(?:开展|组织|举办|参加)了?(?P<name>[{CJK_RANGES}]{{0,4}}(?:劳模|职工|工匠|会员|农民工|人才)"
+    rf"[{CJK_RANGES}]{{0,3}}疗休养活动)"
 )
 #: A quoted name that ends open (“工会+”, “互联网+”) takes the word it opens (“工会+”程序).
-OPEN_CODE = re.compile(r"[\u4e00-\u9fff]{2,8}[+＋]")
+OPEN_CODE = re.compile(rf"[{CJK_RANGES}]{{2,8}}[+＋]")
 #: The word after an open code, up to the end of its phrase.
-OPEN_CODE_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff]|$)")
+OPEN_CODE_WORD = re.compile(rf"[{CJK_RANGES}]{{2,4}}(?=[^{CJK_RANGES}]|$)")
 #: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
 #: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
 TRIGGERED_DE = re.compile(
     r"(?:建立|构建|健全|完善|推行|实施|落实|探索)[^,，。;；\n]{0,24}?的"
-    r"(?P<name>[\u4e00-\u9fff]{5,12}(?:工作机制|长效机制|机制|服务体系))(?=[,，。;；、\n]|$)"
+    rf"(?P<name>[{CJK_RANGES}]{{5,12}}(?:工作机制|长效机制|机制|服务体系))(?=[,，。;；、\n]|$)"
 )
 #: A plan of the union mutual insurance (职工互助保障) given or taken out: 赠送意外及大病自负
 #: 保障计划, 推广女职工幸福保障计划.
 INSURANCE_PLAN = re.compile(
-    r"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[\u4e00-\u9fff、]{2,16}?保障计划)"
+    rf"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[{CJK_RANGES}、]{{2,16}}?保障计划)"
 )
 #: A programme that opens its clause and is launched: 新时代职工赋能提质行动顺利启动.
 LAUNCHED = re.compile(
-    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff]{4,18}(?:行动|工程|计划))"
+    rf"(?:^|(?<=[,，。;；\n]))(?P<name>[{CJK_RANGES}]{{4,18}}(?:行动|工程|计划))"
     r"(?:顺利|正式|全面)?(?:启动|实施|开展)",
     re.MULTILINE,
 )
 #: A contest after a verb that hosts it (承办陕西省茶艺技能大赛).
 CONTEST = re.compile(
-    r"(?:举办|承办|主办)了?(?P<name>[\u4e00-\u9fff0-9]{2,16}?(?:技能大赛|大赛|竞赛|比赛))"
+    rf"(?:举办|承办|主办)了?(?P<name>[{CJK_RANGES}0-9]{{2,16}}?(?:技能大赛|大赛|竞赛|比赛))"
     r"(?=[,，。;；、\n]|$)"
 )
 #: An event named in the clause that hosts it: 由A主办、B承办的新就业形态劳动者移动体检活动.
 HOSTED = re.compile(
-    r"(?:主办|承办|协办)的(?P<name>[\u4e00-\u9fff0-9]{4,22}?"
+    rf"(?:主办|承办|协办)的(?P<name>[{CJK_RANGES}0-9]{{4,22}}?"
     r"(?:活动|竞赛|大赛|比赛|运动会|招聘会|生日会|欢送会))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
 )
 #: An event that opens its clause and is held somewhere: 南京市职工技能大赛…竞赛在南京技师学院举办.
 HELD = re.compile(
-    r"(?:^|(?<=[,，。;；\n]))(?P<name>[\u4e00-\u9fff0-9]{4,26}(?:竞赛|大赛|比赛))"
-    r"在[\u4e00-\u9fff]{2,20}(?:举办|举行|开幕|开赛)",
+    rf"(?:^|(?<=[,，。;；\n]))(?P<name>[{CJK_RANGES}0-9]{{4,26}}(?:竞赛|大赛|比赛))"
+    rf"在[{CJK_RANGES}]{{2,20}}(?:举办|举行|开幕|开赛)",
     re.MULTILINE,
 )
 #: A themed campaign whose name mixes short quotes: 开展暖“新”同行·“驿”路有家服务户外劳动者主题活动.
@@ -295,8 +295,8 @@ THEMED = re.compile(
 )
 #: Programmes listed with the head they share: 以健康教育行动、心理关怀行动…等五项行动.
 ENUMERATED = re.compile(
-    r"(?P<items>(?:[\u4e00-\u9fff]{2,14}?(?P<head>行动|工程|计划|项目)、)+"
-    r"[\u4e00-\u9fff]{2,14}?(?P=head))等[一二三四五六七八九十两0-9]*[项个大类]?(?P=head)"
+    rf"(?P<items>(?:[{CJK_RANGES}]{{2,14}}?(?P<head>行动|工程|计划|项目)、)+"
+    rf"[{CJK_RANGES}]{{2,14}}?(?P=head))等[一二三四五六七八九十两0-9]*[项个大类]?(?P=head)"
 )
 #: 该比赛, 此次活动: the event the story just named.
 EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
@@ -338,7 +338,7 @@ HONOUR = re.compile(
 #: of the honours, not one place.
 LEVEL_LIST = re.compile(r"(?:全国|省级?|市级?|区级?|县级?|自治区|州)(?:、|和|及)$")
 #: What follows the umbrella 五一劳动奖 when it names the award (省五一劳动奖、工人先锋号).
-AWARD_END = re.compile(r"[^\u4e00-\u9fff]|、|和|及|等|的|获|称号|$")
+AWARD_END = re.compile(rf"[^{CJK_RANGES}]|、|和|及|等|的|获|称号|$")
 #: What follows a title that carries its level when it opens another name (大国工匠培育对象).
 NAMED_TITLE_NOT_AFTER = re.compile(r"培育|评选|人才|精神|学院|工作室|创新|基地|论坛")
 #: Quotation marks inside an honour's title.
@@ -350,17 +350,17 @@ HONOUR_LIST_GAP = re.compile(r"(?:[0-9]+[名个家人项位])?(?:、|和|及|与
 SHORT_HONOUR_NOT_AFTER = re.compile(r"工匠|创新|精神|学院|疗休养|事迹|宣讲|志愿|文化|工作室|协会")
 #: 获得者 right after 五一劳动奖, or what an encoding artefact left of 章获得者 (a character
 #: and a symbol: 五一劳动奖芦@得者): the medal, which people get.
-HONOUR_WINNER = re.compile(r"(?:[\u4e00-\u9fff]?[@?？\ufffd]+)?获?得者")
+HONOUR_WINNER = re.compile(rf"(?:[{CJK_RANGES}]?[@?？\ufffd]+)?获?得者")
 #: A quoted craftsman brand by its form, whatever names it, that is selected or conferred
 #: (“雄关工匠”推选活动, “雄关工匠”称号); 鞍钢 in “鞍钢工匠” alone may be the company's.
 QUOTED_BRAND = re.compile(
-    r"“(?P<name>[\u4e00-\u9fff]{2,4}工匠)”(?=的?(?:评选|推选|选树|评审|荣誉称号|称号))"
+    rf"“(?P<name>[{CJK_RANGES}]{{2,4}}工匠)”(?=的?(?:评选|推选|选树|评审|荣誉称号|称号))"
 )
 #: A reading brand: 书香 and a place (书香敦化, 书香中国).
 READING_BRAND = "书香"
 #: A hotline by its number, after a verb that gives or uses it (拨打工会投诉热线12351).
 HOTLINE = re.compile(
-    r"(?:拨打|开通|设立|开设|推出|通过)(?P<name>[\u4e00-\u9fff]{2,8}热线[0-9]{4,6})(?![0-9])"
+    rf"(?:拨打|开通|设立|开设|推出|通过)(?P<name>[{CJK_RANGES}]{{2,8}}热线[0-9]{{4,6}})(?![0-9])"
 )
 #: A plan named for its years, opened by a place (辽宁全面振兴新突破三年行动).
 PLAN_HEAD = re.compile(r"[一二三四五六七八九十两]年(?:攻坚)?行动(?:计划|方案)?")

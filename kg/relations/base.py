@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.relations.resources import Trigger, triggers
 from kg.types import Document, Entity, Mention, Relation
+from kg.vocab.lexicon import Trigger
+from kg.vocab.lexicon import relation_triggers as triggers
 
 __all__ = [
     "UNION",

@@ -32,10 +32,9 @@ from kg.relations.resources import (
     PROGRAMME_HEADS,
     QUOTED_LIST_GAP,
     SCOPE_PREFIXES,
-    programme_parts,
 )
 from kg.types import Entity, Relation
-from kg.vocab.lexicon import programs
+from kg.vocab.lexicon import programme_parts, programs
 from kg.vocab.places import places_by_surface
 
 __all__ = ["by_name", "folded", "from_cues", "from_lexicon", "from_lists", "from_standard_parts"]

@@ -17,11 +17,9 @@ organisation an instrument, title parts, coordination) and the titles
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
 
-from kg.vocab.lexicon import alternation, org_short_forms, rows, titles
+from kg.text import CJK_RANGES
+from kg.vocab.lexicon import alternation, org_short_forms, relation_cues, titles
 
 __all__ = [
     "AGENT_ADVERBS",
@@ -84,55 +82,8 @@ __all__ = [
     "UNION_ENDINGS",
     "UNION_SECTOR",
     "UNNAMED_UNIT",
-    "Trigger",
-    "cues",
-    "programme_parts",
     "short_forms",
-    "triggers",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A cue word of the trigger lexicon: the relation it signals and its object's kind."""
-
-    predicate: str
-    word: str
-    object: str  # Program, Policy, Event, Organization
-    confidence: float
-
-
-@lru_cache(maxsize=1)
-def triggers() -> tuple[Trigger, ...]:
-    """The trigger lexicon (``relation_triggers.tsv``), longest words first."""
-    found = [
-        Trigger(r["predicate"], r["trigger"], r["object"], float(r["confidence"]))
-        for r in rows("relation_triggers.tsv")
-    ]
-    return tuple(sorted(found, key=lambda t: (-len(t.word), t.predicate)))
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, tuple[str, ...]]:
-    """The other cue words (``relation_cues.tsv``) by kind, in file order.
-
-    >>> "依托" in cues()["not-subject"]
-    True
-    """
-    found: dict[str, list[str]] = defaultdict(list)
-    for row in rows("relation_cues.tsv"):
-        found[row["kind"]].append(row["cue"])
-    return {kind: tuple(words) for kind, words in found.items()}
-
-
-@lru_cache(maxsize=1)
-def programme_parts() -> tuple[tuple[str, str], ...]:
-    """``(part, whole)`` of standard programmes (``programme_parts.tsv``).
-
-    >>> ("工会劳动法律监督提示函", "一函两书") in programme_parts()
-    True
-    """
-    return tuple((row["part"], row["whole"]) for row in rows("programme_parts.tsv"))
 
 
 def short_forms() -> tuple[tuple[str, str], ...]:
@@ -144,7 +95,7 @@ def short_forms() -> tuple[tuple[str, str], ...]:
     return org_short_forms()
 
 
-_CUES = cues()
+_CUES = relation_cues()
 
 #: Titles (``titles.tsv``) -> ``post`` or ``role``.
 TITLE_KINDS: dict[str, str] = titles()
@@ -159,10 +110,10 @@ TITLE_RUN = re.compile(
     rf"^(?:(?:{_PART})*(?:{_TITLE})|、)+(?:{alternation(_CUES['post-suffix'])})?$"
 )
 #: An unnamed unit of a body before titles (技术研发部, 监督股): the post is in the body.
-UNNAMED_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{0,16}}(?:{alternation(_CUES['unit-suffix'])})\Z")
+UNNAMED_UNIT = re.compile(rf"^[{CJK_RANGES}]{{0,16}}(?:{alternation(_CUES['unit-suffix'])})\Z")
 #: A duty written before a title (分管日常工作的副主席): dropped when titles are read.
 DUTY_BEFORE_TITLE = re.compile(
-    rf"(?:{alternation(_CUES['duty-before-title'])})[\u4e00-\u9fff]{{1,10}}?的"
+    rf"(?:{alternation(_CUES['duty-before-title'])})[{CJK_RANGES}]{{1,10}}?的"
 )
 #: A scope or place before a programme's name: the same programme at a level (全国模范职工之家).
 SCOPE_PREFIXES: frozenset[str] = frozenset(_CUES["scope-prefix"])
@@ -195,7 +146,7 @@ UNION_ENDINGS: tuple[str, ...] = tuple(sorted(_CUES["union-ending"], key=len, re
 #: What is between a place and a union ending in an industrial union's name (餐饮行业,
 #: 教育, 市直机关).
 UNION_SECTOR = re.compile(
-    rf"^(?:[\u4e00-\u9fff、]*(?:{alternation(_CUES['union-sector-end'])})"
+    rf"^(?:[{CJK_RANGES}、]*(?:{alternation(_CUES['union-sector-end'])})"
     rf"|(?:{alternation(_CUES['union-sector'])})+)$"
 )
 #: Partner words whose object is the partner (A联合B).
@@ -269,7 +220,7 @@ COMITATIVE = re.compile(rf"(?:{alternation(_CUES['comitative'])})$")
 #: After 当选为: an ordinal and a committee before the title (第一届委员会委员).
 ELECTED_POST = re.compile(
     r"(?P<pre>(?:新一届|第[一二三四五六七八九十百\d]+届)?)"
-    r"(?P<body>[\u4e00-\u9fff]{0,12}?)"
+    rf"(?P<body>[{CJK_RANGES}]{{0,12}}?)"
     r"(?P<run>(?:(?:" + TITLE_UNIT.pattern + r")、?)*(?:" + TITLE_UNIT.pattern + r"))"
     r"(?=[,，。;；、!！?？\s]|$)"
 )
@@ -278,7 +229,7 @@ OUTLETS_JOINED = re.compile(r"[-－—·、/]")
 #: What ends a credit's reach on its line.
 CREDIT_STOP = re.compile(r"[。，,；;！？!?\n]")
 #: A Han character.
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(rf"[{CJK_RANGES}]")
 #: Quotes, brackets and spaces, ignored when names are compared.
 NAME_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》]")
 #: The end of a clause: a cue does not reach across it.

@@ -29,9 +29,10 @@ from collections.abc import Iterable, Sequence
 
 from kg.relations.base import DocumentView, Sentence, Span, spans_by_sentence, story_topic
 from kg.relations.registry import get_rule
-from kg.relations.resources import Trigger, triggers
 from kg.relations.triggers import names_event
 from kg.types import Document, Entity, Relation
+from kg.vocab.lexicon import Trigger
+from kg.vocab.lexicon import relation_triggers as triggers
 
 __all__ = ["DEFAULT_RULES", "Trigger", "extract_relations", "triggers"]
 

@@ -51,10 +51,10 @@ from kg.relations.resources import (
     RELATIVE,
     RELATIVE_OBJECT,
     SPEECH_AFTER,
-    Trigger,
-    triggers,
 )
 from kg.types import Entity, Relation
+from kg.vocab.lexicon import Trigger
+from kg.vocab.lexicon import relation_triggers as triggers
 
 __all__ = [
     "Join",

@@ -17,14 +17,18 @@ from kg.vocab.files import ontology_file
 
 __all__ = [
     "LexEntry",
+    "Trigger",
     "alternation",
+    "cues_by_kind",
     "department_stems",
+    "figure_cues",
     "forms_of_address",
     "honour_awarders",
     "honour_prefixes",
     "honour_short_forms",
     "honours",
     "looks_like_name",
+    "measure_words",
     "org_abbreviations",
     "org_endings",
     "org_short_forms",
@@ -34,8 +38,12 @@ __all__ = [
     "place_epithets",
     "policy_endings",
     "programme_heads",
+    "programme_parts",
     "programme_stops",
     "programs",
+    "relation_cues",
+    "relation_triggers",
+    "report_cues",
     "rows",
     "surnames",
     "titles",
@@ -280,3 +288,75 @@ def department_stems(ending: str) -> tuple[str, ...]:
     return tuple(
         r["stem"] for r in _rows("government_departments.tsv") if ending in _split(r["endings"])
     )
+
+
+def cues_by_kind(name: str) -> dict[str, tuple[str, ...]]:
+    """A cue table of ``ontology/lexicon/`` (columns ``kind`` and ``cue``): its cue words by
+    kind, in file order.
+
+    >>> cues_by_kind("figure_cues.tsv")["approx-inside"][:2]
+    ('余', '多')
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in rows(name):
+        found[row["kind"]].append(row["cue"])
+    return {kind: tuple(words) for kind, words in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A cue word of the trigger lexicon: the relation it signals and its object's kind."""
+
+    predicate: str
+    word: str
+    object: str  # Program, Policy, Event, Organization
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def relation_triggers() -> tuple[Trigger, ...]:
+    """The trigger lexicon (``relation_triggers.tsv``), longest words first."""
+    found = [
+        Trigger(r["predicate"], r["trigger"], r["object"], float(r["confidence"]))
+        for r in rows("relation_triggers.tsv")
+    ]
+    return tuple(sorted(found, key=lambda t: (-len(t.word), t.predicate)))
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> dict[str, tuple[str, ...]]:
+    """The other cue words (``relation_cues.tsv``) by kind, in file order.
+
+    >>> "依托" in relation_cues()["not-subject"]
+    True
+    """
+    return cues_by_kind("relation_cues.tsv")
+
+
+@lru_cache(maxsize=1)
+def programme_parts() -> tuple[tuple[str, str], ...]:
+    """``(part, whole)`` of standard programmes (``programme_parts.tsv``).
+
+    >>> ("工会劳动法律监督提示函", "一函两书") in programme_parts()
+    True
+    """
+    return tuple((row["part"], row["whole"]) for row in rows("programme_parts.tsv"))
+
+
+@lru_cache(maxsize=1)
+def report_cues() -> dict[str, tuple[str, ...]]:
+    """What frames an outlet a story cites (据X报道, 据X客户端消息): ``report_cues.tsv``."""
+    return cues_by_kind("report_cues.tsv")
+
+
+@lru_cache(maxsize=1)
+def figure_cues() -> dict[str, tuple[str, ...]]:
+    """The cue words of figures (approximation, ordinals, indicators): ``figure_cues.tsv``."""
+    return cues_by_kind("figure_cues.tsv")
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> dict[str, tuple[str, int]]:
+    """Measure words -> (the unit they count in, its multiplier): ``measure_words.tsv``
+    (万元 -> 元 × 10,000)."""
+    return {r["word"]: (r["unit"], int(r["multiplier"])) for r in rows("measure_words.tsv")}

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import scan
 from kg.nlp.patterns import STOP_CHARS, STOP_WORDS
+from kg.text import is_cjk
 
 __all__ = ["AreaRecognizer", "find_areas", "make_areas"]
 
@@ -48,7 +49,7 @@ def find_areas(text: str) -> list[Candidate]:
     found = []
     for match in _AREA.finditer(text):
         start = match.start()
-        while start > 0 and match.start() - start < 8 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while start > 0 and match.start() - start < 8 and is_cjk(text[start - 1]):
             if text[start - 1] in STOP_CHARS or text[start - 2 : start] in STOP_WORDS:
                 break
             start -= 1

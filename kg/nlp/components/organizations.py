@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.gazetteer import HITS, Hit, scan
+from kg.text import CJK_RANGES, is_cjk
 from kg.vocab.lexicon import alternation
 from kg.vocab.places import within
 
@@ -27,7 +28,6 @@ __all__ = ["OrganizationRecognizer", "find_organizations", "make_organizations"]
 
 _PREFIXES = {"中共": "Government", "共青团": "OtherOrganization"}
 _NOT_BEFORE_ELLIPTIC = set("0123456789各全两多几数诸每本一二三四五六七八九十")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _clean_middle(mid: str) -> bool:
@@ -65,7 +65,7 @@ def _tails(text: str, end: int) -> list[tuple[str, str, int]]:
     found = []
     for length in range(_LONGEST_MIDDLE + 1):
         mid = text[end : end + length]
-        if len(mid) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in mid):
+        if len(mid) < length or not all(is_cjk(ch) for ch in mid):
             break
         if not _clean_middle(mid):
             break
@@ -169,7 +169,7 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
 #: A development zone's body named without the zone's city (高新区总工会, 经开区管委会): the
 #: zone of the story's city.
 _ZONE_BODY = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<zone>高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区)"
+    rf"(?<![{CJK_RANGES}])(?P<zone>高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区)"
     r"(?P<body>总工会|工会|管委会|管理委员会)"
 )
 
@@ -210,14 +210,14 @@ def _sites(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
             for mid_len in range(5):
                 at = place_end + mid_len
                 mid = text[place_end:at]
-                if len(mid) < mid_len or not all("\u4e00" <= ch <= "\u9fff" for ch in mid):
+                if len(mid) < mid_len or not all(is_cjk(ch) for ch in mid):
                     break
                 if not _clean_middle(mid) or any(w in mid for w in ("工会", "政府", "委", "网")):
                     break
                 if mid.endswith(("电", "互联", "因特", "物联", "局域", "渔")):
                     continue  # 云南电网, 中国互联网: no site
                 after = text[at + 1 : at + 2]
-                if _SITE.match(text, at) and (not _CJK.match(after or " ") or after in "讯消报记"):
+                if _SITE.match(text, at) and (not is_cjk(after or " ") or after in "讯消报记"):
                     yield Candidate(start, at + 1, "Organization", "Media", "org:site", 1)
                     break
             break
@@ -243,7 +243,7 @@ def _provincial_departments(text: str, places: dict[int, list[int]]) -> Iterator
         )
 
 
-_BRACKETED = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
+_BRACKETED = re.compile(rf"[(（][{CJK_RANGES}]{{1,6}}[)）]$")
 
 
 def _left_extended(text: str) -> Iterator[Candidate]:
@@ -261,7 +261,7 @@ def _left_extended(text: str) -> Iterator[Candidate]:
                 skipped = start - bracket.start()
                 start = bracket.start()
                 continue
-            if not _CJK.match(text[start - 1]):
+            if not is_cjk(text[start - 1]):
                 break
             if text[start - 1] in P.STOP_CHARS or text[start - 2 : start] in P.STOP_WORDS:
                 break
@@ -303,14 +303,14 @@ _LIST_JOINER = re.compile(r"[、和及与]|以及")
 #: 中央 coordinated with a Party committee or the State Council: the Party's Central
 #: Committee (落实中央和省委、市委的部署; 中央、国务院).
 _CENTRAL = re.compile(
-    r"(?<![\u4e00-\u9fff])中央(?=[和、及与](?:[省市区县州]委|省|国务院))|(?<=[落实按照根据贯彻])中央(?=[和、及与])"
+    rf"(?<![{CJK_RANGES}])中央(?=[和、及与](?:[省市区县州]委|省|国务院))|(?<=[落实按照根据贯彻])中央(?=[和、及与])"
 )
 
 
 #: A unit named alone before a title (,基层工作部部长罗乃熙; 、宣教部部长张晓辉): a unit
 #: of the body named before it in the sentence, which the resolver finds.
 _BARE_UNIT = re.compile(
-    r"(?<![\u4e00-\u9fff])"
+    rf"(?<![{CJK_RANGES}])"
     rf"(?P<unit>{alternation(u for u in P.UNITS if len(u) >= 3)})"
     rf"(?=(?:{alternation(P.TITLES)}))"
 )
@@ -342,7 +342,7 @@ def _numbered_schools(text: str) -> Iterator[Candidate]:
     [4]
     """
     for match in P.NUMBERED_SCHOOL.finditer(text):
-        if match.start() and _CJK.match(text[match.start() - 1]):
+        if match.start() and is_cjk(text[match.start() - 1]):
             continue  # 敦化市第六小学, 实验中学: other rules read the whole name
         yield Candidate(
             match.start(), match.end(), "Organization", "Institution", "org:numbered-school", 1
@@ -362,7 +362,7 @@ def _bodies_after_titles(text: str, found: list[Candidate]) -> Iterator[Candidat
         if cand.subtype not in {"TradeUnion", "Government"} or not (cand.place or cand.level):
             continue
         match = _TITLED_THEN_BODY.match(text, cand.end)
-        if match is None or _CJK.match(text[match.start("body") - 1]):
+        if match is None or is_cjk(text[match.start("body") - 1]):
             continue
         body = match["body"]
         yield replace(

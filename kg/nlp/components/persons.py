@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, add_candidate, candidates_of
 from kg.nlp.patterns import TITLES
+from kg.text import CJK_RANGES
 from kg.vocab.lexicon import looks_like_name, surnames
 from kg.vocab.words import is_common_word, word_freq
 
@@ -122,7 +123,7 @@ _AFTER_TAGGED = re.compile(r"与|和|说|表示|介绍|认为|告诉|在|同志|
 
 
 _TAGGED_CONTEXT = re.compile(
-    r"(?:(?<=[的,，。:：“（(])|^)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    rf"(?:(?<=[的,，。:：“（(])|^)(?P<name>[{CJK_RANGES}]{{2,3}}?)"
     r"(?=与|和|说|表示|介绍|认为|告诉|在|同志|[,，。；;)）])",
     re.MULTILINE,
 )
@@ -157,7 +158,7 @@ def _tagged_names(text: str) -> Iterator[tuple[int, int]]:
                 pos += len(word)
 
 
-_LIST_RUN = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,6}")
+_LIST_RUN = re.compile(rf"(?:[{CJK_RANGES}]{{2,4}}、)+[{CJK_RANGES}]{{2,6}}")
 
 
 def persons_in_lists(

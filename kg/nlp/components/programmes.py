@@ -87,6 +87,7 @@ from kg.nlp.patterns import (
     TRIGGERED,
     TRIGGERED_DE,
 )
+from kg.text import is_cjk
 from kg.vocab import lexicon as lexicons
 from kg.vocab import places as gazetteer
 
@@ -127,7 +128,7 @@ _REACH_LEFT, _REACH_RIGHT = 6, 8
 
 
 def _cjk(text: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return all(is_cjk(ch) for ch in text)
 
 
 def _quoted_lexicon_names(text: str) -> Iterator[Candidate]:
@@ -156,7 +157,7 @@ def _find_head(text: str, pos: int) -> tuple[int, int, str] | None:
     """The longest ``(head_start, head_end, head)`` after ``pos`` with a clean middle."""
     for length in range(12, -1, -1):
         mid = text[pos : pos + length]
-        if len(mid) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in mid):
+        if len(mid) < length or not all(is_cjk(ch) for ch in mid):
             continue
         if not _clean(mid.removesuffix("等")) or "等" in mid[:-1]:
             continue

@@ -27,6 +27,7 @@ from kg.nlp import patterns as P
 from kg.nlp.candidates import Candidate, add_candidate
 from kg.nlp.components.areas import find_areas
 from kg.nlp.lac import LacSpan, load_tagger
+from kg.text import CJK_RANGES
 from kg.vocab.lexicon import looks_like_name
 from kg.vocab.places import places_by_surface, within
 
@@ -34,7 +35,7 @@ __all__ = ["StatisticalRecognizer", "make_statistical", "propose"]
 
 _LEVELS = set("省市州区县")
 _NICKNAME = set("小老阿")
-_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z()（）·]+$")
+_NAME_CHARS = re.compile(rf"^[{CJK_RANGES}0-9A-Za-z()（）·]+$")
 
 
 def _person(span: LacSpan, start: int) -> Candidate | None:
