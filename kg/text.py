@@ -89,6 +89,22 @@ class AlignedText:
             return anchor, anchor
         return self.starts[start], max(self.ends[start:end])
 
+    def source_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the original the clean span ``[start, end)`` came from, one per
+        run of characters with the same source, in order (what the cleaners removed lies
+        between them).
+
+        >>> t = AlignedText.identity("產(chǎn)業")
+        >>> t.sub(re.compile(r"\\(chǎn\\)"), "").source_spans(0, 2)
+        [(0, 1), (7, 8)]
+        """
+        spans: list[tuple[int, int]] = []
+        for index in range(start, end):
+            span = (self.starts[index], self.ends[index])
+            if not spans or spans[-1] != span:
+                spans.append(span)
+        return spans
+
     def _end(self) -> int:
         return self.ends[-1] if self.ends else 0
 

@@ -186,12 +186,17 @@ def merge_entity(table: dict[str, Entity], entity: Entity) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A cleaned document: clean text with its map to the original, and stories."""
+    """A cleaned document: clean text with its map to the original, and stories.
+
+    ``date`` is the date its metadata gives (``raw.meta["date"]``), parsed once into ISO
+    ``YYYY-MM-DD`` (``None`` when it gives none); a story's own date is its ``date``.
+    """
 
     raw: RawDocument
     clean: AlignedText
     stories: tuple[Story, ...]
     warnings: tuple[str, ...] = ()
+    date: str | None = None
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     measurements: tuple[Measurement, ...] = ()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.corpus.clean import DEFAULT_PIPELINE, build_pipeline
+from kg.corpus.metadata import parse_date
 from kg.corpus.split import split_stories
 from kg.errors import Warnings
 from kg.text import SENTENCE_ENDS, AlignedText
@@ -68,4 +69,6 @@ def prepare(raw: RawDocument, pipeline: tuple[str, ...] = DEFAULT_PIPELINE) -> D
             )
         stories += parts
     numbered = tuple(replace(story, index=n) for n, story in enumerate(stories))
-    return Document(raw=raw, clean=clean, stories=numbered, warnings=tuple(warnings))
+    meta_date = raw.meta.get("date")
+    date = parse_date(meta_date) if meta_date else None
+    return Document(raw, clean, numbered, tuple(warnings), date=date)

@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.corpus.metadata import parse_date
 from kg.figures.extract import Figure, find_figures
 from kg.nlp.components.merge import nested_spans
 from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
@@ -72,8 +71,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
-def _year(value: str | None) -> str:
-    iso = parse_date(value) if value else None
+def _year(iso: str | None) -> str:
     return iso[:4] if iso else ""
 
 
@@ -242,7 +240,7 @@ def find_measurements(document: Document, entities: dict[str, Entity]) -> Iterat
     by_story: dict[int, list[tuple[Mention, Entity]]] = {}
     for mention in document.mentions:
         by_story.setdefault(mention.story, []).append((mention, entities[mention.entity]))
-    document_year = _year(document.raw.meta.get("date"))
+    document_year = _year(document.date)
     seen: set[tuple[str, str, str]] = set()
     for story in document.stories:
         context = _context(by_story.get(story.index, []), _lead_end(text, story))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from kg.corpus.metadata import parse_date
-from kg.types import Document, Entity, Story
+from kg.types import Document, Entity, Measurement, Mention, Relation, Story
 from kg.vocab.ontology import (
     ID,
     KG,
@@ -19,17 +22,28 @@ from kg.vocab.ontology import (
 )
 
 _RELATION = {name: KG[name] for name in RELATION_TYPES}
+_R = TypeVar("_R", bound="_Evidenced")
 
 __all__ = [
+    "Placed",
     "add_document",
     "add_entities",
     "add_measurements",
     "add_mentions",
     "add_relations",
+    "assertion_sentence",
+    "confidence_literal",
     "document_iri",
     "entity_iri",
+    "figure_sentence",
+    "mention_sentence",
     "new_graph",
+    "placed_measurements",
+    "placed_mentions",
+    "placed_relations",
     "story_iri",
+    "value_literal",
+    "year_literal",
 ]
 
 _CREDIT_PROPERTY = {
@@ -67,8 +81,7 @@ def story_iri(identifier: str, story: Story) -> URIRef:
     return URIRef(f"{document_iri(identifier)}/story/{story.index + 1}")
 
 
-def _date(value: str | None) -> Literal | None:
-    iso = parse_date(value) if value else None
+def _date(iso: str | None) -> Literal | None:
     return Literal(iso, datatype=XSD.date) if iso else None
 
 
@@ -96,7 +109,7 @@ def add_document(graph: Graph, doc: Document) -> URIRef:
     title = raw.meta.get("title") or (first.title if first else None)
     if title:
         add((node, DCTERMS.title, Literal(title)))
-    date = _date(raw.meta.get("date")) or _date(first.date if first else None)
+    date = _date(doc.date) or _date(first.date if first else None)
     if date is not None:
         add((node, DCTERMS.date, date))
     source = raw.meta.get("source") or (first.outlet if first else None)
@@ -174,25 +187,89 @@ def add_entities(graph: Graph, entities: dict[str, Entity]) -> dict[str, URIRef]
     return iris
 
 
+@dataclass(frozen=True, slots=True)
+class Placed(Generic[_R]):
+    """A record of a document with what its node in the graph says of it: its IRI, the
+    sentence text of its evidence and the span's offsets into the original file."""
+
+    node: URIRef
+    record: _R
+    sentence: str
+    start: int
+    end: int
+
+
+class _Evidenced(Protocol):
+    @property
+    def sentence_start(self) -> int: ...
+
+    @property
+    def sentence_end(self) -> int: ...
+
+
+def _placed(
+    doc: Document,
+    kind: str,
+    records: Iterable[_R],
+    span: Callable[[_R], tuple[int, int]],
+) -> Iterator[Placed[_R]]:
+    document = document_iri(doc.raw.identifier)
+    text = doc.clean.text
+    for number, record in enumerate(records, start=1):
+        start, end = doc.clean.to_original(*span(record))
+        sentence = text[record.sentence_start : record.sentence_end].strip()
+        yield Placed(URIRef(f"{document}/{kind}/{number}"), record, sentence, start, end)
+
+
+def placed_mentions(doc: Document) -> Iterator[Placed[Mention]]:
+    """Each mention of ``doc`` with its node (``…/mention/N``) and evidence."""
+    return _placed(doc, "mention", doc.mentions, lambda m: (m.start, m.end))
+
+
+def placed_relations(doc: Document) -> Iterator[Placed[Relation]]:
+    """Each relation of ``doc`` with its assertion node (``…/assertion/N``) and evidence
+    (the span of a relation is its sentence's)."""
+    return _placed(doc, "assertion", doc.relations, lambda r: (r.sentence_start, r.sentence_end))
+
+
+def placed_measurements(doc: Document) -> Iterator[Placed[Measurement]]:
+    """Each figure of ``doc`` with its node (``…/measurement/N``) and evidence."""
+    return _placed(doc, "measurement", doc.measurements, lambda f: (f.start, f.end))
+
+
+def mention_sentence(placed: Placed[Mention]) -> str:
+    """The sentence a mention's node carries (its surface form when the sentence is
+    blank)."""
+    return placed.sentence or placed.record.surface
+
+
+def assertion_sentence(doc: Document, placed: Placed[Relation]) -> str:
+    """The sentence an assertion carries (as written when it is blank once stripped)."""
+    rel = placed.record
+    return placed.sentence or doc.clean.text[rel.sentence_start : rel.sentence_end]
+
+
+def figure_sentence(placed: Placed[Measurement]) -> str:
+    """The sentence a figure's node carries (its text when the sentence is blank)."""
+    return placed.sentence or placed.record.text
+
+
 def add_mentions(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
     """Link a document to the entities it mentions, one Mention node per occurrence."""
     document = document_iri(doc.raw.identifier)
     stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
-    text = doc.clean.text
-    for number, mention in enumerate(doc.mentions, start=1):
+    for placed in placed_mentions(doc):
+        mention, node = placed.record, placed.node
         entity = iris[mention.entity]
         graph.add((document, KG.mentions, entity))
-        node = URIRef(f"{document}/mention/{number}")
-        start, end = doc.clean.to_original(mention.start, mention.end)
-        sentence = text[mention.sentence_start : mention.sentence_end].strip()
         graph.add((node, RDF.type, KG.Mention))
         graph.add((node, KG.mentionOf, entity))
         graph.add((node, KG.inDocument, document))
         graph.add((node, KG.inStory, stories[mention.story]))
         graph.add((node, KG.surfaceForm, Literal(mention.surface)))
-        graph.add((node, KG.sentence, Literal(sentence or mention.surface)))
-        graph.add((node, KG.startOffset, Literal(start)))
-        graph.add((node, KG.endOffset, Literal(end)))
+        graph.add((node, KG.sentence, Literal(mention_sentence(placed))))
+        graph.add((node, KG.startOffset, Literal(placed.start)))
+        graph.add((node, KG.endOffset, Literal(placed.end)))
         graph.add((node, KG.rule, Literal(mention.rule)))
         graph.add((node, KG.mergeReason, Literal(mention.reason)))
 
@@ -205,26 +282,21 @@ def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
     """
     document = document_iri(doc.raw.identifier)
     stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
-    text = doc.clean.text
-    for number, rel in enumerate(doc.relations, start=1):
+    for placed in placed_relations(doc):
+        rel, node = placed.record, placed.node
         subject, predicate, obj = iris[rel.subject], _RELATION[rel.predicate], iris[rel.object]
         graph.add((subject, predicate, obj))
-        node = URIRef(f"{document}/assertion/{number}")
-        start, end = doc.clean.to_original(rel.sentence_start, rel.sentence_end)
         graph.add((node, RDF.type, KG.Assertion))
         graph.add((node, RDF.subject, subject))
         graph.add((node, RDF.predicate, predicate))
         graph.add((node, RDF.object, obj))
         graph.add((node, KG.inDocument, document))
         graph.add((node, KG.inStory, stories[rel.story]))
-        sentence = text[rel.sentence_start : rel.sentence_end].strip()
-        graph.add(
-            (node, KG.sentence, Literal(sentence or text[rel.sentence_start : rel.sentence_end]))
-        )
-        graph.add((node, KG.startOffset, Literal(start)))
-        graph.add((node, KG.endOffset, Literal(end)))
+        graph.add((node, KG.sentence, Literal(assertion_sentence(doc, placed))))
+        graph.add((node, KG.startOffset, Literal(placed.start)))
+        graph.add((node, KG.endOffset, Literal(placed.end)))
         graph.add((node, KG.rule, Literal(rel.rule)))
-        graph.add((node, KG.confidence, Literal(_decimal(rel.confidence), datatype=XSD.decimal)))
+        graph.add((node, KG.confidence, confidence_literal(rel.confidence)))
         if rel.role:
             graph.add((node, KG.role, Literal(rel.role)))
 
@@ -233,17 +305,14 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
     """Add each figure of ``doc`` as a ``kg:Measurement`` with its evidence."""
     document = document_iri(doc.raw.identifier)
     stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
-    text = doc.clean.text
-    for number, figure in enumerate(doc.measurements, start=1):
-        node = URIRef(f"{document}/measurement/{number}")
-        start, end = doc.clean.to_original(figure.start, figure.end)
+    for placed in placed_measurements(doc):
+        figure, node = placed.record, placed.node
         add = graph.add
         add((node, RDF.type, KG.Measurement))
         _add_standard_types(graph, node, KG.Measurement)
         add((node, KG.inDocument, document))
         add((node, KG.inStory, stories[figure.story]))
-        # the canonical xsd:decimal form, as stores write it back (115, 0.5, not 115.0)
-        add((node, KG.value, Literal(figure.value, datatype=XSD.decimal)))
+        add((node, KG.value, value_literal(figure.value)))
         add((node, KG.unit, Literal(figure.unit)))
         add((node, KG.approximate, Literal(figure.approximate)))
         if figure.indicator:
@@ -251,14 +320,29 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
         if figure.about in iris:
             add((node, KG.about, iris[figure.about]))
         if figure.date:
-            add((node, KG.date, Literal(figure.date, datatype=XSD.gYear)))
+            add((node, KG.date, year_literal(figure.date)))
         add((node, KG.surfaceForm, Literal(figure.text)))
-        sentence = text[figure.sentence_start : figure.sentence_end].strip()
-        add((node, KG.sentence, Literal(sentence or figure.text)))
-        add((node, KG.startOffset, Literal(start)))
-        add((node, KG.endOffset, Literal(end)))
+        add((node, KG.sentence, Literal(figure_sentence(placed))))
+        add((node, KG.startOffset, Literal(placed.start)))
+        add((node, KG.endOffset, Literal(placed.end)))
         add((node, KG.rule, Literal(figure.rule)))
-        add((node, KG.confidence, Literal(_decimal(figure.confidence), datatype=XSD.decimal)))
+        add((node, KG.confidence, confidence_literal(figure.confidence)))
+
+
+def value_literal(value: str) -> Literal:
+    """A figure's value: the canonical xsd:decimal form, as stores write it back (115,
+    0.5, not 115.0)."""
+    return Literal(value, datatype=XSD.decimal)
+
+
+def year_literal(year: str) -> Literal:
+    """The year a figure refers to."""
+    return Literal(year, datatype=XSD.gYear)
+
+
+def confidence_literal(confidence: float) -> Literal:
+    """A rule's confidence as the xsd:decimal every store writes back."""
+    return Literal(_decimal(confidence), datatype=XSD.decimal)
 
 
 def _decimal(value: float) -> str:

@@ -14,23 +14,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.graph.figures import FigureRow, check_figure_row, figure_rows
+from kg.graph.figures import FigureRow, check_figure_row
 from kg.graph.model import (
     add_document,
     add_measurements,
     add_mentions,
     add_relations,
+    assertion_sentence,
+    confidence_literal,
     entity_iri,
+    figure_sentence,
+    mention_sentence,
     new_graph,
+    placed_measurements,
+    placed_mentions,
+    placed_relations,
+    value_literal,
+    year_literal,
 )
 from kg.graph.rdfwriter import format_iri, owned_blocks, sort_key
-from kg.graph.view import ViewFacts, collect
+from kg.graph.view import ViewFacts, figure_text, in_order
 from kg.types import Document, Entity
 
-__all__ = ["DocumentPart", "PartFormatError", "document_part", "part_from_json", "part_to_json"]
+__all__ = [
+    "DocumentPart",
+    "PartFormatError",
+    "document_part",
+    "part_facts",
+    "part_figures",
+    "part_from_json",
+    "part_to_json",
+]
 
 
 @dataclass(frozen=True)
@@ -94,9 +111,76 @@ def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPa
         name_prefixes=tuple(sorted(name_prefix.items())),
         triples=len(graph) - len(relations),
         relations=relations,
-        facts=collect(graph),
-        figures=tuple(figure_rows(graph)),
+        facts=part_facts(document, iris),
+        figures=part_figures(document, iris),
     )
+
+
+def part_facts(document: Document, iris: dict[str, URIRef]) -> ViewFacts:
+    """The view's facts of ``document``, made from its records (the same facts
+    :func:`~kg.graph.view.collect` reads from the document's triples: a test holds them
+    equal) with entity IRIs ``iris``."""
+    facts = ViewFacts()
+    identifier = document.raw.identifier
+    for mention in placed_mentions(document):
+        entity = str(iris[mention.record.entity])
+        facts.documents[entity].add(identifier)
+        facts.add_sentence(entity, str(Literal(mention_sentence(mention))), str(mention.node))
+    for placed in placed_measurements(document):
+        figure = placed.record
+        if figure.about in iris:
+            text = figure_text(
+                figure.indicator,
+                str(value_literal(figure.value)),
+                figure.unit,
+                figure.approximate,
+                str(year_literal(figure.date)) if figure.date else "",
+            )
+            facts.add_figure(str(iris[figure.about]), text, in_order(placed.node))
+    for assertion in placed_relations(document):
+        rel = assertion.record
+        triple = (str(iris[rel.subject]), rel.predicate, str(iris[rel.object]))
+        facts.evidence[triple].append(
+            (
+                str(assertion.node),
+                {
+                    "document": identifier,
+                    "sentence": assertion_sentence(document, assertion),
+                    "start": assertion.start,
+                    "end": assertion.end,
+                    "rule": rel.rule,
+                    "confidence": float(confidence_literal(rel.confidence).toPython()),
+                    "role": rel.role or "",
+                },
+            )
+        )
+        facts.edges.add(triple)
+    return facts
+
+
+def part_figures(document: Document, iris: dict[str, URIRef]) -> tuple[FigureRow, ...]:
+    """The figure rows of ``document``, made from its records (the rows
+    :func:`~kg.graph.figures.figure_rows` reads from its triples), in IRI order."""
+    rows = [
+        FigureRow(
+            id=str(placed.node),
+            value=str(value_literal(placed.record.value)),
+            unit=placed.record.unit,
+            approximate=placed.record.approximate,
+            indicator=placed.record.indicator,
+            about=str(iris[placed.record.about]) if placed.record.about in iris else "",
+            date=str(year_literal(placed.record.date)) if placed.record.date else "",
+            text=placed.record.text,
+            document=document.raw.identifier,
+            sentence=figure_sentence(placed),
+            startOffset=placed.start,
+            endOffset=placed.end,
+            rule=placed.record.rule,
+            confidence=float(str(confidence_literal(placed.record.confidence))),
+        )
+        for placed in placed_measurements(document)
+    ]
+    return tuple(sorted(rows, key=lambda row: row["id"]))
 
 
 def _iris(*terms: Any) -> tuple[str, str, str]:

@@ -35,6 +35,8 @@ __all__ = [
     "assemble",
     "collect",
     "entity_view",
+    "figure_text",
+    "in_order",
     "sorted_evidence",
 ]
 
@@ -122,26 +124,36 @@ def _keep_first(tables: dict[str, dict[str, str]], entity: str, text: str, key: 
         tables[entity] = dict(first)
 
 
-def _in_order(node: Node) -> str:
+def in_order(node: Node) -> str:
     """A key that sorts a document's numbered parts in their order (…/measurement/2
     before …/measurement/10).
 
-    >>> _in_order(URIRef("d/measurement/2")) < _in_order(URIRef("d/measurement/10"))
+    >>> in_order(URIRef("d/measurement/2")) < in_order(URIRef("d/measurement/10"))
     True
     """
     return re.sub(r"\d+$", lambda m: m.group().zfill(10), str(node))
 
 
-def _figure_text(graph: Graph, measurement: Node) -> str:
-    """A figure as a tooltip shows it: 新建工会 115 家 (2016), 近 10000 人."""
-    indicator = _text(graph.value(measurement, KG.indicator))
-    value = _text(graph.value(measurement, KG.value))
-    unit = _text(graph.value(measurement, KG.unit))
-    approximate = graph.value(measurement, KG.approximate)
-    date = _text(graph.value(measurement, KG.date))
-    roughly = "约 " if isinstance(approximate, Literal) and approximate.toPython() is True else ""
+def figure_text(indicator: str, value: str, unit: str, approximate: bool, date: str) -> str:
+    """A figure as a tooltip shows it: 新建工会 115 家 (2016), 近 10000 人.
+
+    >>> figure_text("新建工会", "115", "家", False, "2016"), figure_text("", "1", "人", True, "")
+    ('新建工会 115 家 (2016)', '约 1 人')
+    """
+    roughly = "约 " if approximate else ""
     text = f"{indicator} {roughly}{value} {unit}".strip()
     return f"{text} ({date})" if date else text
+
+
+def _figure_text(graph: Graph, measurement: Node) -> str:
+    approximate = graph.value(measurement, KG.approximate)
+    return figure_text(
+        _text(graph.value(measurement, KG.indicator)),
+        _text(graph.value(measurement, KG.value)),
+        _text(graph.value(measurement, KG.unit)),
+        isinstance(approximate, Literal) and approximate.toPython() is True,
+        _text(graph.value(measurement, KG.date)),
+    )
 
 
 def collect(graph: Graph) -> ViewFacts:
@@ -159,7 +171,7 @@ def collect(graph: Graph) -> ViewFacts:
     for measurement in graph.subjects(RDF.type, KG.Measurement):
         about = graph.value(measurement, KG.about)
         if about is not None:
-            facts.add_figure(str(about), _figure_text(graph, measurement), _in_order(measurement))
+            facts.add_figure(str(about), _figure_text(graph, measurement), in_order(measurement))
     for node, _p, top in graph.triples((None, RDF.type, None)):
         if top not in _TOP:
             continue

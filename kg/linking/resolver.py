@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 
-from kg.corpus.clean import remove_pinyin_annotations
+from kg.corpus.resources import PINYIN_ANNOTATION
 from kg.linking.context import StoryContext
 from kg.nlp.candidates import Candidate, entities_of
 from kg.nlp.patterns import (
@@ -668,9 +669,26 @@ def _merge_abbreviations(entities: dict[str, Entity], mentions: list[Mention]) -
 
 
 def _original_surface(doc: Document, start: int, end: int) -> str | None:
-    """The mention as the original file spells it, artefacts removed (traditional forms)."""
-    lo, hi = doc.clean.to_original(start, end)
-    original = remove_pinyin_annotations(doc.raw.text[lo:hi]).strip()
+    """The mention as the original file spells it (traditional forms), read through the
+    offset map: the characters each clean character came from. Only bracketed pinyin may
+    have been removed between them (anything else, mojibake or markup, makes the original
+    spelling unreliable: ``None``)."""
+    raw = doc.raw.text
+    spans = doc.clean.source_spans(start, end)
+    for (_a, gap), (following, _b) in pairwise(spans):
+        if gap < following and not _pinyin_between(raw, gap, following):
+            return None
+    original = "".join(raw[a:b] for a, b in spans).strip()
     if not original or not all(is_cjk(ch) for ch in original):
         return None
     return original
+
+
+def _pinyin_between(raw: str, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` is bracketed pinyin after a character (產(chǎn))."""
+    while start < end:
+        found = PINYIN_ANNOTATION.match(raw, start, end)
+        if found is None or found.end() == start:
+            return False
+        start = found.end()
+    return True
