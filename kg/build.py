@@ -28,7 +28,7 @@ from kg.corpus.load import load_file, scan
 from kg.corpus.prepare import prepare
 from kg.engines import MIN_POOL_ITEMS, Engine, LocalEngine
 from kg.errors import Errors, KGError
-from kg.exports import OUTPUTS, get_exporter
+from kg.exports import get_exporter, output_names
 from kg.figures.link import find_measurements
 from kg.graph.built import BuiltGraph, MemoryGraph
 from kg.graph.model import (
@@ -364,7 +364,7 @@ def build(
         report = json.dumps(result.report(), ensure_ascii=False, indent=2, sort_keys=False)
         (stage / "report.json").write_text(report + "\n", encoding="utf-8")
         # a build that read nothing replaces only the report, and says why
-        known = {n for names in OUTPUTS.values() for n in names} if result.documents else ()
+        known = output_names() if result.documents else set()
         publish(stage, out, known=known)
     if not result.documents:
         raise KGError(Errors.E106, path=corpus, count=len(result.skipped))

@@ -18,7 +18,7 @@ from kg.cache import DocumentCache
 from kg.corpus.load import scan
 from kg.engines import get_engine
 from kg.errors import Errors, KGError
-from kg.exports import EXPORTERS
+from kg.exports import EXPORTERS, get_exporter
 from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.types import Skipped
 
@@ -91,8 +91,9 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="An export to write (turtle, trig, html, neo4j, graphml, store: the on-disk "
-            "SPARQL store for kg query); repeat it. Default: all but store.",
+            help="An export to write; repeat it. "
+            + "; ".join(f"{name}: {e.description}" for name, e in EXPORTERS.items())
+            + f". Default: {', '.join(DEFAULT_FORMATS)}.",
         ),
     ] = None,
     pipeline: Annotated[
@@ -129,12 +130,13 @@ def build(
     ] = DocumentLimits.memory_mib,
 ) -> None:
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
-    unknown = sorted(set(formats or ()) - set(EXPORTERS))
-    if unknown:
-        fail(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}", 2)
-
+    try:
+        for name in formats or ():
+            get_exporter(name)
+    except KGError as exc:
+        fail(exc, 2)
     if cache and pipeline:
-        fail("--cache is keyed by the shipped pipeline; drop --pipeline or --cache", 2)
+        fail(KGError(Errors.E166), 2)
 
     def skipped(item: Skipped) -> None:
         err.print(f"[yellow]skipped[/] {shown(item.path)}: {shown(item.reason)}", highlight=False)
@@ -300,7 +302,7 @@ def query(
             typer.echo(f"{key}\t{describe(path)}")
         return
     if fmt not in {"table", "csv", "json"}:
-        fail(f"unknown format {fmt!r}: use table, csv or json", 2)
+        fail(KGError(Errors.E167, name=fmt), 2)
     try:
         text = resolve_query(sparql, name)
         rows = query_rows(
@@ -321,6 +323,7 @@ def query(
 
 
 _BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_SCHEMES = ", ".join(s + "://" for s in _BOLT_SCHEMES)
 
 
 @app.command()
@@ -411,10 +414,10 @@ def neo4j_push(
 
     scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
     if scheme not in _BOLT_SCHEMES:
-        fail(f"{uri} is not a Neo4j URI: use {', '.join(s + '://' for s in _BOLT_SCHEMES)}", 2)
+        fail(KGError(Errors.E180, uri=uri, reason="unknown scheme", schemes=_SCHEMES), 2)
     password = os.environ.get(password_env)
     if password is None:
-        fail(f"environment variable {password_env} is not set", 2)
+        fail(KGError(Errors.E181, name=password_env), 2)
     try:
         data = load_graph(graph)
         with neo4j.GraphDatabase.driver(
@@ -428,11 +431,11 @@ def neo4j_push(
     except KGError as exc:
         fail(exc)
     except neo4j.exceptions.Neo4jError as exc:
-        fail(f"Neo4j refused the import: {exc}")
+        fail(KGError(Errors.E182, reason=exc))
     except (neo4j.exceptions.DriverError, OSError) as exc:
-        fail(f"cannot reach {uri} within {timeout:g} s: {exc}")
+        fail(KGError(Errors.E183, uri=uri, seconds=timeout, reason=exc))
     except ValueError as exc:  # the driver's word for a URI it does not take
-        fail(f"{uri} is not a Neo4j URI: {exc}", 2)
+        fail(KGError(Errors.E180, uri=uri, reason=exc, schemes=_SCHEMES), 2)
     typer.echo(plain(f"pushed {nodes} nodes and {relationships} relationships to {uri}"))
 
 

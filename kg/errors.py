@@ -119,6 +119,16 @@ class Errors:
     )
     E163 = "The dask engine needs a scheduler: pass --scheduler tcp://HOST:PORT."
     E164 = "--jobs must be at least 1, not {jobs}."
+    E165 = "No export format {name!r}; known formats: {known}."
+    E166 = (
+        "--cache is keyed by the shipped pipeline, so it cannot be used with --pipeline: drop "
+        "one of them."
+    )
+    E167 = "No output format {name!r} for query rows: use table, csv or json."
+    E180 = "{uri} is not a Neo4j URI ({reason}): use {schemes}."
+    E181 = "The environment variable {name} holding the Neo4j password is not set: export it."
+    E182 = "Neo4j refused the import: {reason}."
+    E183 = "Cannot reach Neo4j at {uri} within {seconds:g} s ({reason}): is it running?"
 
 
 class Warnings:

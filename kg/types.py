@@ -6,6 +6,7 @@ The flow is one way: :class:`RawDocument` -> :class:`Document` (with its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -23,8 +24,11 @@ __all__ = [
     "Relation",
     "Skipped",
     "Story",
+    "entity_key",
     "merge_entity",
 ]
+
+_SPELLING = re.compile(r"[\s·•・]")  # spelling variants of one name (工匠魂·劳动美)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,19 @@ class Measurement:
     confidence: float
 
 
+def entity_key(type_: str, name: str, code: str = "") -> str:
+    """The one identity of an entity across documents: a place's gazetteer key (division
+    code; a town's county and name), else type and name, spelling variants of a name
+    (工匠魂·劳动美, 工匠魂劳动美) sharing it.
+
+    >>> entity_key("Place", "安康市", "610900"), entity_key("Program", "工匠魂·劳动美")
+    ('place:610900', 'program:工匠魂劳动美')
+    """
+    if type_ == "Place" and code:
+        return f"place:{code}"
+    return f"{type_.lower()}:{_SPELLING.sub('', name)}"
+
+
 @dataclass
 class Entity:
     """A canonical entity: one IRI, one simplified label, every other surface form.
@@ -162,6 +179,16 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     reasons: set[str] = field(default_factory=set)
     place: str = ""
+
+    @property
+    def ident(self) -> str:
+        """The key without its kind: a place's gazetteer key (division code; a town's
+        county and name), else the canonical spelling of the name.
+
+        >>> Entity("place:610900", "Place", "City", "安康市").ident
+        '610900'
+        """
+        return self.key.partition(":")[2]
 
     def absorb(self, other: Entity) -> None:
         """Merge another record of the same entity into this one."""

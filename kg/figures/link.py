@@ -30,7 +30,7 @@ from kg.figures.extract import Figure, find_figures
 from kg.nlp.components.merge import nested_spans
 from kg.relations.resources import INSTRUMENT, LIST_GAP, NATIONAL_UNION
 from kg.text import SENTENCE_ENDS
-from kg.types import Document, Entity, Measurement, Mention, Story
+from kg.types import Document, Entity, Measurement, Mention, Story, entity_key
 from kg.vocab.lexicon import figure_cues, organizations
 
 __all__ = ["RULE", "find_measurements"]
@@ -104,7 +104,7 @@ class _StoryContext:
 
 def _named_for(entity: Entity) -> str:
     """The key of the place an organisation is named for ("" if none): 安康市总工会 -> 安康市."""
-    return f"place:{entity.place}" if entity.place else ""
+    return entity_key("Place", "", entity.place) if entity.place else ""
 
 
 def _most_named(pairs: list[tuple[Mention, Entity]]) -> Entity | None:

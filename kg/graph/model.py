@@ -159,7 +159,7 @@ def entity_iri(entity: Entity) -> URIRef:
     >>> str(entity_iri(Entity("organization:安康市总工会", "Organization", "", "安康市总工会")))
     'https://w3id.org/cn-union-kg/id/org/安康市总工会'
     """
-    ident = entity.key.split(":", 1)[1] if entity.type == "Place" else entity.name
+    ident = entity.ident if entity.type == "Place" else entity.name
     return ID[f"{_KIND[entity.type]}/{iri_segment(ident)}"]
 
 

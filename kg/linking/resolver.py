@@ -30,29 +30,15 @@ from kg.nlp.patterns import (
     suffix_type,
 )
 from kg.text import CJK_RANGES, FULL_STOPS, is_cjk
-from kg.types import Document, Entity, Mention, Story
+from kg.types import Document, Entity, Mention, Story, entity_key
 from kg.vocab.lexicon import alternation, organizations, report_cues
 from kg.vocab.places import Place, ancestors, level_of, place_by_code, places_by_surface
 from kg.vocab.words import word_freq
 
-__all__ = ["Linked", "entity_key", "link_document"]
+__all__ = ["Linked", "link_document"]
 
-_SPELLING = re.compile(r"[\s·•・]")
 
 _ALIAS_COMMON = 500  # jieba frequency above which a county alias needs its city in context
-
-
-def entity_key(type_: str, name: str, code: str = "") -> str:
-    """The one identity of an entity across documents: a place's gazetteer key (division
-    code; a town's county and name), else type and name, spelling variants of a name
-    (工匠魂·劳动美, 工匠魂劳动美) sharing it.
-
-    >>> entity_key("Place", "安康市", "610900"), entity_key("Program", "工匠魂·劳动美")
-    ('place:610900', 'program:工匠魂劳动美')
-    """
-    if type_ == "Place" and code:
-        return f"place:{code}"
-    return f"{type_.lower()}:{_SPELLING.sub('', name)}"
 
 
 @dataclass

@@ -93,7 +93,7 @@ def parse_union(name: str) -> UnionName | None:
 
 
 def _named_place_keys(view: DocumentView) -> set[str]:
-    return {e.key.split(":", 1)[1] for e in view.present.values() if e.type == "Place"}
+    return {e.ident for e in view.present.values() if e.type == "Place"}
 
 
 def _as_linked(union: UnionName, entity: Entity, index: dict[str, Place]) -> UnionName:

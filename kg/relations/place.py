@@ -70,7 +70,7 @@ def inner_place(entity: Entity, context: set[str]) -> Place | None:
 
 def _places(view: DocumentView) -> dict[str, Entity]:
     """The places the document names, by :attr:`~kg.vocab.lexicon.Place.key`."""
-    return {e.key.split(":", 1)[1]: e for e in view.present.values() if e.type == "Place"}
+    return {e.ident: e for e in view.present.values() if e.type == "Place"}
 
 
 def named_places(view: DocumentView) -> dict[str, Place]:
@@ -133,7 +133,7 @@ def from_gazetteer(view: DocumentView) -> Iterator[Relation]:
     places = _places(view)
     index = place_by_code()
     for entity in places.values():
-        place = index.get(entity.key.split(":", 1)[1])
+        place = index.get(entity.ident)
         if place is None:
             continue
         for ancestor in ancestors(place):

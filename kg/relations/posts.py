@@ -43,7 +43,7 @@ from kg.relations.resources import (
     TITLE_UNIT,
     UNNAMED_UNIT,
 )
-from kg.types import Entity, Mention, Relation
+from kg.types import Entity, Mention, Relation, entity_key
 
 __all__ = [
     "from_appointments",
@@ -467,7 +467,7 @@ def from_bylines(view: DocumentView) -> Iterator[Relation]:
         if outlet is None:
             continue
         for credit in story.bylines:
-            key = f"person:{credit.name}"
+            key = entity_key("Person", credit.name)
             if key in entities and key in first and credit.role in {"reporter", "photographer"}:
                 mention = next(
                     m for m in view.doc.mentions if m.entity == key and m.story == story.index

@@ -11,9 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from kg.corpus.prepare import prepare
-from kg.linking.resolver import entity_key
 from kg.relations.rules import DEFAULT_RULES, extract_relations
-from kg.types import Entity, Mention, RawDocument
+from kg.types import Entity, Mention, RawDocument, entity_key
 from kg.vocab.places import places_by_surface
 
 __all__ = ["given"]

@@ -6,9 +6,9 @@ import pytest
 
 from kg.errors import KGError
 from kg.relations.registry import get_rule, rule_names
+from kg.relations.rules import DEFAULT_RULES
 from kg.vocab.lexicon import relation_cues as cues
 from kg.vocab.lexicon import relation_triggers as triggers
-from kg.relations.rules import DEFAULT_RULES
 from tests.relations.helpers import given
 
 
