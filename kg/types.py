@@ -223,10 +223,10 @@ class Document:
     clean: AlignedText
     stories: tuple[Story, ...]
     warnings: tuple[str, ...] = ()
-    date: str | None = None
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     measurements: tuple[Measurement, ...] = ()
+    date: str | None = None
 
 
 class Loader(Protocol):

@@ -13,8 +13,14 @@ import re
 
 from kg.text import CJK, CJK_RANGES, FULL_STOPS
 from kg.types import Byline
-from kg.vocab.lexicon import alternation, looks_like_name
+from kg.vocab.lexicon import alternation, credit_roles, cue_alternation, looks_like_name
 from kg.vocab.words import is_common_word
+
+_CREDIT_WORDS = cue_alternation("page_cues.tsv", "credit-word")
+_EDITOR_WORDS = cue_alternation("page_cues.tsv", "editor-word")
+_DATELINE_OUTLET_ENDS = cue_alternation("page_cues.tsv", "dateline-outlet-end")
+_CREDIT_OUTLET_ENDS = cue_alternation("page_cues.tsv", "credit-outlet-end")
+_META_FIELDS = cue_alternation("page_cues.tsv", "meta-field")
 
 __all__ = [
     "DATELINE",
@@ -31,40 +37,9 @@ __all__ = [
 ]
 
 # A name never runs into the next credit (``马学礼通讯员邱春强``).
-_NAME_CHAR = rf"(?:(?!记者|通讯员|实习生|摄影|摄|[一二三初复终]审|编辑|审核|校对|签发|核发){CJK})"
+_NAME_CHAR = rf"(?:(?!{_CREDIT_WORDS}|[一二三初复终]审|{_EDITOR_WORDS}){CJK})"
 _NAME = rf"{_NAME_CHAR}{{2,4}}(?:·{_NAME_CHAR}{{1,6}})?"
-_ROLES = {
-    "本报记者": "reporter",
-    "见习记者": "reporter",
-    "特约记者": "reporter",
-    "首席记者": "reporter",
-    "记者": "reporter",
-    "通讯员": "correspondent",
-    "实习生": "correspondent",
-    "特约撰稿人": "author",
-    "撰稿": "author",
-    "作者": "author",
-    "文": "author",
-    "摄影": "photographer",
-    "图": "photographer",
-    # editorial credits closing a page (编辑:王楠; 一审:杨胜福 二审:杨才智)
-    "责任编辑": "editor",
-    "责编": "editor",
-    "编辑": "editor",
-    "美编": "editor",
-    "审核": "editor",
-    "校对": "editor",
-    "编审": "editor",
-    "一审": "editor",
-    "二审": "editor",
-    "三审": "editor",
-    "初审": "editor",
-    "复审": "editor",
-    "终审": "editor",
-    "签发": "editor",
-    "核发": "editor",
-    "监制": "editor",
-}
+_ROLES = credit_roles()
 _ROLE = alternation(_ROLES)
 _CREDIT = re.compile(rf"(?P<role>{_ROLE})[\s:：/]*(?P<names>{_NAME}(?:[\s、,，]+{_NAME})*)")
 _SPLIT_NAMES = re.compile(r"[\s、,，]+")
@@ -77,12 +52,12 @@ _DMY_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\
 #: The opening of a news body: ``本报讯``, ``鲁中网淄博6月28日讯``, ``新华社北京6月1日电``,
 #: optionally followed by a bracketed credit.
 DATELINE = re.compile(
-    rf"^(?P<head>(?P<outlet>本报|{CJK}{{1,10}}?(?:新闻网|日报|晚报|新闻|网|报|社|台))"
+    rf"^(?P<head>(?P<outlet>本报|{CJK}{{1,10}}?(?:{_DATELINE_OUTLET_ENDS}))"
     rf"{CJK}{{0,8}}?(?:(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日)?(?:讯|电)(?!员))"
     r"\s*(?:[(（](?P<credit>[^()（）\n]{1,80})[)）])?"
 )
 #: The outlets a credit line may name before its roles (工人日报-中工网记者 马学礼).
-_OUTLET_PREFIX = rf"(?:{CJK}{{2,10}}?(?:日报|晚报|报|网|台|社|客户端)[-—－/]?)*"
+_OUTLET_PREFIX = rf"(?:{CJK}{{2,10}}?(?:{_CREDIT_OUTLET_ENDS})[-—－/]?)*"
 _BYLINE_LINE = re.compile(
     rf"^{_OUTLET_PREFIX}(?:(?:{_ROLE})[\s:：/]*{_NAME}(?:[\s、,，]+{_NAME})*\s*)+$"
 )
@@ -101,7 +76,7 @@ _PHOTO = re.compile(
 _TRAILING = re.compile(rf"[(（](?P<name>{_NAME})[)）]\s*$")
 _TRAILING_CREDIT = re.compile(rf"[(（](?P<credit>(?:{_ROLE})[^()（）]{{2,40}})[)）]\s*$")
 _META_LINE = re.compile(
-    r"^(?:(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：].{0,40}|"
+    rf"^(?:(?:{_META_FIELDS})\s*[:：].{{0,40}}|"
     r"[\d\s:./\-年月日]{8,30}(?:(?:来源|稿源|作者)\s*[:：]\s*[^\s]{2,20}\s*)*)$"
 )
 

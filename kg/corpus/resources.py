@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 from kg.text import CJK
+from kg.vocab.lexicon import cue_alternation
+
+_PAGE_BUTTONS = cue_alternation("page_cues.tsv", "page-button")
+_PAGE_TOOLBAR = cue_alternation("page_cues.tsv", "page-toolbar")
 
 __all__ = [
     "BLOCK_TAG",
@@ -94,8 +98,8 @@ FURNITURE_LINE = re.compile(
     r"^(?:"
     r".{0,30}版权(?:所有|归|声明).{0,60}|"
     r".{0,20}(?:未经(?:授权|许可)|不得转载).{0,40}|"
-    r"(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|字号|字体)\s*[:：]?.{0,30}|"
-    r"(?:【?\s*(?:打印|关闭|收藏|大|中|小)\s*】?\s*){2,}|"
+    rf"(?:{_PAGE_BUTTONS})\s*[:：]?.{{0,30}}|"
+    rf"(?:【?\s*(?:{_PAGE_TOOLBAR})\s*】?\s*){{2,}}|"
     r"(?:上一篇|下一篇|相关(?:新闻|阅读|文章))\s*[:：]?.{0,60}|"
     r"(?:阅读|浏览|点击)(?:量|次数|数)\s*[:：]?\s*\d*|"
     r"首页\s*[>›»].*"

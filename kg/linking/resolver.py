@@ -31,9 +31,11 @@ from kg.nlp.patterns import (
 )
 from kg.text import CJK_RANGES, FULL_STOPS, is_cjk
 from kg.types import Document, Entity, Mention, Story, entity_key
-from kg.vocab.lexicon import alternation, organizations, report_cues
+from kg.vocab.lexicon import alternation, cue_alternation, cue_words, organizations, report_cues
 from kg.vocab.places import Place, ancestors, level_of, place_by_code, places_by_surface
 from kg.vocab.words import word_freq
+
+_EVENT_HEADS = cue_alternation("recogniser_cues.tsv", "event-head")
 
 __all__ = ["Linked", "link_document"]
 
@@ -451,8 +453,9 @@ def _unit_parent(earlier: list[Entity], cand: Candidate) -> Entity | None:
     return next((e for e in reversed(earlier) if e.subtype in kinds), None)
 
 
-_EVENT_HEAD = re.compile(r"(?:比赛|竞赛|大赛|赛|活动)$")
-_KINDS = {"比赛": "赛", "竞赛": "赛", "大赛": "赛", "赛事": "赛", "活动": "活动"}
+_EVENT_HEAD = re.compile(rf"(?:{_EVENT_HEADS})$")
+#: A contest is named for 赛 whatever its head word (比赛, 竞赛 …); 活动 for itself.
+_KINDS = {word: "赛" for word in cue_words("recogniser_cues.tsv", "contest-word")}
 
 
 #: What may follow the country's name when it names the country (在中国的, 中国、美国).

@@ -1,9 +1,13 @@
-"""What a recogniser proposes: a typed span with the facts needed to resolve it.
+"""What a recogniser proposes: a typed span with the facts needed to resolve it, and
+where the components hand it on.
 
-Each :class:`Candidate` is kept, character-exact, in ``doc.user_data[CANDIDATES]``
-and shown as a token span in ``doc.spans[CANDIDATES]`` (several candidates can expand
-to the same tokens: 永宁县 and 宁县). The merge component picks the final ones into
-``doc.user_data[ENTITIES]`` and ``doc.spans[ENTITIES]``.
+Each :class:`Candidate` is kept, character-exact, in the declared Doc extension
+``doc._.kg_candidates`` and shown as a token span in the span group ``doc.spans[…]`` its
+component is configured with (``kg_candidates``; several candidates can expand to the
+same tokens: 永宁县 and 宁县). The merge component picks the final ones into
+``doc._.kg_entities`` and its own span group. The gazetteer leaves its raw hits in
+``doc._.kg_gazetteer_hits`` for the recognisers that read places from them. Components
+declare these in their factories' ``assigns`` and ``requires``.
 """
 
 from __future__ import annotations
@@ -12,10 +16,25 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["CANDIDATES", "ENTITIES", "Candidate", "add_candidate", "candidates_of", "entities_of"]
+__all__ = [
+    "CANDIDATES",
+    "ENTITIES",
+    "HITS",
+    "Candidate",
+    "add_candidate",
+    "candidates_of",
+    "entities_of",
+    "set_entities",
+]
 
+#: The Doc extensions the components hand candidates, chosen entities and gazetteer hits
+#: on in (also the default span group names of the first two).
 CANDIDATES = "kg_candidates"
 ENTITIES = "kg_entities"
+HITS = "kg_gazetteer_hits"
+for _name in (CANDIDATES, ENTITIES, HITS):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +85,31 @@ def to_span(doc: Doc, candidate: Candidate) -> Span | None:
     )
 
 
-def add_candidate(doc: Doc, candidate: Candidate) -> None:
-    """Record ``candidate`` on ``doc``."""
+def add_candidate(doc: Doc, candidate: Candidate, spans_key: str = CANDIDATES) -> bool:
+    """Record ``candidate`` on ``doc`` (and show it in the span group ``spans_key``);
+    whether it was (a candidate that covers no token is not)."""
     span = to_span(doc, candidate)
     if span is None:
-        return
-    doc.user_data.setdefault(CANDIDATES, []).append(candidate)
-    if CANDIDATES not in doc.spans:
-        doc.spans[CANDIDATES] = []
-    doc.spans[CANDIDATES].append(span)
+        return False
+    if doc._.kg_candidates is None:
+        doc._.kg_candidates = []
+    doc._.kg_candidates.append(candidate)
+    if spans_key not in doc.spans:
+        doc.spans[spans_key] = []
+    doc.spans[spans_key].append(span)
+    return True
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:
     """Every candidate proposed for ``doc``."""
-    return list(doc.user_data.get(CANDIDATES, []))
+    return list(doc._.kg_candidates or [])
+
+
+def set_entities(doc: Doc, chosen: list[Candidate]) -> None:
+    """Record the candidates chosen as entity mentions."""
+    doc._.kg_entities = chosen
 
 
 def entities_of(doc: Doc) -> list[Candidate]:
     """The candidates chosen as entity mentions (after the merge component)."""
-    return list(doc.user_data.get(ENTITIES, []))
+    return list(doc._.kg_entities or [])

@@ -7,6 +7,7 @@ import re
 from kg.text import CJK_RANGES
 from kg.vocab.lexicon import (
     alternation,
+    cue_alternation,
     department_stems,
     honour_short_forms,
     honours,
@@ -19,6 +20,28 @@ from kg.vocab.lexicon import (
     programme_stops,
     titles,
 )
+
+_SCHOOL_KINDS = cue_alternation("recogniser_cues.tsv", "school-kind")
+_ORG_TAIL_ENDINGS = cue_alternation("recogniser_cues.tsv", "org-tail-ending")
+_CARRY_OUT_VERBS = cue_alternation("recogniser_cues.tsv", "carry-out-verb")
+_FOUND_VERBS = cue_alternation("recogniser_cues.tsv", "found-verb")
+_MEDIA_AFTER = cue_alternation("recogniser_cues.tsv", "media-after-title")
+_MEDIA_TITLE_ENDS = cue_alternation("recogniser_cues.tsv", "media-title-end")
+_MECHANISM_VERBS = cue_alternation("recogniser_cues.tsv", "mechanism-verb")
+_MECHANISM_ENDS = cue_alternation("recogniser_cues.tsv", "mechanism-end")
+_RECUPERATION_WHO = cue_alternation("recogniser_cues.tsv", "recuperation-who")
+_BUILD_MECHANISM_VERBS = cue_alternation("recogniser_cues.tsv", "build-mechanism-verb")
+_SCHEME_VERBS = cue_alternation("recogniser_cues.tsv", "scheme-verb")
+_HOSTED_EVENT_HEADS = cue_alternation("recogniser_cues.tsv", "hosted-event-head")
+_ANAPHOR_HEADS = cue_alternation("recogniser_cues.tsv", "event-anaphor-head")
+_CONTEST_HEADS = cue_alternation("recogniser_cues.tsv", "contest-head")
+_NAMED_TITLE_NOT_AFTER = cue_alternation("recogniser_cues.tsv", "named-title-not-before")
+_SHORT_HONOUR_NOT_AFTER = cue_alternation("recogniser_cues.tsv", "short-honour-not-before")
+_SELECTION_WORDS = cue_alternation("recogniser_cues.tsv", "selection-word")
+_HOTLINE_VERBS = cue_alternation("recogniser_cues.tsv", "hotline-verb")
+_SEASON_HEADS = cue_alternation("recogniser_cues.tsv", "season-head")
+_NOT_A_BRAND = cue_alternation("recogniser_cues.tsv", "not-a-brand")
+_IDEOLOGY_HEADS = cue_alternation("recogniser_cues.tsv", "ideology-head")
 
 __all__ = [
     "ABBREVIATIONS",
@@ -148,7 +171,7 @@ GENERIC_FIRM = re.compile(rf"(?:{alternation(_ORG_STOPS['generic'])})+")
 #: after the story's city or county.
 NUMBERED_SCHOOL = re.compile(
     r"第?(?P<number>[一二三四五六七八九十]{1,3})"
-    r"(?P<kind>(?:实验)?(?:小学|中学|初级中学|高级中学|职业中学|幼儿园))"
+    rf"(?P<kind>(?:实验)?(?:{_SCHOOL_KINDS}))"
 )
 
 _SUFFIX_ALT = alternation(ORG_SUFFIXES)
@@ -167,9 +190,7 @@ ELLIPTIC = re.compile(
 )
 
 #: Endings whose names are proper names without a place: extend left to a boundary.
-LEFT_EXTENDED = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|农商银行|铁矿|煤矿|联合工会|联席会议)"
-)
+LEFT_EXTENDED = re.compile(rf"(?:{_ORG_TAIL_ENDINGS})")
 
 # --- Programmes (``ontology/lexicon/programme_heads.tsv``, ``programme_stops.tsv``) ---
 
@@ -214,29 +235,27 @@ PHRASE_END = re.compile(rf"[^{CJK_RANGES}]|的|等|中|上|$")
 #: A head followed by a person noun is not a head (服务员, 工作者).
 NOT_AFTER_HEAD = re.compile(rf"[{CJK_RANGES}]?(?:员|者|人|们)")
 #: Verbs that carry a programme out; a quoted name right after one is a programme.
-CARRY_OUT = re.compile(
-    r"(?:开展|实施|推行|推进|运用|构建|打造|建设|新建|建成|建立|创建|创新|推出|启动|发起|探索)了?$"
-)
+CARRY_OUT = re.compile(rf"(?:{_CARRY_OUT_VERBS})了?$")
 #: Verbs that hold an event; quoted names listed right after one are what is held.
 HOLD = re.compile(r"(?:举办|组织|举行)了?$")
 #: Verbs that found a body; a studio they found is an institution (成立“法院+工会”劳动争议调解
 #: 工作室), while 劳模工匠创新工作室 as a whole is a programme.
-FOUND = re.compile(r"(?:成立|组建|设立|挂牌成立|揭牌成立)了?$")
+FOUND = re.compile(rf"(?:{_FOUND_VERBS})了?$")
 FOUNDED_HEADS = frozenset(["工作室"])
 #: A short tail after a quote inside a list of quoted names (“送文化”下基层惠职工).
 QUOTE_TAIL = re.compile(rf"[{CJK_RANGES}0-9]{{0,8}}")
 #: A 《》 title.
 TITLE = re.compile(r"《([^《》\n]{2,40})》")
 #: 《中国工人》杂志社: the title is a periodical's.
-MEDIA_AFTER = re.compile(r"(?:杂志社|杂志|报社|出版社|编辑部|栏目|节目|频道)")
-MEDIA_TITLE = re.compile(r"(?:日报|晚报|晨报|报|杂志|周刊|画报)$")
+MEDIA_AFTER = re.compile(rf"(?:{_MEDIA_AFTER})")
+MEDIA_TITLE = re.compile(rf"(?:{_MEDIA_TITLE_ENDS})$")
 #: The end of a policy document's title (``policy_endings.txt``), a parenthesis read
 #: through (《工资集体合同(草案)》).
 POLICY_TITLE = re.compile(rf"(?:{alternation(policy_endings())})(?:[(（][^()（）]*[)）])?$")
 #: An unquoted mechanism or policy after a verb that carries it out (健全协调劳动关系三方机制).
 TRIGGERED = re.compile(
-    r"(?:开展|实施|推行|构建|健全|落实|打造|创建|深化|推广|完善|建立|推进|启动|推出|出台)了?"
-    rf"(?P<name>[{CJK_RANGES}0-9+·]{{2,14}}?(?:机制|服务体系|工程|服务圈|学徒制|政策))"
+    rf"(?:{_MECHANISM_VERBS})了?"
+    rf"(?P<name>[{CJK_RANGES}0-9+·]{{2,14}}?(?:{_MECHANISM_ENDS}))"
     r"(?=[,，。;；、\n]|$)"
 )
 #: An unquoted special campaign after the verb that carries it out: what it is about,
@@ -248,7 +267,7 @@ SPECIAL_CAMPAIGN = re.compile(
 #: The unions' rest and recuperation for workers (职工疗休养, a standard benefit of union
 #: work) held for a group of people: 开展劳模疗休养活动, 开展职工乡村疗休养活动 (not 区内…).
 REST_CARE = re.compile(
-    rf"(?:开展|组织|举办|参加)了?(?P<name>[{CJK_RANGES}]{{0,4}}(?:劳模|职工|工匠|会员|农民工|人才)"
+    rf"(?:开展|组织|举办|参加)了?(?P<name>[{CJK_RANGES}]{{0,4}}(?:{_RECUPERATION_WHO})"
     rf"[{CJK_RANGES}]{{0,3}}疗休养活动)"
 )
 #: A quoted name that ends open (“工会+”, “互联网+”) takes the word it opens (“工会+”程序).
@@ -258,14 +277,12 @@ OPEN_CODE_WORD = re.compile(rf"[{CJK_RANGES}]{{2,4}}(?=[^{CJK_RANGES}]|$)")
 #: A mechanism after 的 in the clause of the verb that builds it (建立人民法院与工会之间的
 #: 劳动争议诉调对接工作机制); long enough to be a name, not a kind (沟通协调机制).
 TRIGGERED_DE = re.compile(
-    r"(?:建立|构建|健全|完善|推行|实施|落实|探索)[^,，。;；\n]{0,24}?的"
+    rf"(?:{_BUILD_MECHANISM_VERBS})[^,，。;；\n]{{0,24}}?的"
     rf"(?P<name>[{CJK_RANGES}]{{5,12}}(?:工作机制|长效机制|机制|服务体系))(?=[,，。;；、\n]|$)"
 )
 #: A plan of the union mutual insurance (职工互助保障) given or taken out: 赠送意外及大病自负
 #: 保障计划, 推广女职工幸福保障计划.
-INSURANCE_PLAN = re.compile(
-    rf"(?:赠送|推广|购买|参加|投保|推出|办理)了?(?P<name>[{CJK_RANGES}、]{{2,16}}?保障计划)"
-)
+INSURANCE_PLAN = re.compile(rf"(?:{_SCHEME_VERBS})了?(?P<name>[{CJK_RANGES}、]{{2,16}}?保障计划)")
 #: A programme that opens its clause and is launched: 新时代职工赋能提质行动顺利启动.
 LAUNCHED = re.compile(
     rf"(?:^|(?<=[,，。;；\n]))(?P<name>[{CJK_RANGES}]{{4,18}}(?:行动|工程|计划))"
@@ -280,7 +297,7 @@ CONTEST = re.compile(
 #: An event named in the clause that hosts it: 由A主办、B承办的新就业形态劳动者移动体检活动.
 HOSTED = re.compile(
     rf"(?:主办|承办|协办)的(?P<name>[{CJK_RANGES}0-9]{{4,22}}?"
-    r"(?:活动|竞赛|大赛|比赛|运动会|招聘会|生日会|欢送会))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
+    rf"(?:{_HOSTED_EVENT_HEADS}))(?=[,，。;；、\n]|启动|举行|开幕|在|$)"
 )
 #: An event that opens its clause and is held somewhere: 南京市职工技能大赛…竞赛在南京技师学院举办.
 HELD = re.compile(
@@ -299,16 +316,13 @@ ENUMERATED = re.compile(
     rf"[{CJK_RANGES}]{{2,14}}?(?P=head))等[一二三四五六七八九十两0-9]*[项个大类]?(?P=head)"
 )
 #: 该比赛, 此次活动: the event the story just named.
-EVENT_ANAPHOR = re.compile(r"(?:该|此次|本次|这次)(?P<head>比赛|竞赛|大赛|赛事|活动)")
+EVENT_ANAPHOR = re.compile(rf"(?:该|此次|本次|这次)(?P<head>{_ANAPHOR_HEADS})")
 #: Characters that never stand inside an event's name.
 EVENT_STOP = frozenset("的了在将把被")
 
 #: The head of a named contest or event series (深圳市重点工程劳动竞赛, 深圳技能大赛,
 #: 江西省“天工杯”劳动和技能竞赛); a contest's item (竞赛项目) is none.
-EVENT_HEAD = re.compile(
-    r"(?:劳动和技能竞赛|职业技能大赛|技能大赛|技能竞赛|劳动竞赛|大赛|竞赛|比赛|运动会|联赛"
-    r"|锦标赛|邀请赛|擂台赛|团体赛|个人赛|接力赛)(?!项目)"
-)
+EVENT_HEAD = re.compile(rf"(?:{_CONTEST_HEADS})(?!项目)")
 #: An item of a list of contests that leaves the head to the last one (“长江大保护”职工
 #: 职业技能、…机械冶金行业职工职业技能竞赛): the skill it is about, then the next item.
 ELIDED_CONTEST = re.compile(r"职业技能(?=、|暨)")
@@ -340,34 +354,32 @@ LEVEL_LIST = re.compile(r"(?:全国|省级?|市级?|区级?|县级?|自治区|�
 #: What follows the umbrella 五一劳动奖 when it names the award (省五一劳动奖、工人先锋号).
 AWARD_END = re.compile(rf"[^{CJK_RANGES}]|、|和|及|等|的|获|称号|$")
 #: What follows a title that carries its level when it opens another name (大国工匠培育对象).
-NAMED_TITLE_NOT_AFTER = re.compile(r"培育|评选|人才|精神|学院|工作室|创新|基地|论坛")
+NAMED_TITLE_NOT_AFTER = re.compile(rf"{_NAMED_TITLE_NOT_AFTER}")
 #: Quotation marks inside an honour's title.
 HONOUR_QUOTES = re.compile('[“”"]')
 #: What may stand between the items of a list of honours: a count, then a separator
 #: (云南省劳动模范35名、五一劳动奖状24个).
 HONOUR_LIST_GAP = re.compile(r"(?:[0-9]+[名个家人项位])?(?:、|和|及|与|以及)")
 #: What follows a short form when it opens another term, not the honour (劳模工匠, 劳模精神).
-SHORT_HONOUR_NOT_AFTER = re.compile(r"工匠|创新|精神|学院|疗休养|事迹|宣讲|志愿|文化|工作室|协会")
+SHORT_HONOUR_NOT_AFTER = re.compile(rf"{_SHORT_HONOUR_NOT_AFTER}")
 #: 获得者 right after 五一劳动奖, or what an encoding artefact left of 章获得者 (a character
 #: and a symbol: 五一劳动奖芦@得者): the medal, which people get.
 HONOUR_WINNER = re.compile(rf"(?:[{CJK_RANGES}]?[@?？\ufffd]+)?获?得者")
 #: A quoted craftsman brand by its form, whatever names it, that is selected or conferred
 #: (“雄关工匠”推选活动, “雄关工匠”称号); 鞍钢 in “鞍钢工匠” alone may be the company's.
-QUOTED_BRAND = re.compile(
-    rf"“(?P<name>[{CJK_RANGES}]{{2,4}}工匠)”(?=的?(?:评选|推选|选树|评审|荣誉称号|称号))"
-)
+QUOTED_BRAND = re.compile(rf"“(?P<name>[{CJK_RANGES}]{{2,4}}工匠)”(?=的?(?:{_SELECTION_WORDS}))")
 #: A reading brand: 书香 and a place (书香敦化, 书香中国).
 READING_BRAND = "书香"
 #: A hotline by its number, after a verb that gives or uses it (拨打工会投诉热线12351).
 HOTLINE = re.compile(
-    rf"(?:拨打|开通|设立|开设|推出|通过)(?P<name>[{CJK_RANGES}]{{2,8}}热线[0-9]{{4,6}})(?![0-9])"
+    rf"(?:{_HOTLINE_VERBS})(?P<name>[{CJK_RANGES}]{{2,8}}热线[0-9]{{4,6}})(?![0-9])"
 )
 #: A plan named for its years, opened by a place (辽宁全面振兴新突破三年行动).
 PLAN_HEAD = re.compile(r"[一二三四五六七八九十两]年(?:攻坚)?行动(?:计划|方案)?")
 #: An event series of a place over a period (延边州职工文化活动月).
-SEASON_HEAD = re.compile(r"文化活动月|活动月|宣传月|文化节|艺术节|读书节|宣传周")
+SEASON_HEAD = re.compile(rf"{_SEASON_HEADS}")
 #: What follows 工匠 when it heads an institution or a term, not a brand (深圳工匠学院).
-NOT_A_BRAND = re.compile(r"学院|精神|人才|之家|工作室|基地|协会|联盟|馆|园|学校|讲师团|宣讲团")
+NOT_A_BRAND = re.compile(rf"{_NOT_A_BRAND}")
 
 #: Titles and roles written right before a name (主席李晓英, 骑手欧阳刚), longest first
 #: (``ontology/lexicon/titles.tsv``).
@@ -392,5 +404,5 @@ def suffix_type(suffix: str) -> tuple[str, str]:
 #: ANNOTATION.md excludes ideology terms.
 IDEOLOGY_AFTER_NAME = re.compile(
     r"(?:新时代中国特色社会主义思想|(?:总书记)?(?:关于|对|重要|在[^。，,]{0,20}上的)"
-    r"[^。；;]{0,30}?(?:论述|讲话|指示|批示|精神|思想|回信|贺信))"
+    rf"[^。；;]{{0,30}}?(?:{_IDEOLOGY_HEADS}))"
 )

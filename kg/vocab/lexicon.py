@@ -19,6 +19,9 @@ __all__ = [
     "LexEntry",
     "Trigger",
     "alternation",
+    "credit_roles",
+    "cue_alternation",
+    "cue_words",
     "cues_by_kind",
     "department_stems",
     "figure_cues",
@@ -91,6 +94,17 @@ def titles() -> dict[str, str]:
     """Titles and roles written before a name (``titles.tsv``): title -> ``post`` (held
     in an organisation: 主席, 党组书记) or ``role`` (骑手, 劳模, 记者)."""
     return {r["title"]: r["kind"] for r in _rows("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def credit_roles() -> dict[str, str]:
+    """The words that credit a person (``credit_roles.tsv``) -> the role they give, in
+    file order.
+
+    >>> credit_roles()["本报记者"], credit_roles()["责编"]
+    ('reporter', 'editor')
+    """
+    return {r["word"]: r["role"] for r in rows("credit_roles.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -290,6 +304,7 @@ def department_stems(ending: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=16)
 def cues_by_kind(name: str) -> dict[str, tuple[str, ...]]:
     """A cue table of ``ontology/lexicon/`` (columns ``kind`` and ``cue``): its cue words by
     kind, in file order.
@@ -301,6 +316,25 @@ def cues_by_kind(name: str) -> dict[str, tuple[str, ...]]:
     for row in rows(name):
         found[row["kind"]].append(row["cue"])
     return {kind: tuple(words) for kind, words in found.items()}
+
+
+def cue_words(table: str, kind: str) -> tuple[str, ...]:
+    """The cue words of ``kind`` in the cue table ``table``, in file order.
+
+    >>> cue_words("recogniser_cues.tsv", "found-verb")[:2]
+    ('成立', '组建')
+    """
+    return cues_by_kind(table)[kind]
+
+
+def cue_alternation(table: str, kind: str) -> str:
+    """The cue words of ``kind`` as a regex alternation in file order: the order a regex
+    tries them in, so the table decides which alternative wins.
+
+    >>> cue_alternation("recogniser_cues.tsv", "found-verb")
+    '成立|组建|设立|挂牌成立|揭牌成立'
+    """
+    return "|".join(re.escape(word) for word in cue_words(table, kind))
 
 
 @dataclass(frozen=True, slots=True)

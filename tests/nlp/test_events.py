@@ -79,5 +79,5 @@ def test_the_province_of_the_story_opens_a_contest_of_the_whole_province() -> No
 
 def test_the_place_of_a_contest_stays_a_mention() -> None:
     doc = load_pipeline()("深圳市重点工程劳动竞赛启动")
-    chosen = {(doc.text[c.start : c.end], c.type) for c in doc.user_data["kg_entities"]}
+    chosen = {(doc.text[c.start : c.end], c.type) for c in doc._.kg_entities}
     assert {("深圳市重点工程劳动竞赛", "Program"), ("深圳市", "Place")} <= chosen

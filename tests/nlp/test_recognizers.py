@@ -230,7 +230,7 @@ def test_pipeline_is_built_from_config() -> None:
         ("安康市总工会", "Organization"),
         ("劳动法律监督“一函两书”", "Program"),
     ]
-    chosen = doc.user_data["kg_entities"]
+    chosen = doc._.kg_entities
     assert "一函两书" in [c.canonical for c in chosen]
     assert ("安康市", "Place") in [(s.text, s.label_) for s in doc.spans["kg_entities"]]
 

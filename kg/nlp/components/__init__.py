@@ -7,6 +7,7 @@ from kg.nlp.components import (
     organizations,
     persons,
     programmes,
+    rules,
     sentences,
     statistical,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "organizations",
     "persons",
     "programmes",
+    "rules",
     "sentences",
     "statistical",
 ]

@@ -5,38 +5,23 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.candidates import CANDIDATES, Candidate
 from kg.nlp.components.gazetteer import scan
+from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.patterns import STOP_CHARS, STOP_WORDS
 from kg.text import is_cjk
+from kg.vocab.lexicon import cue_alternation, cue_words
 
-__all__ = ["AreaRecognizer", "find_areas", "make_areas"]
+_AREA_ENDINGS = cue_alternation("recogniser_cues.tsv", "area-ending")
 
-_AREA = re.compile(
-    r"(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|产业园区|工业园区|园区|"
-    r"产业园|工业园|物流园|综合保税区|保税区|自贸区|示范区|风景区|景区)"
-)
-_GENERIC = (
-    "重点",
-    "各",
-    "全",
-    "该",
-    "本",
-    "相关",
-    "所有",
-    "企业",
-    "工业",
-    "产业",
-    "示范",
-    "新",
-    "模范",
-    "加快",
-    "和谐",
-)
+__all__ = ["find_areas", "make_areas"]
+
+_AREA = re.compile(rf"(?:{_AREA_ENDINGS})")
+#: What opens no area name (重点园区, 各开发区): not a proper name.
+_GENERIC = cue_words("recogniser_cues.tsv", "area-generic")
 #: Endings too generic to name an area without a place in the name (重点园区, 模范园区).
-_NEEDS_PLACE = ("园区", "产业园区", "工业园区", "景区", "示范区")
+_NEEDS_PLACE = cue_words("recogniser_cues.tsv", "area-needs-place")
 
 
 def find_areas(text: str) -> list[Candidate]:
@@ -68,19 +53,11 @@ def find_areas(text: str) -> list[Candidate]:
     return found
 
 
-class AreaRecognizer:
-    """Propose named areas."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        for candidate in find_areas(doc.text):
-            add_candidate(doc, candidate)
-        return doc
-
-
-@Language.factory("kg_areas", assigns=["doc.spans"])
-def make_areas(nlp: Language, name: str) -> AreaRecognizer:
-    """Build the area recogniser."""
-    return AreaRecognizer(name)
+@Language.factory(
+    "kg_areas",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    default_config={"spans_key": CANDIDATES},
+)
+def make_areas(nlp: Language, name: str, spans_key: str) -> CandidateRecognizer:
+    """Build the area recogniser: named areas (parks, new areas, development zones)."""
+    return CandidateRecognizer(name, lambda doc: find_areas(doc.text), spans_key=spans_key)

@@ -14,14 +14,11 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate
 from kg.vocab import lexicon as lexicons
 from kg.vocab.places import places_by_surface
 
-__all__ = ["HITS", "GazetteerMatcher", "Hit", "gazetteer_automaton", "make_gazetteer", "scan"]
-
-#: Where the matcher leaves every hit of a doc (``doc.user_data[HITS]``), unfiltered.
-HITS = "kg_gazetteer_hits"
+__all__ = ["GazetteerMatcher", "Hit", "gazetteer_automaton", "make_gazetteer", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,36 +82,53 @@ def scan(text: str) -> list[tuple[int, int, Hit]]:
 
 
 class GazetteerMatcher:
-    """Propose a candidate for every lexicon hit."""
+    """Propose a candidate for every lexicon hit, and leave every hit (unfiltered) in
+    ``doc._.kg_gazetteer_hits`` for the recognisers that read places from them."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, spans_key: str) -> None:
         self.name = name
+        self.spans_key = spans_key
         gazetteer_automaton()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> tuple[list[tuple[int, int, Hit]], list[Candidate]]:
+        """The hits of ``doc`` and the candidates they propose (finding, not writing)."""
         edges = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
         hits = scan(doc.text)
-        doc.user_data[HITS] = hits  # the organisation recogniser reads the places from here
-        for start, end, hit in hits:
-            if hit.rule == "gazetteer:place-alias" and start not in edges and end not in edges:
-                continue  # a short form cut out of other words (莲城步行街 is not 城步)
-            add_candidate(
-                doc,
-                Candidate(
-                    start,
-                    end,
-                    hit.type,
-                    hit.subtype,
-                    hit.rule,
-                    priority=2 if hit.canonical else 1,
-                    canonical=hit.canonical,
-                    place_keys=hit.place_keys,
-                ),
+        candidates = [
+            Candidate(
+                start,
+                end,
+                hit.type,
+                hit.subtype,
+                hit.rule,
+                priority=2 if hit.canonical else 1,
+                canonical=hit.canonical,
+                place_keys=hit.place_keys,
             )
+            for start, end, hit in hits
+            # a short form cut out of other words is none (莲城步行街 is not 城步)
+            if hit.rule != "gazetteer:place-alias" or start in edges or end in edges
+        ]
+        return hits, candidates
+
+    def set_annotations(
+        self, doc: Doc, hits: list[tuple[int, int, Hit]], candidates: list[Candidate]
+    ) -> None:
+        """Record the hits and the candidates on ``doc``."""
+        doc._.kg_gazetteer_hits = hits
+        for candidate in candidates:
+            add_candidate(doc, candidate, self.spans_key)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, *self.find(doc))
         return doc
 
 
-@Language.factory("kg_gazetteer", assigns=["doc.spans"])
-def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
+@Language.factory(
+    "kg_gazetteer",
+    assigns=["doc._.kg_gazetteer_hits", "doc._.kg_candidates", "doc.spans"],
+    default_config={"spans_key": CANDIDATES},
+)
+def make_gazetteer(nlp: Language, name: str, spans_key: str) -> GazetteerMatcher:
     """Build the gazetteer component from ``ontology/lexicon/``."""
-    return GazetteerMatcher(name)
+    return GazetteerMatcher(name, spans_key=spans_key)

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.nlp.candidates import ENTITIES, Candidate, candidates_of, to_span
+from kg.nlp.candidates import ENTITIES, Candidate, candidates_of, set_entities, to_span
 
 __all__ = ["MentionSelector", "make_merge", "select"]
 
@@ -62,16 +62,18 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 class MentionSelector:
-    """Turn the candidate group into ``doc.spans[ENTITIES]`` and ``doc.ents``."""
+    """Choose among the candidates: ``doc._.kg_entities``, the span group ``spans_key``
+    and ``doc.ents``."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, spans_key: str) -> None:
         self.name = name
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = select(candidates_of(doc))
-        doc.user_data[ENTITIES] = chosen
+        set_entities(doc, chosen)
         spans = [(c, to_span(doc, c)) for c in chosen]
-        doc.spans[ENTITIES] = [s for _c, s in spans if s is not None]
+        doc.spans[self.spans_key] = [s for _c, s in spans if s is not None]
         nested = nested_spans((c.start, c.end) for c in chosen)
         top = [s for c, s in spans if s is not None and (c.start, c.end) not in nested]
         doc.ents = filter_spans(top)
@@ -99,7 +101,12 @@ def _outer_first(span: tuple[int, int]) -> tuple[int, int]:
     return span[0], -span[1]
 
 
-@Language.factory("kg_merge", assigns=["doc.ents", "doc.spans"])
-def make_merge(nlp: Language, name: str) -> MentionSelector:
+@Language.factory(
+    "kg_merge",
+    assigns=["doc._.kg_entities", "doc.ents", "doc.spans"],
+    requires=["doc._.kg_candidates"],
+    default_config={"spans_key": ENTITIES},
+)
+def make_merge(nlp: Language, name: str, spans_key: str) -> MentionSelector:
     """Build the mention selector."""
-    return MentionSelector(name)
+    return MentionSelector(name, spans_key=spans_key)

@@ -18,13 +18,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import patterns as P
-from kg.nlp.candidates import Candidate, add_candidate
-from kg.nlp.components.gazetteer import HITS, Hit, scan
+from kg.nlp.candidates import CANDIDATES, Candidate
+from kg.nlp.components.gazetteer import Hit, scan
+from kg.nlp.components.rules import CandidateRecognizer
 from kg.text import CJK_RANGES, is_cjk
-from kg.vocab.lexicon import alternation
+from kg.vocab.lexicon import alternation, cue_alternation, cue_words
 from kg.vocab.places import within
 
-__all__ = ["OrganizationRecognizer", "find_organizations", "make_organizations"]
+_ZONES = cue_alternation("recogniser_cues.tsv", "zone")
+#: Before 网, these make a word, not a site (云南电网, 中国互联网).
+_NOT_A_SITE_BEFORE = cue_words("recogniser_cues.tsv", "not-a-site-before")
+_UNION_NAMES_A_PROGRAMME = cue_alternation("recogniser_cues.tsv", "union-opens-programme")
+
+__all__ = ["find_organizations", "make_organizations"]
 
 _PREFIXES = {"中共": "Government", "共青团": "OtherOrganization"}
 _NOT_BEFORE_ELLIPTIC = set("0123456789各全两多几数诸每本一二三四五六七八九十")
@@ -169,7 +175,7 @@ def _elliptic(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
 #: A development zone's body named without the zone's city (高新区总工会, 经开区管委会): the
 #: zone of the story's city.
 _ZONE_BODY = re.compile(
-    rf"(?<![{CJK_RANGES}])(?P<zone>高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区)"
+    rf"(?<![{CJK_RANGES}])(?P<zone>{_ZONES})"
     r"(?P<body>总工会|工会|管委会|管理委员会)"
 )
 
@@ -214,7 +220,7 @@ def _sites(text: str, places: dict[int, list[int]]) -> Iterator[Candidate]:
                     break
                 if not _clean_middle(mid) or any(w in mid for w in ("工会", "政府", "委", "网")):
                     break
-                if mid.endswith(("电", "互联", "因特", "物联", "局域", "渔")):
+                if mid.endswith(_NOT_A_SITE_BEFORE):
                     continue  # 云南电网, 中国互联网: no site
                 after = text[at + 1 : at + 2]
                 if _SITE.match(text, at) and (not is_cjk(after or " ") or after in "讯消报记"):
@@ -418,7 +424,7 @@ def _coordinated(text: str, found: list[Candidate]) -> Iterator[Candidate]:
 
 
 #: ``工会`` after a name, unless it opens a programme's name (…服务中心工会驿站, 工会之家).
-_COMPANY_UNION = re.compile(r"(?:工会(?:委员会|小组)?|分会)(?!驿站|之家|小屋|书屋|服务站|爱心)")
+_COMPANY_UNION = re.compile(rf"(?:工会(?:委员会|小组)?|分会)(?!{_UNION_NAMES_A_PROGRAMME})")
 
 
 def _company_unions(text: str, found: list[Candidate]) -> Iterator[Candidate]:
@@ -476,19 +482,17 @@ def find_organizations(
     return sorted(unique.values(), key=lambda c: (c.start, c.end, c.rule))
 
 
-class OrganizationRecognizer:
-    """Propose organisation candidates from the form of names."""
+@Language.factory(
+    "kg_organizations",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_gazetteer_hits"],
+    default_config={"spans_key": CANDIDATES},
+)
+def make_organizations(nlp: Language, name: str, spans_key: str) -> CandidateRecognizer:
+    """Build the organisation recogniser: candidates from the form of names (the places
+    in them read from the gazetteer's hits)."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def find(doc: Doc) -> list[Candidate]:
+        return find_organizations(doc.text, doc._.kg_gazetteer_hits)
 
-    def __call__(self, doc: Doc) -> Doc:
-        for candidate in find_organizations(doc.text, doc.user_data.get(HITS)):
-            add_candidate(doc, candidate)
-        return doc
-
-
-@Language.factory("kg_organizations", assigns=["doc.spans"])
-def make_organizations(nlp: Language, name: str) -> OrganizationRecognizer:
-    """Build the organisation recogniser."""
-    return OrganizationRecognizer(name)
+    return CandidateRecognizer(name, find, spans_key=spans_key)

@@ -14,14 +14,17 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, add_candidate, candidates_of
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, to_span
+from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.patterns import TITLES
 from kg.text import CJK_RANGES
-from kg.vocab.lexicon import looks_like_name, surnames
+from kg.vocab.lexicon import cue_alternation, looks_like_name, surnames
 from kg.vocab.words import is_common_word, word_freq
 
+_SPEECH_WORDS = cue_alternation("recogniser_cues.tsv", "speech-after-name")
+_AFTER_NAME_WORDS = cue_alternation("recogniser_cues.tsv", "word-after-name")
+
 __all__ = [
-    "PersonRecognizer",
     "find_persons",
     "make_persons",
     "persons_after_organisations",
@@ -34,7 +37,7 @@ _AFTER_NAME = set("在说的是和与对向为等则也更还就都又曾已将�
 #: Characters that end a phrase, not a name.
 _FUNCTION_CHARS = set("等的了在和与及是说也都还就又曾已将对向为到来去赴出于")
 _WORD = 20  # a jieba frequency this high means an ordinary word, not a name
-_SPEECH = re.compile(r"(?:说|表示|介绍|指出|认为|坦言|告诉记者|同志|兴奋地说|激动地说)")
+_SPEECH = re.compile(rf"(?:{_SPEECH_WORDS})")
 
 
 def _plausible(name: str) -> bool:
@@ -119,12 +122,12 @@ def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
 #: What must stand around a name jieba tags ``nr`` for it to count: jieba's tag alone is
 #: a weak signal (it tags 小杨 and 高清 too).
 _BEFORE_TAGGED = set("的,，。:：“（(") | {""}
-_AFTER_TAGGED = re.compile(r"与|和|说|表示|介绍|认为|告诉|在|同志|[,，。；;)）]")
+_AFTER_TAGGED = re.compile(rf"{_AFTER_NAME_WORDS}|[,，。；;)）]")
 
 
 _TAGGED_CONTEXT = re.compile(
     rf"(?:(?<=[的,，。:：“（(])|^)(?P<name>[{CJK_RANGES}]{{2,3}}?)"
-    r"(?=与|和|说|表示|介绍|认为|告诉|在|同志|[,，。；;)）])",
+    rf"(?={_AFTER_NAME_WORDS}|[,，。；;)）])",
     re.MULTILINE,
 )
 _CLAUSE = re.compile(r"[^,，。；;:：“”（()）\n]+")
@@ -215,27 +218,28 @@ def persons_after_organisations(
                 yield Candidate(a, b, "Person", "", "person:after-organisation", 1, text[a:b])
 
 
-class PersonRecognizer:
-    """Propose person candidates from titles, roles, speech verbs and lists of names."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
-        found = find_persons(doc.text, boundaries)
-        for candidate in found:
-            add_candidate(doc, candidate)
-        known = [(c.start, c.end) for c in candidates_of(doc) if c.type == "Person"]
-        for candidate in persons_in_lists(doc.text, boundaries, known):
-            add_candidate(doc, candidate)
-        organisations = [(c.start, c.end) for c in candidates_of(doc) if c.type == "Organization"]
-        for candidate in persons_after_organisations(doc.text, boundaries, organisations):
-            add_candidate(doc, candidate)
-        return doc
+def _persons_of(doc: Doc) -> list[Candidate]:
+    """Names after titles, roles and speech verbs; then the other names of lists that
+    name a person; then names right after an organisation's (every candidate so far
+    counts, those of earlier components too)."""
+    boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
+    earlier = candidates_of(doc)
+    found = [c for c in find_persons(doc.text, boundaries) if to_span(doc, c) is not None]
+    known = [(c.start, c.end) for c in earlier + found if c.type == "Person"]
+    listed = [
+        c for c in persons_in_lists(doc.text, boundaries, known) if to_span(doc, c) is not None
+    ]
+    organisations = [(c.start, c.end) for c in earlier + found + listed if c.type == "Organization"]
+    after = persons_after_organisations(doc.text, boundaries, organisations)
+    return found + listed + list(after)
 
 
-@Language.factory("kg_persons", assigns=["doc.spans"])
-def make_persons(nlp: Language, name: str) -> PersonRecognizer:
-    """Build the person recogniser."""
-    return PersonRecognizer(name)
+@Language.factory(
+    "kg_persons",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_candidates"],
+    default_config={"spans_key": CANDIDATES},
+)
+def make_persons(nlp: Language, name: str, spans_key: str) -> CandidateRecognizer:
+    """Build the person recogniser: titles, roles, speech verbs and lists of names."""
+    return CandidateRecognizer(name, _persons_of, spans_key=spans_key)

@@ -36,8 +36,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, add_candidate
-from kg.nlp.components.gazetteer import HITS
+from kg.nlp.candidates import CANDIDATES, Candidate
+from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.events import event_name, find_events
 from kg.nlp.honours import find_honours, is_honour_or_brand, levels_of
 from kg.nlp.patterns import (
@@ -91,7 +91,7 @@ from kg.text import is_cjk
 from kg.vocab import lexicon as lexicons
 from kg.vocab import places as gazetteer
 
-__all__ = ["ProgrammeRecognizer", "find_programmes", "make_programmes", "programme_name"]
+__all__ = ["find_programmes", "make_programmes", "programme_name"]
 
 _HEADS = sorted(
     PROGRAMME_HEADS | PROGRAMME_ORG_HEADS | PROGRAMME_CLASSIFIERS, key=lambda h: (-len(h), h)
@@ -500,25 +500,23 @@ def _order(c: Candidate) -> tuple[int, int, str]:
     return c.start, c.end, c.rule
 
 
-class ProgrammeRecognizer:
-    """Propose programme candidates from quotes, 《》 titles and trigger verbs."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        named = Counter(
-            key
-            for _start, _end, hit in doc.user_data.get(HITS, [])
-            if hit.rule == "gazetteer:place"
-            for key in hit.place_keys
-        )
-        for candidate in find_programmes(doc.text, levels_of(named)):
-            add_candidate(doc, candidate)
-        return doc
+def _programmes_of(doc: Doc) -> list[Candidate]:
+    named = Counter(
+        key
+        for _start, _end, hit in doc._.kg_gazetteer_hits or []
+        if hit.rule == "gazetteer:place"
+        for key in hit.place_keys
+    )
+    return find_programmes(doc.text, levels_of(named))
 
 
-@Language.factory("kg_programmes", assigns=["doc.spans"])
-def make_programmes(nlp: Language, name: str) -> ProgrammeRecognizer:
-    """Build the programme recogniser."""
-    return ProgrammeRecognizer(name)
+@Language.factory(
+    "kg_programmes",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_gazetteer_hits"],
+    default_config={"spans_key": CANDIDATES},
+)
+def make_programmes(nlp: Language, name: str, spans_key: str) -> CandidateRecognizer:
+    """Build the programme recogniser: candidates from quotes, 《》 titles and trigger
+    verbs (the levels of the places the doc names read from the gazetteer's hits)."""
+    return CandidateRecognizer(name, _programmes_of, spans_key=spans_key)

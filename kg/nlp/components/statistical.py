@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.nlp import patterns as P
-from kg.nlp.candidates import Candidate, add_candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate
 from kg.nlp.components.areas import find_areas
 from kg.nlp.lac import LacSpan, load_tagger
 from kg.text import CJK_RANGES
@@ -178,9 +178,11 @@ class StatisticalRecognizer:
         batch_size: int,
         max_length: int,
         min_score: dict[str, float],
+        spans_key: str = CANDIDATES,
     ) -> None:
         self.name = name
         self.min_score = min_score
+        self.spans_key = spans_key
         self.tagger = load_tagger(threads, batch_size, max_length)
 
     def match(self, doc: Doc) -> list[Candidate]:
@@ -207,7 +209,7 @@ class StatisticalRecognizer:
     def set_annotations(self, doc: Doc, candidates: list[Candidate]) -> None:
         """Record ``candidates`` on ``doc``."""
         for candidate in candidates:
-            add_candidate(doc, candidate)
+            add_candidate(doc, candidate, self.spans_key)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -223,13 +225,14 @@ class StatisticalRecognizer:
 
 @Language.factory(
     "kg_statistical",
-    assigns=["doc.spans"],
+    assigns=["doc._.kg_candidates", "doc.spans"],
     requires=["token.is_sent_start"],
     default_config={
         "threads": 1,
         "batch_size": 64,
         "max_length": 256,
         "min_score": {"PER": 0.3, "ORG": 0.5, "LOC": 0.5},
+        "spans_key": CANDIDATES,
     },
 )
 def make_statistical(
@@ -239,8 +242,14 @@ def make_statistical(
     batch_size: int,
     max_length: int,
     min_score: dict[str, float],
+    spans_key: str,
 ) -> StatisticalRecognizer:
     """Build the statistical recogniser (LAC; ``threads`` fixed so output is stable)."""
     return StatisticalRecognizer(
-        name, threads=threads, batch_size=batch_size, max_length=max_length, min_score=min_score
+        name,
+        threads=threads,
+        batch_size=batch_size,
+        max_length=max_length,
+        min_score=min_score,
+        spans_key=spans_key,
     )
