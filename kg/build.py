@@ -204,10 +204,14 @@ def _read(
     corpus: Path,
     report: Callable[[Skipped], None],
     exclude: tuple[Path, ...] = (),
+    on_scan: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[Path, RawDocument | None]]:
     """Every readable document under ``corpus``, with its file; ``None`` closes a file.
-    Every entry not read goes to ``report``."""
+    Every entry not read goes to ``report``; ``on_scan`` learns how many files will be
+    read (once, before the first)."""
     found = scan(corpus, exclude=exclude)
+    if on_scan:
+        on_scan(len(found.files))
     for item in found.skipped:
         report(item)
     for path in found.files:
@@ -237,6 +241,7 @@ def stream_graph(
     on_skip: Callable[[Skipped], None] | None = None,
     exclude: tuple[Path, ...] = (),
     limits: DocumentLimits = DocumentLimits(),
+    on_scan: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Analyse every document under ``corpus`` into a graph spilled to ``folder``.
 
@@ -261,7 +266,7 @@ def stream_graph(
             on_skip(item)
 
     def misses() -> Iterator[tuple[RawDocument, Path, DocumentLimits]]:
-        for path, item in _read(corpus, report, exclude):
+        for path, item in _read(corpus, report, exclude, on_scan):
             cached = cache.get(item) if cache and item is not None else None
             pending.append((path, item, cached))
             if item is not None and cached is None:
@@ -328,6 +333,7 @@ def build(
     on_file: Callable[[Path], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     limits: DocumentLimits = DocumentLimits(),
+    on_scan: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Build the graph of ``corpus`` and write every export and ``report.json`` to ``out``.
 
@@ -352,6 +358,7 @@ def build(
             on_skip=on_skip,
             exclude=(out,),
             limits=limits,
+            on_scan=on_scan,
         )
         result.out, result.corpus = out, corpus
         if result.documents:

@@ -15,7 +15,6 @@ from kg import __version__
 from kg.build import DEFAULT_FORMATS, DocumentLimits
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
-from kg.corpus.load import scan
 from kg.engines import get_engine
 from kg.errors import Errors, KGError
 from kg.exports import EXPORTERS, get_exporter
@@ -146,17 +145,21 @@ def build(
     runner = None
     try:
         runner = get_engine(engine, jobs=jobs, scheduler=scheduler)
-        total = len(scan(corpus, exclude=(out,)).files)
         with Progress(
             TextColumn("[bold]building"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=err,
-            disable=not progress or total < 20,
+            disable=not progress,
             transient=True,
         ) as bar:
-            task = bar.add_task("files", total=total)
+            # shown once the build's scan says there are enough files to be worth a bar
+            task = bar.add_task("files", total=None, visible=False)
+
+            def scanned(total: int) -> None:
+                bar.update(task, total=total, visible=total >= 20)
+
             result = build_corpus(
                 corpus,
                 out,
@@ -167,6 +170,7 @@ def build(
                 on_file=lambda _p: bar.advance(task),
                 on_skip=skipped,
                 limits=DocumentLimits(seconds=document_seconds, memory_mib=document_memory),
+                on_scan=scanned,
             )
     except KGError as exc:
         fail(exc)
