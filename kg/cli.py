@@ -209,7 +209,13 @@ def validate(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Folder of gold files (tests/gold).")],
-    graph: Annotated[Path, typer.Argument(help="A built graph.ttl.")],
+    graph: Annotated[
+        Path,
+        typer.Argument(
+            help="A built graph.ttl; or a second annotator's folder of gold files, to measure "
+            "the agreement of two people on the documents both annotated."
+        ),
+    ],
     mode: Annotated[
         str, typer.Option(help="strict: labels must equal gold names; alias: or gold mentions.")
     ] = "strict",
@@ -229,14 +235,19 @@ def eval_(
     """Print precision, recall and F1 per entity and relation type against GOLD."""
     import json
 
-    from kg.eval import MODES, evaluate, load_gold
+    from kg.eval import MODES, agreement, evaluate, load_gold
     from kg.graph.validate import load_graph
     from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES
 
     if mode not in MODES:
         fail(KGError(Errors.E115, mode=mode), 2)
     try:
-        report = evaluate(load_gold(gold), load_graph(graph), mode=mode, present_only=present_only)
+        if graph.is_dir() and any(graph.glob("*.json")):
+            report = agreement(load_gold(gold), load_gold(graph))
+        else:
+            report = evaluate(
+                load_gold(gold), load_graph(graph), mode=mode, present_only=present_only
+            )
     except KGError as exc:
         fail(exc)
     if as_json:

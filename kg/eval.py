@@ -28,6 +28,7 @@ __all__ = [
     "RELATION_ENDS",
     "Report",
     "Score",
+    "agreement",
     "evaluate",
     "gold_problems",
     "load_gold",
@@ -314,11 +315,59 @@ def evaluate(
     if mode not in MODES:
         raise KGError(Errors.E115, mode=mode)
     entities, relations = _predicted(graph)
-    figures = _predicted_figures(graph)
+    return _score(
+        gold,
+        entities,
+        relations,
+        _predicted_figures(graph),
+        present=_documents(graph) if present_only else None,
+        mode=mode,
+    )
+
+
+def agreement(gold: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]]) -> Report:
+    """Score a second annotator's gold ``other`` against ``gold`` as a prediction, on the
+    documents both annotated: the agreement between two people, the ceiling a system's
+    figures are read against.
+
+    >>> one = {"a": {"entities": [{"type": "Place", "name": "安康市"}], "relations": []}}
+    >>> two = {"a": {"entities": [{"type": "Place", "name": "安康"}], "relations": []}}
+    >>> agreement(one, two).overall("entities").f1, agreement(one, one).overall("entities").f1
+    (0.0, 1.0)
+    """
+    entities: dict[str, set[tuple[str, str]]] = {}
+    relations: dict[str, set[tuple[str, ...]]] = {}
+    figures: dict[str, list[Figure]] = {}
+    for doc_id, doc in other.items():
+        entities[doc_id] = {(e["type"], normalize(e["name"])) for e in doc.get("entities", [])}
+        relations[doc_id] = _gold_relations(doc)
+        figures[doc_id] = sorted(
+            (
+                float(f.get("value", 0)),
+                str(f.get("unit", "")),
+                normalize(f["subject"]) if f.get("subject") else "",
+                str(f.get("text", "")),
+            )
+            for f in doc.get("measurements", [])
+        )
+    shared = {doc_id: doc for doc_id, doc in gold.items() if doc_id in other}
+    return _score(shared, entities, relations, figures, present=None, mode="strict")
+
+
+def _score(
+    gold: dict[str, dict[str, Any]],
+    entities: dict[str, set[tuple[str, str]]],
+    relations: dict[str, set[tuple[str, ...]]],
+    figures: dict[str, list[Figure]],
+    *,
+    present: set[str] | None,
+    mode: str,
+) -> Report:
+    """The report of predicted ``entities``, ``relations`` and ``figures`` (by document)
+    against ``gold``; documents not in ``present`` (when given) are listed as absent."""
     report = Report()
-    present = _documents(graph)
     for doc_id, doc in sorted(gold.items()):
-        if present_only and doc_id not in present:
+        if present is not None and doc_id not in present:
             report.absent.append(doc_id)
             continue
         report.documents += 1

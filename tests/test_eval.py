@@ -110,3 +110,30 @@ def test_eval_command_prints_the_table(corpus_build: tuple[BuildResult, Path]) -
     assert any(line.startswith("missed\t") for line in lines)
     as_json = runner.invoke(app, ["eval", str(GOLD), str(out / "graph.ttl"), "--json"])
     assert '"overall"' in as_json.stdout
+
+
+def test_two_annotators_agree_as_measured_and_one_agrees_with_itself() -> None:
+    """The 20 articles annotated twice, independently (tests/gold/agreement/): the ceiling
+    the system's figures are read against."""
+    from kg.eval import agreement
+
+    gold = load_gold(Path("tests/gold/devset"))
+    second = load_gold(Path("tests/gold/agreement"))
+    report = agreement(gold, second)
+    assert report.documents == len(second) == 20
+    assert 0.85 < report.overall("entities").f1 < 1.0
+    assert 0.8 < report.overall("relations").f1 < 1.0
+    same = agreement(gold, {k: gold[k] for k in second})
+    assert same.overall("entities").f1 == same.overall("relations").f1 == 1.0
+
+
+def test_kg_eval_compares_two_annotators(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(
+        app, ["eval", "tests/gold/devset", "tests/gold/agreement", "--no-details"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "20 gold documents scored" in result.output
