@@ -36,7 +36,9 @@ DEVSET = ROOT / "tests" / "devset"
 TEXTS = DEVSET / "texts"
 SOURCES = DEVSET / "sources.tsv"
 GOLD = ROOT / "tests" / "gold" / "devset"
-COLUMNS = ["id", "url", "query", "chars", "script", "province", "topic"]
+COLUMNS = ["id", "url", "query", "chars", "script", "province", "topic", "fold"]
+#: Cross-validation folds of the set (``fold`` column, 0-4).
+FOLDS = 5
 
 SCRIPTS = {"simplified", "traditional", "traditional+pinyin"}
 
@@ -79,6 +81,7 @@ def _save_locked(args: argparse.Namespace, excerpt: str) -> int:
         print(f"{args.url} is already in the set as {clash[0]}", file=sys.stderr)
         return 2
     (TEXTS / f"{args.id}.txt").write_text(excerpt, encoding="utf-8")
+    previous = {row["id"]: row for row in read_sources()}.get(args.id, {})
     rows.append(
         {
             "id": args.id,
@@ -88,6 +91,7 @@ def _save_locked(args: argparse.Namespace, excerpt: str) -> int:
             "script": args.script,
             "province": args.province,
             "topic": args.topic,
+            "fold": previous.get("fold", ""),
         }
     )
     write_sources(rows)
@@ -124,6 +128,52 @@ def check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def assign_folds(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``rows`` with a fold for every row that has none; folds already given stay (a fold
+    is fixed once given, so cross-validated figures stay comparable).
+
+    A new row goes to the fold with the fewest rows of its province, then of its prefix
+    (the annotator's share of topics), then of its script, then the fewest rows, then the
+    lowest number: folds balanced by province and topic, the same for the same table.
+    """
+
+    def count(fold: str, key: str, value: str) -> int:
+        return sum(r.get("fold") == fold and r.get(key) == value for r in rows)
+
+    for row in sorted(rows, key=lambda r: (r["province"], r["id"])):
+        if row.get("fold"):
+            continue
+        row["prefix"] = row["id"][:2]
+        for other in rows:
+            other.setdefault("prefix", other["id"][:2])
+        row["fold"] = min(
+            (str(n) for n in range(FOLDS)),
+            key=lambda f: (
+                count(f, "province", row["province"]),
+                count(f, "prefix", row["prefix"]),
+                count(f, "script", row["script"]),
+                sum(r.get("fold") == f for r in rows),
+                f,
+            ),
+        )
+    for row in rows:
+        row.pop("prefix", None)
+    return rows
+
+
+def folds(args: argparse.Namespace) -> int:
+    """Give every row without a fold its fold (``assign_folds``) and print the folds."""
+    with (DEVSET / ".sources.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        rows = assign_folds(read_sources())
+        write_sources(rows)
+    for n in range(FOLDS):
+        ids = [r["id"] for r in rows if r["fold"] == str(n)]
+        provinces = len({r["province"] for r in rows if r["fold"] == str(n)})
+        print(f"fold {n}: {len(ids)} articles, {provinces} provinces")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -139,6 +189,8 @@ def main() -> int:
     p_check = sub.add_parser("check", help="check texts and gold files")
     p_check.add_argument("ids", nargs="*")
     p_check.set_defaults(run=check)
+    p_folds = sub.add_parser("folds", help="give new articles their cross-validation fold")
+    p_folds.set_defaults(run=folds)
     args = parser.parse_args()
     return int(args.run(args))
 

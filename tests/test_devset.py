@@ -36,7 +36,19 @@ def test_every_source_has_gold_and_every_gold_a_source() -> None:
         assert row["url"].startswith(("http://", "https://")) and row["query"].strip()
         assert int(row["chars"]) > 0
         assert row["script"] in {"simplified", "traditional", "traditional+pinyin"}
+        assert row["fold"] in {"0", "1", "2", "3", "4"}, row["id"]
     assert len({row["url"] for row in sources.values()}) == len(sources)
+
+
+def test_the_folds_are_balanced_by_province_and_size() -> None:
+    rows = list(_sources().values())
+    sizes = [sum(r["fold"] == str(n) for r in rows) for n in range(5)]
+    assert max(sizes) - min(sizes) <= 2
+    for province in {r["province"] for r in rows}:
+        per_fold = [
+            sum(r["fold"] == str(n) and r["province"] == province for r in rows) for n in range(5)
+        ]
+        assert max(per_fold) - min(per_fold) <= 1, province
 
 
 def test_the_set_is_broad() -> None:
