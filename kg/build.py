@@ -41,6 +41,7 @@ from kg.graph.model import (
 )
 from kg.graph.parts import DocumentPart, document_part
 from kg.graph.sink import GraphSink
+from kg.learn.layer import DEFAULT_MODELS, keep_entities, load_models
 from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.outputs import locked, publish, staging
@@ -138,14 +139,25 @@ class BuildResult:
         }
 
 
-def analyse_document(raw: RawDocument, pipeline: Path = DEFAULT_CONFIG) -> tuple[Document, Linked]:
+def analyse_document(
+    raw: RawDocument, pipeline: Path = DEFAULT_CONFIG, *, models: Path | None = DEFAULT_MODELS
+) -> tuple[Document, Linked]:
     """One raw document cleaned, split and linked, with its mentions, relations and
-    figures."""
-    return _analysed(prepare(raw), pipeline)
+    figures; the learned layer's ``models`` decide over the rules' proposals (``None``:
+    the rules alone)."""
+    return _analysed(prepare(raw), pipeline, models)
 
 
-def _analysed(document: Document, pipeline: Path) -> tuple[Document, Linked]:
+def _analysed(
+    document: Document, pipeline: Path, models: Path | None = DEFAULT_MODELS
+) -> tuple[Document, Linked]:
     linked = link_document(document, load_pipeline(pipeline))
+    learned = load_models(models)
+    if learned.entities is not None:
+        entities, mentions = keep_entities(
+            document, linked.entities, linked.mentions, learned.entities
+        )
+        linked = Linked(entities, mentions)
     document = replace(document, mentions=tuple(linked.mentions))
     relations = tuple(extract_relations(document, linked.entities))
     measurements = tuple(find_measurements(document, linked.entities))
@@ -177,6 +189,7 @@ def analyse(
         return _skipped(Errors.E119, raw.identifier, chars=len(raw.text), limit=limits.chars)
     try:
         load_pipeline(pipeline)  # loaded once per process, outside any document's budget
+        load_models()
         with budget(seconds=limits.seconds, memory_mib=limits.memory_mib):
             document = prepare(raw)
             if len(document.clean.text) > limits.chars:

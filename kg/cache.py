@@ -41,6 +41,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256(FORMAT.encode())
     package = Path(__file__).resolve().parent
     files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.cfg"))
+    files += sorted((package / "models").glob("*"))
     files += sorted((ontology_dir() / "lexicon").glob("*"))
     for path in files:
         digest.update(path.name.encode())

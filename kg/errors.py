@@ -125,6 +125,14 @@ class Errors:
         "one of them."
     )
     E167 = "No output format {name!r} for query rows: use table, csv or json."
+    E190 = (
+        "The model {path} cannot be read ({reason}); it ships with the package: reinstall "
+        "(make setup), or retrain it with scripts/train.py."
+    )
+    E191 = (
+        "The model {path} was trained on other features than this code computes: retrain it "
+        "with scripts/train.py."
+    )
     E180 = "{uri} is not a Neo4j URI ({reason}): use {schemes}."
     E181 = "The environment variable {name} holding the Neo4j password is not set: export it."
     E182 = "Neo4j refused the import: {reason}."

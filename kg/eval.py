@@ -21,6 +21,7 @@ from typing import Any
 from rdflib import Graph
 
 from kg.errors import Errors, KGError
+from kg.types import Document, Entity
 from kg.vocab.ontology import ENTITY_TYPES, KG, RELATION_TYPES, RELATIONS, SUBTYPES
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
     "gold_problems",
     "load_gold",
     "normalize",
+    "predictions",
+    "score",
 ]
 
 _NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
@@ -315,7 +318,7 @@ def evaluate(
     if mode not in MODES:
         raise KGError(Errors.E115, mode=mode)
     entities, relations = _predicted(graph)
-    return _score(
+    return score(
         gold,
         entities,
         relations,
@@ -351,10 +354,35 @@ def agreement(gold: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]])
             for f in doc.get("measurements", [])
         )
     shared = {doc_id: doc for doc_id, doc in gold.items() if doc_id in other}
-    return _score(shared, entities, relations, figures, present=None, mode="strict")
+    return score(shared, entities, relations, figures, present=None, mode="strict")
 
 
-def _score(
+def predictions(
+    document: Document, entities: dict[str, Entity]
+) -> tuple[set[tuple[str, str]], set[tuple[str, ...]], list[Figure]]:
+    """What an analysed ``document`` predicts, as :func:`evaluate` reads it from a graph:
+    the (type, name) of the entities it mentions, its relations by names and its figures
+    (for scoring in memory, without writing a graph)."""
+    keys = {m.entity for m in document.mentions}
+    found = {(entities[k].type, normalize(entities[k].name)) for k in keys if k in entities}
+    relations: set[tuple[str, ...]] = {
+        (r.predicate, normalize(entities[r.subject].name), normalize(entities[r.object].name))
+        for r in document.relations
+        if r.subject in entities and r.object in entities
+    }
+    figures = sorted(
+        (
+            float(m.value),
+            m.unit,
+            normalize(entities[m.about].name) if m.about in entities else "",
+            m.text,
+        )
+        for m in document.measurements
+    )
+    return found, relations, figures
+
+
+def score(
     gold: dict[str, dict[str, Any]],
     entities: dict[str, set[tuple[str, str]]],
     relations: dict[str, set[tuple[str, ...]]],

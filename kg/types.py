@@ -99,6 +99,7 @@ class Mention:
     sentence_end: int
     rule: str
     reason: str
+    score: float | None = None  # the statistical recogniser's confidence; None for rules
 
 
 @dataclass(frozen=True, slots=True)

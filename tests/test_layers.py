@@ -17,7 +17,7 @@ from tests.helpers import ROOT
 FLOORS: list[set[str]] = [
     {"kg.errors", "kg.text", "kg.types", "kg.budget", "kg.engines", "kg.outputs"},
     {"kg.vocab"},
-    {"kg.corpus", "kg.query"},
+    {"kg.corpus", "kg.query", "kg.learn"},
     {"kg.nlp"},
     {"kg.linking", "kg.relations"},
     {"kg.figures"},

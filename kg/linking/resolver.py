@@ -327,6 +327,7 @@ def link_document(doc: Document, nlp: Language) -> Linked:
                 item.sentence[1],
                 item.cand.rule,
                 reason,
+                item.cand.score,
             )
         )
 

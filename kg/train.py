@@ -1,0 +1,207 @@
+"""Training and cross-validating the learned layer on the development set.
+
+The articles are analysed once by the rules alone (the models' inputs); a model is
+trained on some folds' articles and their gold, and the layer's decisions are scored on
+the others exactly as ``kg eval`` scores a built graph (:func:`kg.eval.score` over the
+same predictions, made in memory). ``scripts/cv.py`` prints the cross-validated figures;
+``scripts/train.py`` trains the shipped models on every fold.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kg.build import _analysed
+from kg.corpus.load import load_file
+from kg.corpus.prepare import prepare
+from kg.engines import ProcessEngine
+from kg.eval import Report, Score, normalize, predictions, score
+from kg.figures.link import find_measurements
+from kg.learn.features import ENTITY_FEATURES, entity_row
+from kg.learn.layer import entity_candidates
+from kg.learn.model import BoostedClassifier
+from kg.linking.resolver import Linked
+from kg.nlp.pipeline import DEFAULT_CONFIG
+from kg.relations.rules import extract_relations
+from kg.types import Document, Entity, RawDocument
+from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = [
+    "Analysed",
+    "Article",
+    "Layer",
+    "analyse_articles",
+    "cross_validate",
+    "decide",
+    "devset_articles",
+    "entity_examples",
+    "summary",
+    "train_entity_model",
+]
+
+FOLDS = tuple(str(n) for n in range(5))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A development article: its id, fold, raw text and gold."""
+
+    id: str
+    fold: str
+    raw: RawDocument
+    gold: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """An article as the rules alone analyse it."""
+
+    article: Article
+    document: Document
+    linked: Linked
+
+
+def devset_articles(devset: Path, gold: Path) -> list[Article]:
+    """Every article of ``devset/sources.tsv`` whose text is restored (``texts/``)."""
+    with (devset / "sources.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    texts = devset / "texts"
+    found = []
+    for row in rows:
+        path = texts / f"{row['id']}.txt"
+        if not path.is_file():
+            continue
+        raw = next(d for d in load_file(path, texts) if isinstance(d, RawDocument))
+        data = json.loads((gold / f"{row['id']}.json").read_text(encoding="utf-8"))
+        found.append(Article(row["id"], row["fold"], raw, data))
+    return found
+
+
+def _analyse(article: Article) -> Analysed:
+    document, linked = _analysed(prepare(article.raw), DEFAULT_CONFIG, None)
+    return Analysed(article, document, linked)
+
+
+def analyse_articles(articles: Sequence[Article], *, jobs: int = 2) -> list[Analysed]:
+    """The rules' analysis of each article (in worker processes), in order."""
+    engine = ProcessEngine(jobs, min_items=0)
+    try:
+        return list(engine.map(_analyse, list(articles)))
+    finally:
+        engine.close()
+
+
+def _gold_entities(article: Article) -> set[tuple[str, str]]:
+    return {(e["type"], normalize(e["name"])) for e in article.gold.get("entities", [])}
+
+
+def entity_examples(analysed: Iterable[Analysed]) -> tuple[list[list[float]], list[int]]:
+    """One row per linked entity of each article, labelled 1 when the gold has it."""
+    rows, labels = [], []
+    for item in analysed:
+        wanted = _gold_entities(item.article)
+        mentions = list(item.linked.mentions)
+        for candidate in entity_candidates(item.document, item.linked.entities, mentions):
+            rows.append(entity_row(candidate))
+            entity = candidate.entity
+            labels.append(int((entity.type, normalize(entity.name)) in wanted))
+    return rows, labels
+
+
+def train_entity_model(analysed: Sequence[Analysed], *, threshold: float) -> BoostedClassifier:
+    """The entity model trained on ``analysed`` (its record says on which articles)."""
+    rows, labels = entity_examples(analysed)
+    model = BoostedClassifier().fit(rows, labels, ENTITY_FEATURES)
+    model.record.threshold = threshold
+    model.record.trained_on = sorted(a.article.id for a in analysed)
+    model.record.folds = sorted({a.article.fold for a in analysed})
+    return model
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The models a decision uses (``None``: the rules decide that step)."""
+
+    entities: BoostedClassifier | None = None
+
+
+def decide(item: Analysed, layer: Layer) -> tuple[Document, dict[str, Entity]]:
+    """The article's document and entities after the layer's decisions (relations and
+    figures made again over the entities kept), as ``kg build`` would make them."""
+    document, linked = item.document, item.linked
+    if layer.entities is None:
+        return document, linked.entities
+    entities, mentions = _keep(document, linked, layer.entities)
+    document = replace(document, mentions=tuple(mentions))
+    document = replace(
+        document,
+        relations=tuple(extract_relations(document, entities)),
+        measurements=tuple(find_measurements(document, entities)),
+    )
+    return document, entities
+
+
+def _keep(
+    document: Document, linked: Linked, model: BoostedClassifier
+) -> tuple[dict[str, Entity], list[Any]]:
+    from kg.learn.layer import keep_entities
+
+    return keep_entities(document, linked.entities, list(linked.mentions), model)
+
+
+def report_of(analysed: Sequence[Analysed], layer: Layer) -> Report:
+    """``kg eval``'s report of the layer's decisions on ``analysed``."""
+    entities, relations, figures = {}, {}, {}
+    for item in analysed:
+        document, kept = decide(item, layer)
+        found = predictions(document, kept)
+        entities[item.article.id], relations[item.article.id], figures[item.article.id] = found
+    gold = {item.article.id: item.article.gold for item in analysed}
+    return score(gold, entities, relations, figures, present=None, mode="strict")
+
+
+def cross_validate(
+    analysed: Sequence[Analysed], train: Callable[[Sequence[Analysed]], Layer]
+) -> list[Report]:
+    """For each fold: ``train`` on the other folds, score the fold."""
+    reports = []
+    for fold in FOLDS:
+        held_out = [a for a in analysed if a.article.fold == fold]
+        rest = [a for a in analysed if a.article.fold != fold]
+        reports.append(report_of(held_out, train(rest)))
+    return reports
+
+
+def _f1(scores: Iterable[Score]) -> str:
+    values = [s.f1 for s in scores]
+    spread = statistics.pstdev(values) if len(values) > 1 else 0.0
+    return f"{statistics.mean(values):.3f} ± {spread:.3f}"
+
+
+def summary(reports: Sequence[Report]) -> list[str]:
+    """Lines of mean ± spread (population standard deviation) of F1 over the folds, per
+    entity type, relation type and for figures."""
+    lines = [f"{'':20} {'F1 mean ± sd':>15}   per fold"]
+
+    def line(name: str, scores: list[Score]) -> None:
+        per_fold = " ".join(f"{s.f1:.3f}" for s in scores)
+        lines.append(f"{name:20} {_f1(scores):>15}   {per_fold}")
+
+    for type_ in ENTITY_TYPES:
+        line(type_, [r.entities[type_] for r in reports])
+    line("entities", [r.overall("entities") for r in reports])
+    for type_ in RELATION_TYPES:
+        line(type_, [r.relations[type_] for r in reports])
+    line("relations", [r.overall("relations") for r in reports])
+    line("figures", [r.measurements for r in reports])
+    abouts = [r.about_accuracy for r in reports]
+    lines.append(
+        f"{'about (accuracy)':20} {statistics.mean(abouts):.3f} ± {statistics.pstdev(abouts):.3f}"
+    )
+    return lines
