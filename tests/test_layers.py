@@ -24,6 +24,7 @@ FLOORS: list[set[str]] = [
     {"kg.graph"},
     {"kg.exports", "kg.eval", "kg.cache"},
     {"kg.build", "kg.serve"},
+    {"kg.train"},
     {"kg.cli", "kg.__main__"},
 ]
 _PACKAGES = {r.removeprefix("kg.") for floor in FLOORS for r in floor}
