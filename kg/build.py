@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import Graph
+from spacy.language import Language
 
 from kg.budget import OverBudget, budget
 from kg.cache import DocumentCache
@@ -41,7 +42,7 @@ from kg.graph.model import (
 )
 from kg.graph.parts import DocumentPart, document_part
 from kg.graph.sink import GraphSink
-from kg.learn.layer import DEFAULT_MODELS, keep_entities, load_models
+from kg.learn.layer import DEFAULT_MODELS, Models, decide_relations, keep_entities, load_models
 from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.outputs import locked, publish, staging
@@ -57,6 +58,7 @@ __all__ = [
     "analyse",
     "analyse_corpus",
     "analyse_document",
+    "analysed_document",
     "build",
     "stream_graph",
 ]
@@ -140,19 +142,25 @@ class BuildResult:
 
 
 def analyse_document(
-    raw: RawDocument, pipeline: Path = DEFAULT_CONFIG, *, models: Path | None = DEFAULT_MODELS
+    raw: RawDocument,
+    pipeline: Path = DEFAULT_CONFIG,
+    *,
+    models: Path | None = DEFAULT_MODELS,
+    span_model: Path | str | None = "shipped",
 ) -> tuple[Document, Linked]:
     """One raw document cleaned, split and linked, with its mentions, relations and
-    figures; the learned layer's ``models`` decide over the rules' proposals (``None``:
-    the rules alone)."""
-    return _analysed(prepare(raw), pipeline, models)
+    figures; the learned layer's ``models`` and ``span_model`` decide over and add to the
+    rules' proposals (``None``: the rules alone)."""
+    nlp = load_pipeline(pipeline, span_model=span_model)
+    return analysed_document(prepare(raw), nlp, load_models(models))
 
 
-def _analysed(
-    document: Document, pipeline: Path, models: Path | None = DEFAULT_MODELS
+def analysed_document(
+    document: Document, nlp: Language, learned: Models
 ) -> tuple[Document, Linked]:
-    linked = link_document(document, load_pipeline(pipeline))
-    learned = load_models(models)
+    """:func:`analyse_document` of a prepared document with a loaded pipeline and
+    models."""
+    linked = link_document(document, nlp)
     if learned.entities is not None:
         entities, mentions = keep_entities(
             document, linked.entities, linked.mentions, learned.entities
@@ -160,6 +168,10 @@ def _analysed(
         linked = Linked(entities, mentions)
     document = replace(document, mentions=tuple(linked.mentions))
     relations = tuple(extract_relations(document, linked.entities))
+    if learned.relations is not None:
+        relations = decide_relations(
+            replace(document, relations=relations), linked.entities, learned.relations
+        )
     measurements = tuple(find_measurements(document, linked.entities))
     return replace(document, relations=relations, measurements=measurements), linked
 
@@ -195,7 +207,8 @@ def analyse(
             if len(document.clean.text) > limits.chars:
                 chars = len(document.clean.text)
                 return _skipped(Errors.E119, raw.identifier, chars=chars, limit=limits.chars)
-            document, linked = _analysed(document, pipeline)
+            nlp, learned = load_pipeline(pipeline), load_models()
+            document, linked = analysed_document(document, nlp, learned)
             return document_part(document, linked.entities)
     except OverBudget as over:
         if over.kind == "time":

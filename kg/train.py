@@ -17,18 +17,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kg.build import _analysed
+from kg.build import analysed_document
+from kg.corpus.clean import DEFAULT_PIPELINE, build_pipeline
 from kg.corpus.load import load_file
 from kg.corpus.prepare import prepare
 from kg.engines import ProcessEngine
 from kg.eval import Report, Score, normalize, predictions, score
 from kg.figures.link import find_measurements
 from kg.learn.features import ENTITY_FEATURES, entity_row
-from kg.learn.layer import entity_candidates
+from kg.learn.layer import Models, decide_relations, entity_candidates
 from kg.learn.model import BoostedClassifier
+from kg.learn.relations import PAIR_FEATURES, pair_candidates, pair_row
+from kg.learn.spans import SpanTagger, project
 from kg.linking.resolver import Linked
-from kg.nlp.pipeline import DEFAULT_CONFIG
+from kg.nlp.components.learned import story_features
+from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.relations.rules import extract_relations
+from kg.text import AlignedText
 from kg.types import Document, Entity, RawDocument
 from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES
 
@@ -41,8 +46,12 @@ __all__ = [
     "decide",
     "devset_articles",
     "entity_examples",
+    "relation_examples",
+    "span_sequences",
     "summary",
     "train_entity_model",
+    "train_relation_model",
+    "train_span_model",
 ]
 
 FOLDS = tuple(str(n) for n in range(5))
@@ -83,18 +92,66 @@ def devset_articles(devset: Path, gold: Path) -> list[Article]:
     return found
 
 
-def _analyse(article: Article) -> Analysed:
-    document, linked = _analysed(prepare(article.raw), DEFAULT_CONFIG, None)
+def _analyse(task: tuple[Article, Path | None]) -> Analysed:
+    article, span_model = task
+    nlp = load_pipeline(DEFAULT_CONFIG, span_model=span_model)
+    document, linked = analysed_document(prepare(article.raw), nlp, Models())
     return Analysed(article, document, linked)
 
 
-def analyse_articles(articles: Sequence[Article], *, jobs: int = 2) -> list[Analysed]:
-    """The rules' analysis of each article (in worker processes), in order."""
+def analyse_articles(
+    articles: Sequence[Article], *, jobs: int = 2, span_model: Path | None = None
+) -> list[Analysed]:
+    """Each article analysed by the rules (with the span model ``span_model`` when given;
+    no other model), in worker processes, in order."""
     engine = ProcessEngine(jobs, min_items=0)
     try:
-        return list(engine.map(_analyse, list(articles)))
+        return list(engine.map(_analyse, [(a, span_model) for a in articles]))
     finally:
         engine.close()
+
+
+def _surfaces(article: Article) -> list[tuple[str, str]]:
+    """The gold's (type, surface) pairs as the clean text writes them."""
+    clean = build_pipeline(DEFAULT_PIPELINE)
+    found = []
+    for entity in article.gold.get("entities", []):
+        for surface in {entity["name"], *entity.get("mentions", [])}:
+            found.append((entity["type"], clean(AlignedText.identity(surface)).text.strip()))
+    return found
+
+
+def _sequences(article: Article) -> list[tuple[list[list[str]], list[str]]]:
+    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None)
+    document = prepare(article.raw)
+    text = document.clean.text
+    surfaces = _surfaces(article)
+    return [
+        (story_features(doc), project(doc.text, surfaces))
+        for doc in nlp.pipe(text[s.start : s.end] for s in document.stories)
+    ]
+
+
+def span_sequences(articles: Sequence[Article], *, jobs: int = 2) -> dict[str, list[Any]]:
+    """Each article's stories as (character features, gold labels) sequences, by id."""
+    engine = ProcessEngine(jobs, min_items=0)
+    try:
+        found = engine.map(_sequences, list(articles))
+        return {a.id: sequence for a, sequence in zip(articles, found, strict=True)}
+    finally:
+        engine.close()
+
+
+def train_span_model(
+    articles: Sequence[Article], sequences: dict[str, list[Any]], path: Path
+) -> SpanTagger:
+    """The span model trained on ``articles``' sequences, written to ``path`` with its
+    record."""
+    tagger = SpanTagger().fit((sequence for a in articles for sequence in sequences[a.id]), path)
+    tagger.record.trained_on = sorted(a.id for a in articles)
+    tagger.record.folds = sorted({a.fold for a in articles})
+    tagger.save_record()
+    return tagger
 
 
 def _gold_entities(article: Article) -> set[tuple[str, str]]:
@@ -124,26 +181,67 @@ def train_entity_model(analysed: Sequence[Analysed], *, threshold: float) -> Boo
     return model
 
 
+def _gold_relations(article: Article) -> set[tuple[str, str, str]]:
+    found = set()
+    for rel in article.gold.get("relations", []):
+        s, o = normalize(rel["s"]), normalize(rel["o"])
+        found.add((s, rel["p"], o))
+        if rel["p"] == "partnersWith":
+            found.add((o, rel["p"], s))
+    return found
+
+
+def relation_examples(analysed: Iterable[Analysed]) -> tuple[list[list[float]], list[int]]:
+    """One row per candidate pair of each article, labelled 1 when the gold has it."""
+    rows, labels = [], []
+    for item in analysed:
+        wanted = _gold_relations(item.article)
+        for candidate in pair_candidates(item.document, item.linked.entities):
+            rows.append(pair_row(candidate, item.document.mentions))
+            triple = (
+                normalize(candidate.subject.name),
+                candidate.predicate,
+                normalize(candidate.object.name),
+            )
+            labels.append(int(triple in wanted))
+    return rows, labels
+
+
+def train_relation_model(analysed: Sequence[Analysed], *, threshold: float) -> BoostedClassifier:
+    """The relation model trained on ``analysed`` (its record says on which articles)."""
+    rows, labels = relation_examples(analysed)
+    model = BoostedClassifier().fit(rows, labels, PAIR_FEATURES)
+    model.record.threshold = threshold
+    model.record.trained_on = sorted(a.article.id for a in analysed)
+    model.record.folds = sorted({a.article.fold for a in analysed})
+    return model
+
+
 @dataclass(frozen=True)
 class Layer:
     """The models a decision uses (``None``: the rules decide that step)."""
 
     entities: BoostedClassifier | None = None
+    relations: BoostedClassifier | None = None
 
 
 def decide(item: Analysed, layer: Layer) -> tuple[Document, dict[str, Entity]]:
     """The article's document and entities after the layer's decisions (relations and
     figures made again over the entities kept), as ``kg build`` would make them."""
     document, linked = item.document, item.linked
-    if layer.entities is None:
-        return document, linked.entities
-    entities, mentions = _keep(document, linked, layer.entities)
-    document = replace(document, mentions=tuple(mentions))
-    document = replace(
-        document,
-        relations=tuple(extract_relations(document, entities)),
-        measurements=tuple(find_measurements(document, entities)),
-    )
+    entities = linked.entities
+    if layer.entities is not None:
+        entities, mentions = _keep(document, linked, layer.entities)
+        document = replace(document, mentions=tuple(mentions))
+        document = replace(
+            document,
+            relations=tuple(extract_relations(document, entities)),
+            measurements=tuple(find_measurements(document, entities)),
+        )
+    if layer.relations is not None:
+        document = replace(
+            document, relations=decide_relations(document, entities, layer.relations)
+        )
     return document, entities
 
 

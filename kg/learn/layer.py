@@ -14,20 +14,24 @@ from pathlib import Path
 
 from kg.learn.features import ENTITY_FEATURES, EntityCandidate, entity_row
 from kg.learn.model import BoostedClassifier
-from kg.types import Document, Entity, Mention
+from kg.learn.relations import PAIR_FEATURES, decided_relations, pair_candidates, pair_row
+from kg.types import Document, Entity, Mention, Relation
 
 __all__ = [
     "DEFAULT_MODELS",
     "ENTITY_MODEL",
+    "RELATION_MODEL",
     "Models",
+    "decide_relations",
     "entity_candidates",
     "keep_entities",
     "load_models",
 ]
 
-#: Where the shipped models are, and the entity model's file name there.
+#: Where the shipped models are, and their file names there.
 DEFAULT_MODELS = Path(__file__).resolve().parents[1] / "models"
 ENTITY_MODEL = "entities.lgb"
+RELATION_MODEL = "relations.lgb"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Models:
     """The models of the learned layer (``None``: the rules decide that step alone)."""
 
     entities: BoostedClassifier | None = None
+    relations: BoostedClassifier | None = None
 
 
 @lru_cache(maxsize=4)
@@ -49,7 +54,9 @@ def load_models(folder: Path | None = DEFAULT_MODELS) -> Models:
         return Models()
     path = folder / ENTITY_MODEL
     entities = BoostedClassifier.load(path, features=ENTITY_FEATURES) if path.is_file() else None
-    return Models(entities=entities)
+    path = folder / RELATION_MODEL
+    relations = BoostedClassifier.load(path, features=PAIR_FEATURES) if path.is_file() else None
+    return Models(entities=entities, relations=relations)
 
 
 def entity_candidates(
@@ -85,3 +92,13 @@ def keep_entities(
         {key: entity for key, entity in entities.items() if key in kept},
         [m for m in mentions if m.entity in kept],
     )
+
+
+def decide_relations(
+    document: Document, entities: dict[str, Entity], model: BoostedClassifier
+) -> tuple[Relation, ...]:
+    """The relations the model keeps among every candidate pair of ``document`` (whose
+    ``relations`` are the rules' proposals)."""
+    candidates = list(pair_candidates(document, entities))
+    scores = model.predict_proba([pair_row(c, document.mentions) for c in candidates])
+    return tuple(decided_relations(candidates, scores, model.record.threshold))

@@ -394,6 +394,10 @@ def link_document(doc: Document, nlp: Language) -> Linked:
             continue  # 习近平新时代…思想, 习近平总书记关于…的重要论述: a term, not a mention
         name = cand.canonical or surface
         reason = "exact" if name == surface else f"{cand.rule}:canonical"
+        if cand.type == "Program" and cand.subtype != "Policy":
+            shorter = programme_canonical(name)
+            if shorter != name:
+                name, reason = shorter, "programme-canonical"
         entity = Entity(entity_key(cand.type, name), cand.type, cand.subtype, name)
         emit(item, entity, reason, surface)
         if entity.type == "Program" and _EVENT_HEAD.search(name):
@@ -416,6 +420,36 @@ def link_document(doc: Document, nlp: Language) -> Linked:
     _merge_abbreviations(entities, mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.entity))
     return Linked(entities, mentions)
+
+
+#: What ANNOTATION.md's decisions take out of a programme's canonical name: an edition or
+#: a year before it (第八届, 2025—2026年度), a trailing activity word after it (活动, 行动,
+#: 专项行动) when the rest is still a name.
+_EDITION = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:\s*[—\-－~至]\s*(?:19|20)?\d{2})?年度?)+"
+)
+_ACTIVITY_TAIL = re.compile(r"(?:系列活动|主题活动|品牌活动|专项行动|活动|行动)$")
+#: A rest that ends so is a name by its head (X竞赛活动 -> X竞赛).
+_NAME_HEADS = ("竞赛", "大赛", "比赛", "工程", "计划", "机制", "评选", "节", "月", "周")
+
+
+def programme_canonical(name: str) -> str:
+    """A programme's canonical name by the guidelines' decisions: no edition or year
+    before it, no trailing activity word when what is left is still a name (four
+    characters or more, or a contest's or plan's head).
+
+    >>> programme_canonical("2025—2026年度安康杯竞赛活动"), programme_canonical("春风行动")
+    ('安康杯竞赛', '春风行动')
+    >>> programme_canonical("第八届职工技能大赛"), programme_canonical("工铸同心系列活动")
+    ('职工技能大赛', '工铸同心')
+    """
+    rest = _EDITION.sub("", name) or name
+    tail = _ACTIVITY_TAIL.search(rest)
+    if tail is not None:
+        kept = rest[: tail.start()]
+        if len(kept) >= 4 or kept.endswith(_NAME_HEADS):
+            rest = kept
+    return rest if len(rest) >= 2 else name
 
 
 #: After X人大: the congress itself (its deputies, its sessions), not its standing committee.

@@ -79,9 +79,11 @@ _SUBJECT_PREDICATES = frozenset({"implements", "organizes", "establishes"})
 
 
 def is_event(entity: Entity, after: str = "") -> bool:
-    """A programme named as a contest or an event (…大赛, …活动), or followed by the head
-    of one (``after``: the text after its mention, “骑手年夜饭”活动)."""
-    return bool(EVENT.search(entity.name.strip("《》")) or EVENT_AFTER.match(after))
+    """A programme named as a contest or an event (…大赛, …活动) in its canonical name or
+    a form the text wrote (the canonical name may drop a trailing 活动), or followed by the
+    head of one (``after``: the text after its mention, “骑手年夜饭”活动)."""
+    names = (entity.name, *entity.aliases)
+    return any(EVENT.search(n.strip("《》")) for n in names) or bool(EVENT_AFTER.match(after))
 
 
 def _named(text: str, span: Span) -> bool:

@@ -3,6 +3,7 @@
 from kg.nlp.components import (
     areas,
     gazetteer,
+    learned,
     merge,
     organizations,
     persons,
@@ -15,6 +16,7 @@ from kg.nlp.components import (
 __all__ = [
     "areas",
     "gazetteer",
+    "learned",
     "merge",
     "organizations",
     "persons",

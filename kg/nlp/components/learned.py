@@ -1,0 +1,90 @@
+"""``kg_learned_spans``: the spans a CRF trained on the gold finds where the rules found none.
+
+The model (``kg/models/spans.crfsuite``, made by ``scripts/train.py``) reads each
+character with the marks the rule components left (:mod:`kg.learn.spans`); its
+organisation and programme spans become candidates only where no rule proposed anything,
+so the rules' choices stand and the model adds what they miss.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
+from kg.nlp.components.rules import CandidateRecognizer
+from kg.vocab.lexicon import org_endings
+
+__all__ = ["DEFAULT_SPAN_MODEL", "make_learned_spans", "rule_marks", "story_features"]
+
+#: The shipped span model.
+DEFAULT_SPAN_MODEL = Path(__file__).resolve().parents[2] / "models" / "spans.crfsuite"
+
+
+def rule_marks(doc: Doc) -> dict[int, list[str]]:
+    """Per character, where the candidates of the rule components begin or go on, by
+    type (``cand:ORG:B``) and for the gazetteer's (``gaz:B``)."""
+    marks: dict[int, list[str]] = {}
+    for candidate in candidates_of(doc):
+        code = SPAN_LABELS.get(candidate.type)
+        if code is None:
+            continue
+        gazetteer = candidate.rule.startswith("gazetteer")
+        for i in range(candidate.start, candidate.end):
+            at = "B" if i == candidate.start else "I"
+            marks.setdefault(i, []).append(f"cand:{code}:{at}")
+            if gazetteer:
+                marks[i].append(f"gaz:{at}")
+    return {i: sorted(set(m)) for i, m in marks.items()}
+
+
+def story_features(doc: Doc) -> list[list[str]]:
+    """The CRF's features of every character of a story's doc."""
+    words = [(t.idx, t.idx + len(t.text)) for t in doc]
+    return char_features(doc.text, rule_marks(doc), words)
+
+
+def _subtype(name: str, type_: str) -> str:
+    if type_ != "Organization":
+        return ""
+    ending = max(
+        (e for e in org_endings() if name.endswith(e.ending)),
+        key=lambda e: len(e.ending),
+        default=None,
+    )
+    return ending.subtype if ending else ""
+
+
+@Language.factory(
+    "kg_learned_spans",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_candidates"],
+    default_config={
+        "model": "",
+        "types": ["Program"],
+        "spans_key": CANDIDATES,
+    },
+)
+def make_learned_spans(
+    nlp: Language, name: str, model: str, types: list[str], spans_key: str
+) -> CandidateRecognizer:
+    """Build the learned span proposer from ``model`` (default: the shipped one)."""
+    tagger = SpanTagger.load(Path(model) if model else DEFAULT_SPAN_MODEL)
+    wanted = set(types)
+
+    def find(doc: Doc) -> list[Candidate]:
+        taken = [False] * (len(doc.text) + 1)
+        for candidate in candidates_of(doc):
+            taken[candidate.start : candidate.end] = [True] * candidate.length
+        found = []
+        for start, end, type_ in spans_of(tagger.predict(story_features(doc))):
+            if type_ in wanted and end - start >= 2 and not any(taken[start:end]):
+                code = SPAN_LABELS[type_]
+                subtype = _subtype(doc.text[start:end], type_)
+                found.append(Candidate(start, end, type_, subtype, f"crf:{code}"))
+        return found
+
+    return CandidateRecognizer(name, find, spans_key=spans_key)
