@@ -92,21 +92,25 @@ def devset_articles(devset: Path, gold: Path) -> list[Article]:
     return found
 
 
-def _analyse(task: tuple[Article, Path | None]) -> Analysed:
-    article, span_model = task
-    nlp = load_pipeline(DEFAULT_CONFIG, span_model=span_model)
+def _analyse(task: tuple[Article, Path | None, Path]) -> Analysed:
+    article, span_model, config = task
+    nlp = load_pipeline(config, span_model=span_model)
     document, linked = analysed_document(prepare(article.raw), nlp, Models())
     return Analysed(article, document, linked)
 
 
 def analyse_articles(
-    articles: Sequence[Article], *, jobs: int = 2, span_model: Path | None = None
+    articles: Sequence[Article],
+    *,
+    jobs: int = 2,
+    span_model: Path | None = None,
+    config: Path = DEFAULT_CONFIG,
 ) -> list[Analysed]:
-    """Each article analysed by the rules (with the span model ``span_model`` when given;
-    no other model), in worker processes, in order."""
+    """Each article analysed by the pipeline of ``config`` (with the span model
+    ``span_model`` when given; no other model), in worker processes, in order."""
     engine = ProcessEngine(jobs, min_items=0)
     try:
-        return list(engine.map(_analyse, [(a, span_model) for a in articles]))
+        return list(engine.map(_analyse, [(a, span_model, config) for a in articles]))
     finally:
         engine.close()
 

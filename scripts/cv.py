@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from kg.eval import Report
+from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.train import (
     FOLDS,
     Layer,
@@ -46,6 +47,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--only", default=",".join(LAYERS), help="layers to score")
+    parser.add_argument(
+        "--pipeline", type=Path, default=None, help="another spaCy config (e.g. without LAC)"
+    )
     args = parser.parse_args()
     wanted = args.only.split(",")
     articles = devset_articles(ROOT / "tests" / "devset", ROOT / "tests" / "gold" / "devset")
@@ -53,7 +57,8 @@ def main() -> int:
         print("no development texts restored (tests/devset/README.md)", file=sys.stderr)
         return 1
     started = time.monotonic()
-    analysed = analyse_articles(articles, jobs=args.jobs)
+    config = args.pipeline or DEFAULT_CONFIG
+    analysed = analyse_articles(articles, jobs=args.jobs, config=config)
     print(f"{len(analysed)} articles analysed in {time.monotonic() - started:.0f} s\n")
     if "rules" in wanted:
         print("rules alone")
