@@ -17,6 +17,7 @@ work runs unbudgeted, which the caller is told by :func:`enforceable`.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -57,9 +58,15 @@ def resident_mib(pid: int | None = None) -> float | None:
 
 def _raisable(frame: FrameType | None) -> bool:
     """Whether an exception raised in ``frame`` reaches the budgeted block: not inside a
-    finaliser (``__del__``, a weakref callback), where Python reports and drops it."""
+    finaliser (``__del__``, a weakref callback) or a garbage collector's callback
+    (``gc.callbacks``), where Python reports and drops it."""
+    collecting = {getattr(callback, "__code__", None) for callback in gc.callbacks}
     while frame is not None:
-        if frame.f_code.co_name == "__del__" or frame.f_globals.get("__name__") == "weakref":
+        if (
+            frame.f_code.co_name == "__del__"
+            or frame.f_globals.get("__name__") == "weakref"
+            or frame.f_code in collecting
+        ):
             return False
         frame = frame.f_back
     return True

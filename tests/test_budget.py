@@ -4,14 +4,16 @@ out with a coded error and the rest of the corpus is built."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from kg.budget import OverBudget, budget, enforceable
+from kg.budget import OverBudget, _raisable, budget, enforceable
 from kg.build import DocumentLimits, analyse, build
 from kg.corpus.load import load_file
 from kg.nlp.pipeline import DEFAULT_CONFIG
@@ -61,6 +63,24 @@ def test_a_finaliser_running_when_the_time_is_up_does_not_lose_it() -> None:
         while True:
             Finalised()
             sum(range(3000))
+
+
+def test_a_collector_callback_is_no_place_to_raise() -> None:
+    """Libraries hook the garbage collector (hypothesis times it); an exception raised
+    inside such a callback would be dropped, so the budget waits until the work itself
+    runs again, as for a finaliser."""
+    seen: list[bool] = []
+
+    def callback(_phase: str, _info: dict[str, int]) -> None:
+        seen.append(_raisable(sys._getframe()))
+
+    gc.callbacks.append(callback)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(callback)
+    assert seen == [False, False]  # the collection's start and stop
+    assert _raisable(sys._getframe())
 
 
 def test_outside_the_main_thread_nothing_is_enforced() -> None:
