@@ -29,9 +29,10 @@ from kg.learn.layer import Models, decide_relations, entity_candidates
 from kg.learn.model import BoostedClassifier
 from kg.learn.relations import PAIR_FEATURES, pair_candidates, pair_row
 from kg.learn.spans import SpanTagger, project
-from kg.linking.resolver import Linked
+from kg.linking.resolver import Linked, programme_canonical
 from kg.nlp.components.learned import story_features
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
 from kg.relations.rules import extract_relations
 from kg.text import AlignedText
 from kg.types import Document, Entity, RawDocument
@@ -46,10 +47,12 @@ __all__ = [
     "decide",
     "devset_articles",
     "entity_examples",
+    "quote_examples",
     "relation_examples",
     "span_sequences",
     "summary",
     "train_entity_model",
+    "train_programme_model",
     "train_relation_model",
     "train_span_model",
 ]
@@ -92,9 +95,9 @@ def devset_articles(devset: Path, gold: Path) -> list[Article]:
     return found
 
 
-def _analyse(task: tuple[Article, Path | None, Path]) -> Analysed:
-    article, span_model, config = task
-    nlp = load_pipeline(config, span_model=span_model)
+def _analyse(task: tuple[Article, Path | None, Path | None, Path]) -> Analysed:
+    article, span_model, programme_model, config = task
+    nlp = load_pipeline(config, span_model=span_model, programme_model=programme_model)
     document, linked = analysed_document(prepare(article.raw), nlp, Models())
     return Analysed(article, document, linked)
 
@@ -104,13 +107,16 @@ def analyse_articles(
     *,
     jobs: int = 2,
     span_model: Path | None = None,
+    programme_model: Path | None = None,
     config: Path = DEFAULT_CONFIG,
 ) -> list[Analysed]:
-    """Each article analysed by the pipeline of ``config`` (with the span model
-    ``span_model`` when given; no other model), in worker processes, in order."""
+    """Each article analysed by the pipeline of ``config`` (with the learned proposers'
+    models ``span_model`` and ``programme_model`` when given; no other model), in worker
+    processes, in order."""
     engine = ProcessEngine(jobs, min_items=0)
     try:
-        return list(engine.map(_analyse, [(a, span_model, config) for a in articles]))
+        tasks = [(a, span_model, programme_model, config) for a in articles]
+        return list(engine.map(_analyse, tasks))
     finally:
         engine.close()
 
@@ -126,7 +132,7 @@ def _surfaces(article: Article) -> list[tuple[str, str]]:
 
 
 def _sequences(article: Article) -> list[tuple[list[list[str]], list[str]]]:
-    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None)
+    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None, programme_model=None)
     document = prepare(article.raw)
     text = document.clean.text
     surfaces = _surfaces(article)
@@ -156,6 +162,53 @@ def train_span_model(
     tagger.record.folds = sorted({a.fold for a in articles})
     tagger.save_record()
     return tagger
+
+
+def _quote_examples(article: Article) -> list[tuple[list[float], int]]:
+    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None, programme_model=None)
+    document = prepare(article.raw)
+    text = document.clean.text
+    wanted = {normalize(surface) for type_, surface in _surfaces(article) if type_ == "Program"}
+    found = []
+    for doc in nlp.pipe(text[s.start : s.end] for s in document.stories):
+        for quote in quoted_names(doc):
+            named = {normalize(quote.text), normalize(programme_canonical(quote.text))}
+            found.append((quote_row(quote, doc), int(bool(named & wanted))))
+    return found
+
+
+def quote_examples(
+    articles: Sequence[Article], *, jobs: int = 2
+) -> dict[str, list[tuple[list[float], int]]]:
+    """Each article's quoted phrases that no rule took as a programme, as (features,
+    label) pairs: 1 when the gold names a programme by the phrase (or its canonical
+    form), by id."""
+    engine = ProcessEngine(jobs, min_items=0)
+    try:
+        found = engine.map(_quote_examples, list(articles))
+        return {a.id: rows for a, rows in zip(articles, found, strict=True)}
+    finally:
+        engine.close()
+
+
+def train_programme_model(
+    articles: Sequence[Article],
+    examples: dict[str, list[tuple[list[float], int]]],
+    *,
+    threshold: float,
+    rounds: int = 100,
+    leaves: int = 7,
+) -> BoostedClassifier:
+    """The model of quoted programme names trained on ``articles``' examples (its record
+    says on which articles, and the threshold it decides by)."""
+    pairs = [pair for a in articles for pair in examples[a.id]]
+    model = BoostedClassifier(rounds=rounds, leaves=leaves).fit(
+        [r for r, _ in pairs], [y for _, y in pairs], QUOTE_FEATURES
+    )
+    model.record.threshold = threshold
+    model.record.trained_on = sorted(a.id for a in articles)
+    model.record.folds = sorted({a.fold for a in articles})
+    return model
 
 
 def _gold_entities(article: Article) -> set[tuple[str, str]]:

@@ -10,6 +10,8 @@ relation type and for figures, for each layer:
 - ``rules``: the rules alone;
 - ``entities``: a gradient-boosted decision on each linked entity;
 - ``relations``: a gradient-boosted decision on each candidate pair of entities;
+- ``programmes``: the decision over quoted phrases no rule took (the shipped learned
+  layer), its model trained on the other folds' gold;
 - ``spans``: the CRF span proposer (organisations and programmes where the rules found
   nothing), its model trained on the other folds' gold.
 """
@@ -30,16 +32,18 @@ from kg.train import (
     analyse_articles,
     cross_validate,
     devset_articles,
+    quote_examples,
     report_of,
     span_sequences,
     summary,
     train_entity_model,
+    train_programme_model,
     train_relation_model,
     train_span_model,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ("rules", "entities", "relations", "spans")
+LAYERS = ("rules", "programmes", "entities", "relations", "spans")
 
 
 def main() -> int:
@@ -63,6 +67,19 @@ def main() -> int:
     if "rules" in wanted:
         print("rules alone")
         print("\n".join(summary(cross_validate(analysed, lambda _rest: Layer()))))
+    if "programmes" in wanted:
+        print("\nrules + learned quoted programmes")
+        examples = quote_examples(articles, jobs=args.jobs)
+        reports: list[Report] = []
+        with tempfile.TemporaryDirectory() as scratch:
+            for fold in FOLDS:
+                rest = [a for a in articles if a.fold != fold]
+                held_out = [a for a in articles if a.fold == fold]
+                path = Path(scratch) / f"programmes-{fold}.lgb"
+                train_programme_model(rest, examples, threshold=args.threshold).save(path)
+                fold_analysed = analyse_articles(held_out, jobs=args.jobs, programme_model=path)
+                reports.append(report_of(fold_analysed, Layer()))
+        print("\n".join(summary(reports)))
     if "entities" in wanted:
         print("\nrules + learned entity decisions")
 
@@ -80,7 +97,7 @@ def main() -> int:
     if "spans" in wanted:
         print("\nrules + learned spans")
         sequences = span_sequences(articles, jobs=args.jobs)
-        reports: list[Report] = []
+        reports = []
         with tempfile.TemporaryDirectory() as scratch:
             for fold in FOLDS:
                 rest = [a for a in articles if a.fold != fold]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jieba
 import spacy
@@ -17,33 +18,45 @@ __all__ = ["DEFAULT_CONFIG", "load_pipeline"]
 DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
 
 
-#: The learned span proposer's component (it reads a model file).
+#: The learned proposers' components (each reads a model file).
 LEARNED_SPANS = "kg_learned_spans"
+LEARNED_PROGRAMMES = "kg_learned_programmes"
+
+
+def _learned(cfg: Any, component: str, model: Path | str | None) -> None:
+    """Set the learned ``component`` of ``cfg``: as the config has it (``"shipped"``),
+    taken out (``None``), or put before the merge that chooses among candidates and
+    given the ``model`` file (a path)."""
+    names = list(cfg["nlp"]["pipeline"])
+    if model is None and component in names:
+        names.remove(component)
+        del cfg["components"][component]
+    elif isinstance(model, Path):
+        if component not in names:
+            names.insert(names.index("kg_merge"), component)
+            cfg["components"][component] = {"factory": component}
+        cfg["components"][component]["model"] = str(model)
+    cfg["nlp"]["pipeline"] = names
 
 
 @lru_cache(maxsize=8)
 def load_pipeline(
-    config: Path = DEFAULT_CONFIG, *, span_model: Path | str | None = "shipped"
+    config: Path = DEFAULT_CONFIG,
+    *,
+    span_model: Path | str | None = "shipped",
+    programme_model: Path | str | None = "shipped",
 ) -> Language:
     """The pipeline described by ``config``: blank zh + jieba + our components.
-    ``span_model``: the learned span proposer's model file, ``"shipped"`` for the one
-    the config names, ``None`` for none (the rules alone: what the models train on).
+    ``span_model`` and ``programme_model``: the learned proposers' model files,
+    ``"shipped"`` for what the config names, ``None`` for none (with both ``None``, the
+    rules alone: what the models train on).
 
     >>> nlp = load_pipeline()
-    >>> nlp.pipe_names[-1]
-    'kg_merge'
+    >>> nlp.pipe_names[-2:]
+    ['kg_learned_programmes', 'kg_merge']
     """
     jieba.setLogLevel(logging.WARNING)
     cfg = spacy.util.load_config(config)
-    names = list(cfg["nlp"]["pipeline"])
-    if span_model is None and LEARNED_SPANS in names:
-        names.remove(LEARNED_SPANS)
-        cfg["nlp"]["pipeline"] = names
-        del cfg["components"][LEARNED_SPANS]
-    elif isinstance(span_model, Path):
-        if LEARNED_SPANS not in names:  # before the merge that chooses among candidates
-            names.insert(names.index("kg_merge"), LEARNED_SPANS)
-            cfg["nlp"]["pipeline"] = names
-            cfg["components"][LEARNED_SPANS] = {"factory": LEARNED_SPANS}
-        cfg["components"][LEARNED_SPANS]["model"] = str(span_model)
+    _learned(cfg, LEARNED_SPANS, span_model)
+    _learned(cfg, LEARNED_PROGRAMMES, programme_model)
     return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)

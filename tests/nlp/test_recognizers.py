@@ -223,6 +223,7 @@ def test_pipeline_is_built_from_config() -> None:
         "kg_areas",
         "kg_statistical",
         "kg_persons",
+        "kg_learned_programmes",
         "kg_merge",
     ]
     doc = nlp("安康市总工会构建劳动法律监督“一函两书”机制。")

@@ -1,9 +1,14 @@
-"""``kg_learned_spans``: the spans a CRF trained on the gold finds where the rules found none.
+"""The learned proposers: models trained on the gold that add to the rules' candidates.
 
-The model (``kg/models/spans.crfsuite``, made by ``scripts/train.py``) reads each
-character with the marks the rule components left (:mod:`kg.learn.spans`); its
-organisation and programme spans become candidates only where no rule proposed anything,
-so the rules' choices stand and the model adds what they miss.
+- ``kg_learned_programmes``: a gradient-boosted decision over the quoted phrases no rule
+  took (:mod:`kg.nlp.quotes`); those it judges programme names become candidates
+  (model ``kg/models/programmes.lgb``).
+- ``kg_learned_spans``: the spans a CRF finds where the rules found none. The model
+  (``kg/models/spans.crfsuite``) reads each character with the marks the rule components
+  left (:mod:`kg.learn.spans`).
+
+Both are made by ``scripts/train.py``; the rules' choices stand and the models add what
+they miss.
 """
 
 from __future__ import annotations
@@ -13,15 +18,27 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.learn.model import BoostedClassifier
 from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
 from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
 from kg.nlp.components.rules import CandidateRecognizer
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
 from kg.vocab.lexicon import org_endings
 
-__all__ = ["DEFAULT_SPAN_MODEL", "make_learned_spans", "rule_marks", "story_features"]
+__all__ = [
+    "DEFAULT_PROGRAMME_MODEL",
+    "DEFAULT_SPAN_MODEL",
+    "make_learned_programmes",
+    "make_learned_spans",
+    "rule_marks",
+    "story_features",
+]
 
+_MODELS = Path(__file__).resolve().parents[2] / "models"
 #: The shipped span model.
-DEFAULT_SPAN_MODEL = Path(__file__).resolve().parents[2] / "models" / "spans.crfsuite"
+DEFAULT_SPAN_MODEL = _MODELS / "spans.crfsuite"
+#: The shipped model of quoted programme names.
+DEFAULT_PROGRAMME_MODEL = _MODELS / "programmes.lgb"
 
 
 def rule_marks(doc: Doc) -> dict[int, list[str]]:
@@ -86,5 +103,34 @@ def make_learned_spans(
                 subtype = _subtype(doc.text[start:end], type_)
                 found.append(Candidate(start, end, type_, subtype, f"crf:{code}"))
         return found
+
+    return CandidateRecognizer(name, find, spans_key=spans_key)
+
+
+@Language.factory(
+    "kg_learned_programmes",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_candidates"],
+    default_config={"model": "", "spans_key": CANDIDATES},
+)
+def make_learned_programmes(
+    nlp: Language, name: str, model: str, spans_key: str
+) -> CandidateRecognizer:
+    """Build the proposer of quoted programme names from ``model`` (default: the shipped
+    one); a quote becomes a candidate when the model's probability reaches the threshold
+    its record keeps."""
+    decider = BoostedClassifier.load(
+        Path(model) if model else DEFAULT_PROGRAMME_MODEL, features=QUOTE_FEATURES
+    )
+    threshold = decider.record.threshold
+
+    def find(doc: Doc) -> list[Candidate]:
+        quotes = quoted_names(doc)
+        scores = decider.predict_proba([quote_row(q, doc) for q in quotes])
+        return [
+            Candidate(q.start, q.end, "Program", "", "learned:quoted", score=round(p, 3))
+            for q, p in zip(quotes, scores, strict=True)
+            if p >= threshold
+        ]
 
     return CandidateRecognizer(name, find, spans_key=spans_key)
