@@ -32,7 +32,7 @@ from kg.learn.spans import SpanTagger, project
 from kg.linking.resolver import Linked, programme_canonical
 from kg.nlp.components.learned import story_features
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
-from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names, story_of
 from kg.relations.rules import extract_relations
 from kg.text import AlignedText
 from kg.types import Document, Entity, RawDocument
@@ -171,9 +171,10 @@ def _quote_examples(article: Article) -> list[tuple[list[float], int]]:
     wanted = {normalize(surface) for type_, surface in _surfaces(article) if type_ == "Program"}
     found = []
     for doc in nlp.pipe(text[s.start : s.end] for s in document.stories):
-        for quote in quoted_names(doc):
+        story = story_of(doc)
+        for quote in quoted_names(story):
             named = {normalize(quote.text), normalize(programme_canonical(quote.text))}
-            found.append((quote_row(quote, doc), int(bool(named & wanted))))
+            found.append((quote_row(quote, story), int(bool(named & wanted))))
     return found
 
 

@@ -22,12 +22,14 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.eval import Report
 from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.train import (
     FOLDS,
+    Analysed,
     Layer,
     analyse_articles,
     cross_validate,
@@ -83,14 +85,14 @@ def main() -> int:
     if "entities" in wanted:
         print("\nrules + learned entity decisions")
 
-        def train(rest: list) -> Layer:  # type: ignore[type-arg]
+        def train(rest: Sequence[Analysed]) -> Layer:
             return Layer(entities=train_entity_model(rest, threshold=args.threshold))
 
         print("\n".join(summary(cross_validate(analysed, train))))
     if "relations" in wanted:
         print("\nrules + learned relation decisions")
 
-        def train_relations(rest: list) -> Layer:  # type: ignore[type-arg]
+        def train_relations(rest: Sequence[Analysed]) -> Layer:
             return Layer(relations=train_relation_model(rest, threshold=args.threshold))
 
         print("\n".join(summary(cross_validate(analysed, train_relations))))

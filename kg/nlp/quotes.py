@@ -6,15 +6,17 @@ slogans, quotations, nicknames). Which is which depends on many small signs — 
 around the quote, its length and shape, what else is found inside it — that a model
 trained on the gold weighs better than rules written on the articles we read.
 
-:func:`quoted_names` finds every quoted phrase of a story that no rule proposed as a
-programme; :func:`quote_row` describes one by the named features of ``QUOTE_FEATURES``
-(small functions of the phrase and its story, each testable alone).
+:func:`quoted_names` finds every quoted phrase of a story (read once from its doc by
+:func:`story_of`) that no rule proposed as a programme; :func:`quote_row` describes one by
+the named features of ``QUOTE_FEATURES`` (small functions of the phrase and its story,
+each testable alone).
 
 >>> from kg.nlp.pipeline import load_pipeline
->>> doc = load_pipeline(span_model=None, programme_model=None)("各级工会组织了“送清凉”宣传车队。")
->>> [q.text for q in quoted_names(doc)]
+>>> nlp = load_pipeline(span_model=None, programme_model=None)
+>>> story = story_of(nlp("各级工会组织了“送清凉”宣传车队。"))
+>>> [q.text for q in quoted_names(story)]
 ['送清凉']
->>> named = dict(zip(QUOTE_FEATURES, quote_row(quoted_names(doc)[0], doc)))
+>>> named = dict(zip(QUOTE_FEATURES, quote_row(quoted_names(story)[0], story)))
 >>> named["length"], named["held"], named["description_after"], named["carried_out"]
 (3.0, 1.0, 1.0, 0.0)
 """
@@ -23,12 +25,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import candidates_of
+from kg.nlp.candidates import Candidate, candidates_of
 from kg.nlp.patterns import (
     CARRY_OUT,
     DESCRIBES,
@@ -48,7 +52,7 @@ from kg.nlp.patterns import (
 from kg.text import is_cjk
 from kg.vocab.words import word_freq
 
-__all__ = ["QUOTE_FEATURES", "Quote", "quote_row", "quoted_names"]
+__all__ = ["QUOTE_FEATURES", "Quote", "QuoteStory", "quote_row", "quoted_names", "story_of"]
 
 #: A quoted phrase in any of the four quotation styles (never across a sentence's end).
 _QUOTE = re.compile(r"([“‘「『])([^“”‘’「」『』\n。！？]{2,30})([”’」』])")
@@ -67,48 +71,67 @@ class Quote:
     mark: str
 
 
-def quoted_names(doc: Doc) -> list[Quote]:
-    """The quoted phrases of ``doc`` that no candidate of the rules proposes as a
+@dataclass(frozen=True)
+class QuoteStory:
+    """What the features read of a story, read once: its text, the rules' candidates
+    and where its words begin."""
+
+    text: str
+    candidates: tuple[Candidate, ...]
+    word_starts: tuple[int, ...]
+
+
+def story_of(doc: Doc) -> QuoteStory:
+    """The story of a spaCy doc whose rule components have run."""
+    return QuoteStory(doc.text, tuple(candidates_of(doc)), tuple(t.idx for t in doc))
+
+
+def quoted_names(story: QuoteStory) -> list[Quote]:
+    """The quoted phrases of ``story`` that no candidate of the rules proposes as a
     programme (a candidate over any part of the quote and its marks)."""
-    covered = [False] * (len(doc.text) + 2)
-    for candidate in candidates_of(doc):
+    covered = [False] * (len(story.text) + 2)
+    for candidate in story.candidates:
         if candidate.type == "Program":
             covered[candidate.start : candidate.end] = [True] * candidate.length
     found = []
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(story.text):
         if _PAIRS[match.group(1)] != match.group(3) or any(covered[match.start() : match.end()]):
             continue
         found.append(Quote(match.start(2), match.end(2), match.group(2), match.group(1)))
     return found
 
 
-def _after(quote: Quote, doc: Doc) -> str:
-    return doc.text[quote.end + 1 : quote.end + 1 + _AROUND]
+def _after(quote: Quote, story: QuoteStory) -> str:
+    return story.text[quote.end + 1 : quote.end + 1 + _AROUND]
 
 
-def _before(quote: Quote, doc: Doc) -> str:
-    return doc.text[max(0, quote.start - 1 - _AROUND) : quote.start - 1]
+def _before(quote: Quote, story: QuoteStory) -> str:
+    return story.text[max(0, quote.start - 1 - _AROUND) : quote.start - 1]
 
 
-def _share(quote: Quote, doc: Doc, type_: str) -> float:
+def _share(quote: Quote, story: QuoteStory, type_: str) -> float:
     """How much of the quote the rules' candidates of ``type_`` cover."""
     inside = set()
-    for candidate in candidates_of(doc):
+    for candidate in story.candidates:
         if candidate.type == type_:
             inside |= set(range(max(candidate.start, quote.start), min(candidate.end, quote.end)))
     return len(inside) / len(quote.text)
 
 
-def _words(quote: Quote, doc: Doc) -> list[str]:
-    return [t.text for t in doc if quote.start <= t.idx < quote.end]
+def _words(quote: Quote, story: QuoteStory) -> list[str]:
+    """The words (the tokenizer's) that begin inside the quote."""
+    starts = story.word_starts
+    first, last = bisect_left(starts, quote.start), bisect_left(starts, quote.end)
+    bounds = [*starts[first:last], quote.end]
+    return [story.text[a:b] for a, b in pairwise(bounds)]
 
 
 def _starts(text: str, words: frozenset[str] | tuple[str, ...]) -> float:
     return float(any(text.startswith(w) for w in words))
 
 
-#: The features, in the order a model reads them: name -> function of a quote and its doc.
-_FEATURES: dict[str, Callable[[Quote, Doc], float]] = {
+#: The features, in the order a model reads them: name -> function of a quote and its story.
+_FEATURES: dict[str, Callable[[Quote, QuoteStory], float]] = {
     "length": lambda q, d: float(len(q.text)),
     "digits": lambda q, d: float(sum(c.isdigit() for c in q.text)),
     "latin": lambda q, d: float(sum(c.isascii() and c.isalpha() for c in q.text)),
@@ -148,6 +171,6 @@ _FEATURES: dict[str, Callable[[Quote, Doc], float]] = {
 QUOTE_FEATURES: tuple[str, ...] = tuple(_FEATURES)
 
 
-def quote_row(quote: Quote, doc: Doc) -> list[float]:
-    """The values of ``QUOTE_FEATURES`` for ``quote`` in ``doc``."""
-    return [feature(quote, doc) for feature in _FEATURES.values()]
+def quote_row(quote: Quote, story: QuoteStory) -> list[float]:
+    """The values of ``QUOTE_FEATURES`` for ``quote`` in ``story``."""
+    return [feature(quote, story) for feature in _FEATURES.values()]

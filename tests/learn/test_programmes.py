@@ -9,35 +9,35 @@ from kg.learn.model import BoostedClassifier
 from kg.nlp.candidates import candidates_of
 from kg.nlp.components.learned import DEFAULT_PROGRAMME_MODEL
 from kg.nlp.pipeline import load_pipeline
-from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.quotes import QUOTE_FEATURES, QuoteStory, quote_row, quoted_names, story_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _rules(text: str):  # type: ignore[no-untyped-def]
-    return load_pipeline(span_model=None, programme_model=None)(text)
+def _rules(text: str) -> QuoteStory:
+    return story_of(load_pipeline(span_model=None, programme_model=None)(text))
 
 
 def test_only_quotes_no_rule_took_as_a_programme_are_read() -> None:
     # “区域化+网格化”工作机制 is the rules' (quote and head); the slogan is left to the model
-    doc = _rules("实行“区域化+网格化”工作机制,坚持“职工利益无小事”的理念。")
-    assert [q.text for q in quoted_names(doc)] == ["职工利益无小事"]
+    story = _rules("实行“区域化+网格化”工作机制,坚持“职工利益无小事”的理念。")
+    assert [q.text for q in quoted_names(story)] == ["职工利益无小事"]
 
 
 def test_mismatched_or_overlong_quotes_are_not_phrases() -> None:
-    doc = _rules("他说“送温暖」到家,还有“" + "很" * 40 + "”。")
-    assert quoted_names(doc) == []
+    story = _rules("他说“送温暖」到家,还有“" + "很" * 40 + "”。")
+    assert quoted_names(story) == []
 
 
 def test_the_features_read_the_words_around_a_quote() -> None:
     text = "市总工会深入开展“十件实事”活动,“十件实事”惠及职工;会议提出“职工利益无小事”。"
-    doc = _rules(text)
-    quotes = quoted_names(doc)  # the first 十件实事 is the rules' (开展 carries it out)
+    story = _rules(text)
+    quotes = quoted_names(story)  # the first 十件实事 is the rules' (开展 carries it out)
     assert [(text[q.start - 3 : q.start - 1], q.text) for q in quotes] == [
         ("动,", "十件实事"),
         ("提出", "职工利益无小事"),
     ]
-    second, third = (dict(zip(QUOTE_FEATURES, quote_row(q, doc), strict=True)) for q in quotes)
+    second, third = (dict(zip(QUOTE_FEATURES, quote_row(q, story), strict=True)) for q in quotes)
     assert second["times_written"] == 2.0 and second["times_unquoted"] == 0.0
     assert second["carried_out"] == 0.0 and second["punctuation_after"] == 0.0
     assert third["punctuation_after"] == 1.0 and third["length"] == 7.0
@@ -56,15 +56,15 @@ def test_the_shipped_model_records_the_gold_it_was_trained_on() -> None:
 
 def test_the_shipped_pipeline_proposes_what_the_model_accepts() -> None:
     text = "各地工会开展“金秋助学”“送教下基层”活动。会议提出“职工利益无小事”。"
-    rules = {(c.start, c.end) for c in candidates_of(_rules(text))}
+    rules = {(c.start, c.end) for c in _rules(text).candidates}
     learned = [c for c in candidates_of(load_pipeline()(text)) if c.rule == "learned:quoted"]
     assert learned, "the model accepts none of the quotes"
     assert all((c.start, c.end) not in rules and c.type == "Program" for c in learned)
     assert all(c.score is not None and c.score >= 0.5 for c in learned)
     model = BoostedClassifier.load(DEFAULT_PROGRAMME_MODEL, features=QUOTE_FEATURES)
-    doc = _rules(text)
-    quotes = quoted_names(doc)
-    scores = model.predict_proba([quote_row(q, doc) for q in quotes])
+    story = _rules(text)
+    quotes = quoted_names(story)
+    scores = model.predict_proba([quote_row(q, story) for q in quotes])
     accepted = [
         (q.start, q.end) for q, p in zip(quotes, scores, strict=True) if p >= model.record.threshold
     ]

@@ -22,7 +22,7 @@ from kg.learn.model import BoostedClassifier
 from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
 from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
 from kg.nlp.components.rules import CandidateRecognizer
-from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names, story_of
 from kg.vocab.lexicon import org_endings
 
 __all__ = [
@@ -125,8 +125,9 @@ def make_learned_programmes(
     threshold = decider.record.threshold
 
     def find(doc: Doc) -> list[Candidate]:
-        quotes = quoted_names(doc)
-        scores = decider.predict_proba([quote_row(q, doc) for q in quotes])
+        story = story_of(doc)
+        quotes = quoted_names(story)
+        scores = decider.predict_proba([quote_row(q, story) for q in quotes])
         return [
             Candidate(q.start, q.end, "Program", "", "learned:quoted", score=round(p, 3))
             for q, p in zip(quotes, scores, strict=True)
