@@ -148,11 +148,18 @@ def analyse_document(
     models: Path | None = DEFAULT_MODELS,
     span_model: Path | str | None = "shipped",
     programme_model: Path | str | None = "shipped",
+    organisation_model: Path | str | None = "shipped",
 ) -> tuple[Document, Linked]:
     """One raw document cleaned, split and linked, with its mentions, relations and
-    figures; the learned layer's ``models``, ``span_model`` and ``programme_model``
-    decide over and add to the rules' proposals (``None``: the rules alone)."""
-    nlp = load_pipeline(pipeline, span_model=span_model, programme_model=programme_model)
+    figures; the learned layer's ``models``, ``span_model``, ``programme_model`` and
+    ``organisation_model`` decide over and add to the rules' proposals (``None``: the
+    rules alone)."""
+    nlp = load_pipeline(
+        pipeline,
+        span_model=span_model,
+        programme_model=programme_model,
+        organisation_model=organisation_model,
+    )
     return analysed_document(prepare(raw), nlp, load_models(models))
 
 

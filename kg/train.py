@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,14 +31,17 @@ from kg.learn.relations import PAIR_FEATURES, pair_candidates, pair_row
 from kg.learn.spans import SpanTagger, project
 from kg.linking.resolver import Linked, programme_canonical
 from kg.nlp.components.learned import story_features
+from kg.nlp.endings import ENDED_FEATURES, ended_names, ended_row
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
-from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names, story_of
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.story import Story, story_of
 from kg.relations.rules import extract_relations
 from kg.text import AlignedText
 from kg.types import Document, Entity, RawDocument
 from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = [
+    "PROPOSERS",
     "Analysed",
     "Article",
     "Layer",
@@ -47,12 +50,12 @@ __all__ = [
     "decide",
     "devset_articles",
     "entity_examples",
-    "quote_examples",
+    "proposer_examples",
     "relation_examples",
     "span_sequences",
     "summary",
     "train_entity_model",
-    "train_programme_model",
+    "train_proposer",
     "train_relation_model",
     "train_span_model",
 ]
@@ -95,9 +98,14 @@ def devset_articles(devset: Path, gold: Path) -> list[Article]:
     return found
 
 
-def _analyse(task: tuple[Article, Path | None, Path | None, Path]) -> Analysed:
-    article, span_model, programme_model, config = task
-    nlp = load_pipeline(config, span_model=span_model, programme_model=programme_model)
+def _analyse(task: tuple[Article, Path | None, Path | None, Path | None, Path]) -> Analysed:
+    article, span_model, programme_model, organisation_model, config = task
+    nlp = load_pipeline(
+        config,
+        span_model=span_model,
+        programme_model=programme_model,
+        organisation_model=organisation_model,
+    )
     document, linked = analysed_document(prepare(article.raw), nlp, Models())
     return Analysed(article, document, linked)
 
@@ -108,14 +116,15 @@ def analyse_articles(
     jobs: int = 2,
     span_model: Path | None = None,
     programme_model: Path | None = None,
+    organisation_model: Path | None = None,
     config: Path = DEFAULT_CONFIG,
 ) -> list[Analysed]:
     """Each article analysed by the pipeline of ``config`` (with the learned proposers'
-    models ``span_model`` and ``programme_model`` when given; no other model), in worker
-    processes, in order."""
+    models ``span_model``, ``programme_model`` and ``organisation_model`` when given; no
+    other model), in worker processes, in order."""
     engine = ProcessEngine(jobs, min_items=0)
     try:
-        tasks = [(a, span_model, programme_model, config) for a in articles]
+        tasks = [(a, span_model, programme_model, organisation_model, config) for a in articles]
         return list(engine.map(_analyse, tasks))
     finally:
         engine.close()
@@ -132,7 +141,9 @@ def _surfaces(article: Article) -> list[tuple[str, str]]:
 
 
 def _sequences(article: Article) -> list[tuple[list[list[str]], list[str]]]:
-    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None, programme_model=None)
+    nlp = load_pipeline(
+        DEFAULT_CONFIG, span_model=None, programme_model=None, organisation_model=None
+    )
     document = prepare(article.raw)
     text = document.clean.text
     surfaces = _surfaces(article)
@@ -164,47 +175,82 @@ def train_span_model(
     return tagger
 
 
-def _quote_examples(article: Article) -> list[tuple[list[float], int]]:
-    nlp = load_pipeline(DEFAULT_CONFIG, span_model=None, programme_model=None)
+#: A trained proposer's rows: (features, label) pairs.
+Examples = list[tuple[list[float], int]]
+
+
+def _rule_stories(article: Article) -> Iterator[Story]:
+    """The article's stories as the rules alone read them (what the proposers learn on)."""
+    nlp = load_pipeline(
+        DEFAULT_CONFIG, span_model=None, programme_model=None, organisation_model=None
+    )
     document = prepare(article.raw)
     text = document.clean.text
-    wanted = {normalize(surface) for type_, surface in _surfaces(article) if type_ == "Program"}
-    found = []
     for doc in nlp.pipe(text[s.start : s.end] for s in document.stories):
-        story = story_of(doc)
+        yield story_of(doc)
+
+
+def _wanted(article: Article, type_: str) -> set[str]:
+    return {normalize(surface) for t, surface in _surfaces(article) if t == type_}
+
+
+def _quote_examples(article: Article) -> Examples:
+    """Label 1 when the gold names a programme by the phrase (or its canonical form)."""
+    wanted = _wanted(article, "Program")
+    found = []
+    for story in _rule_stories(article):
         for quote in quoted_names(story):
             named = {normalize(quote.text), normalize(programme_canonical(quote.text))}
             found.append((quote_row(quote, story), int(bool(named & wanted))))
     return found
 
 
-def quote_examples(
-    articles: Sequence[Article], *, jobs: int = 2
-) -> dict[str, list[tuple[list[float], int]]]:
-    """Each article's quoted phrases that no rule took as a programme, as (features,
-    label) pairs: 1 when the gold names a programme by the phrase (or its canonical
-    form), by id."""
+def _ended_examples(article: Article) -> Examples:
+    """Label 1 when the gold names an organisation by the possible name."""
+    wanted = _wanted(article, "Organization")
+    found = []
+    for story in _rule_stories(article):
+        for names in ended_names(story):
+            for name in names:
+                label = int(normalize(story.text[name.start : name.end]) in wanted)
+                found.append((ended_row(name, story), label))
+    return found
+
+
+#: The learned proposers: name -> (their examples from an article, their features, the
+#: boosting's rounds and leaves).
+PROPOSERS: dict[str, tuple[Callable[[Article], Examples], tuple[str, ...], int, int]] = {
+    "programmes": (_quote_examples, QUOTE_FEATURES, 100, 7),
+    "organisations": (_ended_examples, ENDED_FEATURES, 200, 15),
+}
+
+
+def proposer_examples(
+    articles: Sequence[Article], proposer: str, *, jobs: int = 2
+) -> dict[str, Examples]:
+    """Each article's examples of ``proposer`` (a name of ``PROPOSERS``), by id."""
+    examples_of = PROPOSERS[proposer][0]
     engine = ProcessEngine(jobs, min_items=0)
     try:
-        found = engine.map(_quote_examples, list(articles))
+        found = engine.map(examples_of, list(articles))
         return {a.id: rows for a, rows in zip(articles, found, strict=True)}
     finally:
         engine.close()
 
 
-def train_programme_model(
+def train_proposer(
     articles: Sequence[Article],
-    examples: dict[str, list[tuple[list[float], int]]],
+    examples: dict[str, Examples],
+    proposer: str,
     *,
     threshold: float,
-    rounds: int = 100,
-    leaves: int = 7,
 ) -> BoostedClassifier:
-    """The model of quoted programme names trained on ``articles``' examples (its record
-    says on which articles, and the threshold it decides by)."""
+    """The model of ``proposer`` trained on ``articles``' examples (its record says on
+    which articles, and the threshold it decides by)."""
+    _examples_of, features, rounds, leaves = PROPOSERS[proposer]
     pairs = [pair for a in articles for pair in examples[a.id]]
     model = BoostedClassifier(rounds=rounds, leaves=leaves).fit(
-        [r for r, _ in pairs], [y for _, y in pairs], QUOTE_FEATURES
+        [r for r, _ in pairs], [y for _, y in pairs], features
     )
     model.record.threshold = threshold
     model.record.trained_on = sorted(a.id for a in articles)

@@ -10,8 +10,10 @@ relation type and for figures, for each layer:
 - ``rules``: the rules alone;
 - ``entities``: a gradient-boosted decision on each linked entity;
 - ``relations``: a gradient-boosted decision on each candidate pair of entities;
-- ``programmes``: the decision over quoted phrases no rule took (the shipped learned
-  layer), its model trained on the other folds' gold;
+- ``programmes``: the decision over quoted phrases no rule took, its model trained on
+  the other folds' gold;
+- ``organisations``: with it, the choice of where an organisation's name begins for the
+  endings no rule covered (the two shipped proposers), both trained on the other folds;
 - ``spans``: the CRF span proposer (organisations and programmes where the rules found
   nothing), its model trained on the other folds' gold.
 """
@@ -30,22 +32,46 @@ from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.train import (
     FOLDS,
     Analysed,
+    Article,
     Layer,
     analyse_articles,
     cross_validate,
     devset_articles,
-    quote_examples,
+    proposer_examples,
     report_of,
     span_sequences,
     summary,
     train_entity_model,
-    train_programme_model,
+    train_proposer,
     train_relation_model,
     train_span_model,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ("rules", "programmes", "entities", "relations", "spans")
+LAYERS = ("rules", "programmes", "organisations", "entities", "relations", "spans")
+
+#: The keyword of ``analyse_articles`` that takes each proposer's model.
+_MODEL_ARGUMENT = {"programmes": "programme_model", "organisations": "organisation_model"}
+
+
+def _proposers(
+    articles: Sequence[Article], proposers: list[str], args: argparse.Namespace
+) -> list[Report]:
+    """Per fold, ``proposers`` trained on the other four and the fold analysed with them."""
+    examples = {p: proposer_examples(articles, p, jobs=args.jobs) for p in proposers}
+    reports: list[Report] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for fold in FOLDS:
+            rest = [a for a in articles if a.fold != fold]
+            held_out = [a for a in articles if a.fold == fold]
+            paths = {}
+            for proposer in proposers:
+                path = Path(scratch) / f"{proposer}-{fold}.lgb"
+                model = train_proposer(rest, examples[proposer], proposer, threshold=args.threshold)
+                model.save(path)
+                paths[_MODEL_ARGUMENT[proposer]] = path
+            reports.append(report_of(analyse_articles(held_out, jobs=args.jobs, **paths), Layer()))
+    return reports
 
 
 def main() -> int:
@@ -71,17 +97,10 @@ def main() -> int:
         print("\n".join(summary(cross_validate(analysed, lambda _rest: Layer()))))
     if "programmes" in wanted:
         print("\nrules + learned quoted programmes")
-        examples = quote_examples(articles, jobs=args.jobs)
-        reports: list[Report] = []
-        with tempfile.TemporaryDirectory() as scratch:
-            for fold in FOLDS:
-                rest = [a for a in articles if a.fold != fold]
-                held_out = [a for a in articles if a.fold == fold]
-                path = Path(scratch) / f"programmes-{fold}.lgb"
-                train_programme_model(rest, examples, threshold=args.threshold).save(path)
-                fold_analysed = analyse_articles(held_out, jobs=args.jobs, programme_model=path)
-                reports.append(report_of(fold_analysed, Layer()))
-        print("\n".join(summary(reports)))
+        print("\n".join(summary(_proposers(articles, ["programmes"], args))))
+    if "organisations" in wanted:
+        print("\nrules + learned quoted programmes + learned organisation names")
+        print("\n".join(summary(_proposers(articles, ["programmes", "organisations"], args))))
     if "entities" in wanted:
         print("\nrules + learned entity decisions")
 

@@ -21,6 +21,7 @@ DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
 #: The learned proposers' components (each reads a model file).
 LEARNED_SPANS = "kg_learned_spans"
 LEARNED_PROGRAMMES = "kg_learned_programmes"
+LEARNED_ORGANISATIONS = "kg_learned_organisations"
 
 
 def _learned(cfg: Any, component: str, model: Path | str | None) -> None:
@@ -45,11 +46,12 @@ def load_pipeline(
     *,
     span_model: Path | str | None = "shipped",
     programme_model: Path | str | None = "shipped",
+    organisation_model: Path | str | None = "shipped",
 ) -> Language:
     """The pipeline described by ``config``: blank zh + jieba + our components.
-    ``span_model`` and ``programme_model``: the learned proposers' model files,
-    ``"shipped"`` for what the config names, ``None`` for none (with both ``None``, the
-    rules alone: what the models train on).
+    ``span_model``, ``programme_model`` and ``organisation_model``: the learned
+    proposers' model files, ``"shipped"`` for what the config names, ``None`` for none
+    (with all ``None``, the rules alone: what the models train on).
 
     >>> nlp = load_pipeline()
     >>> nlp.pipe_names[-2:]
@@ -59,4 +61,5 @@ def load_pipeline(
     cfg = spacy.util.load_config(config)
     _learned(cfg, LEARNED_SPANS, span_model)
     _learned(cfg, LEARNED_PROGRAMMES, programme_model)
+    _learned(cfg, LEARNED_ORGANISATIONS, organisation_model)
     return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)

@@ -7,12 +7,13 @@ around the quote, its length and shape, what else is found inside it — that a 
 trained on the gold weighs better than rules written on the articles we read.
 
 :func:`quoted_names` finds every quoted phrase of a story (read once from its doc by
-:func:`story_of`) that no rule proposed as a programme; :func:`quote_row` describes one by
-the named features of ``QUOTE_FEATURES`` (small functions of the phrase and its story,
-each testable alone).
+:func:`kg.nlp.story.story_of`) that no rule proposed as a programme; :func:`quote_row`
+describes one by the named features of ``QUOTE_FEATURES`` (small functions of the phrase
+and its story, each testable alone).
 
 >>> from kg.nlp.pipeline import load_pipeline
->>> nlp = load_pipeline(span_model=None, programme_model=None)
+>>> from kg.nlp.story import story_of
+>>> nlp = load_pipeline(span_model=None, programme_model=None, organisation_model=None)
 >>> story = story_of(nlp("各级工会组织了“送清凉”宣传车队。"))
 >>> [q.text for q in quoted_names(story)]
 ['送清凉']
@@ -25,14 +26,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 
-from spacy.tokens import Doc
-
-from kg.nlp.candidates import Candidate, candidates_of
 from kg.nlp.patterns import (
     CARRY_OUT,
     DESCRIBES,
@@ -49,10 +45,11 @@ from kg.nlp.patterns import (
     QUOTED_CODE,
     SLOGAN_SEPARATOR,
 )
+from kg.nlp.story import Story, words_in
 from kg.text import is_cjk
 from kg.vocab.words import word_freq
 
-__all__ = ["QUOTE_FEATURES", "Quote", "QuoteStory", "quote_row", "quoted_names", "story_of"]
+__all__ = ["QUOTE_FEATURES", "Quote", "quote_row", "quoted_names"]
 
 #: A quoted phrase in any of the four quotation styles (never across a sentence's end).
 _QUOTE = re.compile(r"([“‘「『])([^“”‘’「」『』\n。！？]{2,30})([”’」』])")
@@ -71,22 +68,7 @@ class Quote:
     mark: str
 
 
-@dataclass(frozen=True)
-class QuoteStory:
-    """What the features read of a story, read once: its text, the rules' candidates
-    and where its words begin."""
-
-    text: str
-    candidates: tuple[Candidate, ...]
-    word_starts: tuple[int, ...]
-
-
-def story_of(doc: Doc) -> QuoteStory:
-    """The story of a spaCy doc whose rule components have run."""
-    return QuoteStory(doc.text, tuple(candidates_of(doc)), tuple(t.idx for t in doc))
-
-
-def quoted_names(story: QuoteStory) -> list[Quote]:
+def quoted_names(story: Story) -> list[Quote]:
     """The quoted phrases of ``story`` that no candidate of the rules proposes as a
     programme (a candidate over any part of the quote and its marks)."""
     covered = [False] * (len(story.text) + 2)
@@ -101,15 +83,15 @@ def quoted_names(story: QuoteStory) -> list[Quote]:
     return found
 
 
-def _after(quote: Quote, story: QuoteStory) -> str:
+def _after(quote: Quote, story: Story) -> str:
     return story.text[quote.end + 1 : quote.end + 1 + _AROUND]
 
 
-def _before(quote: Quote, story: QuoteStory) -> str:
+def _before(quote: Quote, story: Story) -> str:
     return story.text[max(0, quote.start - 1 - _AROUND) : quote.start - 1]
 
 
-def _share(quote: Quote, story: QuoteStory, type_: str) -> float:
+def _share(quote: Quote, story: Story, type_: str) -> float:
     """How much of the quote the rules' candidates of ``type_`` cover."""
     inside = set()
     for candidate in story.candidates:
@@ -118,12 +100,8 @@ def _share(quote: Quote, story: QuoteStory, type_: str) -> float:
     return len(inside) / len(quote.text)
 
 
-def _words(quote: Quote, story: QuoteStory) -> list[str]:
-    """The words (the tokenizer's) that begin inside the quote."""
-    starts = story.word_starts
-    first, last = bisect_left(starts, quote.start), bisect_left(starts, quote.end)
-    bounds = [*starts[first:last], quote.end]
-    return [story.text[a:b] for a, b in pairwise(bounds)]
+def _words(quote: Quote, story: Story) -> list[str]:
+    return words_in(story, quote.start, quote.end)
 
 
 def _starts(text: str, words: frozenset[str] | tuple[str, ...]) -> float:
@@ -131,7 +109,7 @@ def _starts(text: str, words: frozenset[str] | tuple[str, ...]) -> float:
 
 
 #: The features, in the order a model reads them: name -> function of a quote and its story.
-_FEATURES: dict[str, Callable[[Quote, QuoteStory], float]] = {
+_FEATURES: dict[str, Callable[[Quote, Story], float]] = {
     "length": lambda q, d: float(len(q.text)),
     "digits": lambda q, d: float(sum(c.isdigit() for c in q.text)),
     "latin": lambda q, d: float(sum(c.isascii() and c.isalpha() for c in q.text)),
@@ -171,6 +149,6 @@ _FEATURES: dict[str, Callable[[Quote, QuoteStory], float]] = {
 QUOTE_FEATURES: tuple[str, ...] = tuple(_FEATURES)
 
 
-def quote_row(quote: Quote, story: QuoteStory) -> list[float]:
+def quote_row(quote: Quote, story: Story) -> list[float]:
     """The values of ``QUOTE_FEATURES`` for ``quote`` in ``story``."""
     return [feature(quote, story) for feature in _FEATURES.values()]

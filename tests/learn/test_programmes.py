@@ -9,13 +9,15 @@ from kg.learn.model import BoostedClassifier
 from kg.nlp.candidates import candidates_of
 from kg.nlp.components.learned import DEFAULT_PROGRAMME_MODEL
 from kg.nlp.pipeline import load_pipeline
-from kg.nlp.quotes import QUOTE_FEATURES, QuoteStory, quote_row, quoted_names, story_of
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.story import Story, story_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _rules(text: str) -> QuoteStory:
-    return story_of(load_pipeline(span_model=None, programme_model=None)(text))
+def _rules(text: str) -> Story:
+    nlp = load_pipeline(span_model=None, programme_model=None, organisation_model=None)
+    return story_of(nlp(text))
 
 
 def test_only_quotes_no_rule_took_as_a_programme_are_read() -> None:

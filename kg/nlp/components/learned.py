@@ -3,11 +3,15 @@
 - ``kg_learned_programmes``: a gradient-boosted decision over the quoted phrases no rule
   took (:mod:`kg.nlp.quotes`); those it judges programme names become candidates
   (model ``kg/models/programmes.lgb``).
+- ``kg_learned_organisations``: a gradient-boosted choice of where an organisation's name
+  begins, for the endings no rule covered (:mod:`kg.nlp.endings`); the best beginning of
+  each ending becomes a candidate when the model accepts it. Measured, not shipped (it does
+  not raise the cross-validated figures); it enters the pipeline when given a model.
 - ``kg_learned_spans``: the spans a CRF finds where the rules found none. The model
   (``kg/models/spans.crfsuite``) reads each character with the marks the rule components
   left (:mod:`kg.learn.spans`).
 
-Both are made by ``scripts/train.py``; the rules' choices stand and the models add what
+All are made by ``scripts/train.py``; the rules' choices stand and the models add what
 they miss.
 """
 
@@ -22,12 +26,17 @@ from kg.learn.model import BoostedClassifier
 from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
 from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
 from kg.nlp.components.rules import CandidateRecognizer
-from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names, story_of
+from kg.nlp.components.statistical import organisation_candidate
+from kg.nlp.endings import ENDED_FEATURES, ended_names, ended_row
+from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
+from kg.nlp.story import story_of
 from kg.vocab.lexicon import org_endings
 
 __all__ = [
+    "DEFAULT_ORGANISATION_MODEL",
     "DEFAULT_PROGRAMME_MODEL",
     "DEFAULT_SPAN_MODEL",
+    "make_learned_organisations",
     "make_learned_programmes",
     "make_learned_spans",
     "rule_marks",
@@ -39,6 +48,10 @@ _MODELS = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_SPAN_MODEL = _MODELS / "spans.crfsuite"
 #: The shipped model of quoted programme names.
 DEFAULT_PROGRAMME_MODEL = _MODELS / "programmes.lgb"
+#: The rule of the candidates found back from their ending.
+RULE = "learned:ending"
+#: Where a model of where organisation names begin is looked for (none ships).
+DEFAULT_ORGANISATION_MODEL = _MODELS / "organisations.lgb"
 
 
 def rule_marks(doc: Doc) -> dict[int, list[str]]:
@@ -62,6 +75,10 @@ def story_features(doc: Doc) -> list[list[str]]:
     """The CRF's features of every character of a story's doc."""
     words = [(t.idx, t.idx + len(t.text)) for t in doc]
     return char_features(doc.text, rule_marks(doc), words)
+
+
+def _first(pair: tuple[float, object]) -> float:
+    return pair[0]
 
 
 def _subtype(name: str, type_: str) -> str:
@@ -133,5 +150,41 @@ def make_learned_programmes(
             for q, p in zip(quotes, scores, strict=True)
             if p >= threshold
         ]
+
+    return CandidateRecognizer(name, find, spans_key=spans_key)
+
+
+@Language.factory(
+    "kg_learned_organisations",
+    assigns=["doc._.kg_candidates", "doc.spans"],
+    requires=["doc._.kg_candidates"],
+    default_config={"model": "", "spans_key": CANDIDATES},
+)
+def make_learned_organisations(
+    nlp: Language, name: str, model: str, spans_key: str
+) -> CandidateRecognizer:
+    """Build the proposer of organisation names found back from their ending, from
+    ``model`` (default: the shipped one): per ending, the beginning the model rates
+    highest becomes a candidate when its probability reaches the record's threshold."""
+    decider = BoostedClassifier.load(
+        Path(model) if model else DEFAULT_ORGANISATION_MODEL, features=ENDED_FEATURES
+    )
+    threshold = decider.record.threshold
+
+    def find(doc: Doc) -> list[Candidate]:
+        story = story_of(doc)
+        groups = ended_names(story)
+        rows = [ended_row(n, story) for names in groups for n in names]
+        scores = decider.predict_proba(rows) if rows else []
+        found, at = [], 0
+        for names in groups:
+            p, best = max(zip(scores[at : at + len(names)], names, strict=True), key=_first)
+            at += len(names)
+            if p >= threshold:
+                text = doc.text[best.start : best.end]
+                candidate = organisation_candidate(text, best.start, rule=RULE, score=round(p, 3))
+                if candidate is not None:
+                    found.append(candidate)
+        return found
 
     return CandidateRecognizer(name, find, spans_key=spans_key)
