@@ -6,7 +6,8 @@ Exports are written into a staging folder inside ``--out``; when all of them (an
 folder is atomic), and what a previous build wrote that this one did not is removed, so
 the folder never mixes two builds. A killed build leaves the previous exports whole
 (and a staging folder, removed by the next build). A lock on the folder makes a second
-build into it stop with E117 instead of mixing files.
+build into it stop with E117 instead of mixing files; the lock file is removed (while
+held) when the build ends, so a finished folder holds only its exports.
 
 Publishing is several renames, so it is journalled: before the first rename a journal
 (``.kg-publish.json``, itself written by a rename) lists them; it is removed after the
@@ -36,6 +37,35 @@ STAGING_PREFIX = ".kg-staging-"
 JOURNAL = ".kg-publish.json"
 
 
+def _hold(out: Path) -> int | None:
+    """A descriptor of ``out``'s lock file, locked, or ``None`` when another process
+    holds it. A holder removes the file before it lets go, so a lock taken on a file
+    that is no longer the one at the path is let go and taken again on the new one."""
+    path = out / LOCK_NAME
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            return None
+        try:
+            if os.path.samestat(os.fstat(handle), path.stat()):
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)  # its holder removed it as we opened it: take the new one
+
+
+def _release(out: Path, handle: int) -> None:
+    """Remove ``out``'s lock file while it is held, then let go (no folder keeps one)."""
+    try:
+        with suppress(FileNotFoundError):
+            (out / LOCK_NAME).unlink()
+    finally:
+        os.close(handle)
+
+
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold ``out``'s lock for the duration of the block.
@@ -44,16 +74,14 @@ def locked(out: Path) -> Iterator[None]:
         KGError: E117 when another build holds it.
     """
     out.mkdir(parents=True, exist_ok=True)
-    handle = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    handle = _hold(out)
+    if handle is None:
+        raise KGError(Errors.E117, path=out)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise KGError(Errors.E117, path=out) from error
         _recover_locked(out)  # a build killed while publishing is finished first
         yield
     finally:
-        os.close(handle)  # closing releases the lock
+        _release(out, handle)
 
 
 @contextmanager
@@ -100,17 +128,15 @@ def recover(out: Path) -> bool:
     if not (out / JOURNAL).is_file():
         return False
     try:
-        handle = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = _hold(out)
     except OSError:
         return False  # a folder we cannot write: leave it as it is
+    if handle is None:
+        return False  # a build is publishing right now: it finishes its own
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False  # a build is publishing right now: it finishes its own
         return _recover_locked(out)
     finally:
-        os.close(handle)
+        _release(out, handle)
 
 
 def _recover_locked(out: Path) -> bool:

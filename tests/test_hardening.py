@@ -23,7 +23,7 @@ from kg.corpus import load
 from kg.corpus.prepare import MAX_STORY_CHARS
 from kg.errors import KGError
 from kg.exports import EXPORTERS
-from kg.outputs import locked
+from kg.outputs import LOCK_NAME, locked
 
 pytestmark = pytest.mark.reliability
 
@@ -210,6 +210,30 @@ def test_a_second_build_into_the_same_folder_refuses(tmp_path: Path) -> None:
     assert caught.value.code == "E117"
     assert result.exit_code == 1 and "E117" in result.stderr
     build(corpus, out, formats=("turtle",))  # free again
+    assert not (out / LOCK_NAME).exists()  # and no lock file left behind
+
+
+def test_a_lock_taken_on_a_file_its_holder_removed_is_taken_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    real_open = os.open
+    opened: list[int] = []
+
+    def open_as_the_holder_lets_go(path: str | Path, flags: int, mode: int = 0o777) -> int:
+        handle = real_open(path, flags, mode)
+        if str(path).endswith(LOCK_NAME):
+            if not opened:
+                Path(path).unlink()  # the previous holder removed it between our open and lock
+            opened.append(handle)
+        return handle
+
+    monkeypatch.setattr(os, "open", open_as_the_holder_lets_go)
+    with locked(out):
+        assert len(opened) == 2  # the first lock was on a removed file: taken again
+        assert os.path.samestat(os.fstat(opened[1]), (out / LOCK_NAME).stat())
+    assert not (out / LOCK_NAME).exists()
 
 
 # --- offline, bounded queries
