@@ -66,7 +66,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version", metavar="", callback=_version, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """Build a knowledge graph from Chinese trade-union news."""
@@ -79,7 +82,7 @@ def build(
         "exports"
     ),
     progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+        bool, typer.Option("--progress/--no-progress", metavar="", help="Show a progress bar.")
     ] = True,
     cache: Annotated[
         Path | None,
@@ -90,6 +93,7 @@ def build(
         typer.Option(
             "--format",
             "-f",
+            metavar="NAME",
             help="An export to write; repeat it. "
             + "; ".join(f"{name}: {e.description}" for name, e in EXPORTERS.items())
             + f". Default: {', '.join(DEFAULT_FORMATS)}.",
@@ -220,13 +224,17 @@ def eval_(
         str, typer.Option(help="strict: labels must equal gold names; alias: or gold mentions.")
     ] = "strict",
     details: Annotated[
-        bool, typer.Option("--details/--no-details", help="List misses and spurious items.")
+        bool,
+        typer.Option("--details/--no-details", metavar="", help="List misses and spurious items."),
     ] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="Print the report as JSON.")
+    ] = False,
     present_only: Annotated[
         bool,
         typer.Option(
             "--present-only",
+            metavar="",
             help="Score only the gold documents the graph has (a development set whose "
             "texts are partly restored); the others are counted as absent.",
         ),
@@ -292,7 +300,9 @@ def query(
         str | None, typer.Option("--name", "-n", help="A saved query of ontology/queries/.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    list_: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+    list_: Annotated[
+        bool, typer.Option("--list", metavar="", help="List the saved queries.")
+    ] = False,
     timeout: Annotated[
         float, typer.Option(help="Stop a query that runs longer than this many seconds.")
     ] = 60.0,
@@ -365,13 +375,16 @@ def serve(
     ] = 10_000,
     allow_remote: Annotated[
         bool,
-        typer.Option(help="Allow a --host other than this machine (the graph is then public)."),
+        typer.Option(
+            metavar="", help="Allow a --host other than this machine (the graph is then public)."
+        ),
     ] = False,
     allowed_host: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="HOST",
             help="A name remote clients reach the server by (the Host header must be one of "
-            "these, the local names or --host); repeat it."
+            "these, the local names or --host); repeat it.",
         ),
     ] = None,
     engines: Annotated[
@@ -384,10 +397,13 @@ def serve(
     """Explore the graph in a browser and query it over HTTP (SPARQL 1.1 Protocol at /sparql)."""
     from kg.serve import serve as run_server
 
-    typer.echo(plain(f"kg serve: http://{host}:{port}/  (SPARQL endpoint: /sparql; Ctrl-C stops)"))
+    def ready(address: str) -> None:
+        typer.echo(plain(f"kg serve: {address}  (SPARQL endpoint: /sparql; Ctrl-C stops)"))
+
     try:
         run_server(
             out,
+            ready=ready,
             host=host,
             port=port,
             corpus=corpus,

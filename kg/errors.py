@@ -26,7 +26,7 @@ class Errors:
         "GB18030/GBK, Big5 or UTF-16 with a BOM."
     )
     E104 = "Cannot read {path}: {reason}."
-    E105 = "Cannot read line {line} of {path}: {reason}. The other lines are still read."
+    E105 = "Cannot read line {line} of {file}: {reason}. The other lines are still read."
     E106 = "Nothing could be read from {path}: {count} input(s) were skipped (see report.json)."
     E107 = (
         "A streamed build's graph is read back from its graph.ttl, and there is none at "

@@ -197,6 +197,26 @@ def test_validate_unparsable_file(tmp_path: Path) -> None:
     assert "E110" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["validate", "eval"])
+def test_a_missing_graph_file_is_said_to_be_missing(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "graph.ttl"
+    args = (
+        [command, str(missing)]
+        if command == "validate"
+        else [command, str(ROOT / "tests" / "gold"), str(missing)]
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "E118" in result.stderr and "does not exist" in result.stderr
+    assert "Errno" not in result.stderr
+
+
+def test_validate_reads_the_graph_of_an_output_folder(built: Path) -> None:
+    result = runner.invoke(app, ["validate", str(built)])
+    assert result.exit_code == 0, result.stderr
+    assert "conforms" in result.stdout
+
+
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
@@ -274,3 +294,30 @@ def test_a_cached_rebuild_redoes_only_what_changed(tmp_path: Path, built: Path) 
     edited.write_text(edited.read_text(encoding="utf-8") + addition, encoding="utf-8")
     assert run("third") == {"hits": 4, "misses": 1, "rejected": 0, "pruned": 0}
     assert "一函两书" in (tmp_path / "third" / "graph.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("command", "flags", "lists"),
+    [
+        ("build", ["--progress"], {"--format": "NAME"}),
+        ("eval", ["--details", "--json", "--present-only"], {}),
+        ("serve", ["--allow-remote"], {"--allowed-host": "HOST"}),
+    ],
+)
+def test_help_shows_no_type_on_a_flag_and_names_what_a_list_takes(
+    command: str, flags: list[str], lists: dict[str, str]
+) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    rows = {line.split()[1]: line for line in result.stdout.splitlines() if line.startswith("│ --")}
+    for flag in flags:
+        assert "<bool>" not in rows[flag], rows[flag]
+    for option, metavar in lists.items():
+        assert f" {metavar} " in rows[option] and "list[" not in rows[option], rows[option]
+    assert "jsonld" in result.stdout or command != "build"
+
+
+def test_serve_announces_no_address_when_there_is_nothing_to_serve(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 1
+    assert "E170" in result.stderr and "http://" not in result.stdout

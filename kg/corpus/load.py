@@ -154,18 +154,22 @@ def load_jsonl(text: str, encoding: str, path: str, sha256: str) -> Iterator[Raw
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _skip(Errors.E105, where, line=number, reason=f"invalid JSON ({exc.msg})")
+            yield _skip(
+                Errors.E105, where, file=path, line=number, reason=f"invalid JSON ({exc.msg})"
+            )
             continue
         if not isinstance(record, dict):
-            yield _skip(Errors.E105, where, line=number, reason="not a JSON object")
+            yield _skip(Errors.E105, where, file=path, line=number, reason="not a JSON object")
             continue
         body = _text_field(record)
         if body is None:
-            yield _skip(Errors.E105, where, line=number, reason="no text field")
+            yield _skip(Errors.E105, where, file=path, line=number, reason="no text field")
             continue
         if not isinstance(body, str):
             kind = type(body).__name__
-            yield _skip(Errors.E105, where, line=number, reason=f"its text is a {kind}, not text")
+            yield _skip(
+                Errors.E105, where, file=path, line=number, reason=f"its text is a {kind}, not text"
+            )
             continue
         meta = {k: v for k, names in _META_FIELDS.items() if (v := _first(record, names))}
         digest = hashlib.sha256(line.encode("utf-8")).hexdigest()

@@ -27,7 +27,15 @@ class Violation:
 
 
 def load_graph(path: Path, fmt: str = "turtle") -> Graph:
-    """Parse an RDF file, with a coded error when it cannot be parsed."""
+    """Parse an RDF file (or the ``graph.ttl`` of a build's output folder).
+
+    Raises:
+        KGError: E118 when there is no such file, E110 when it cannot be parsed.
+    """
+    if path.is_dir() and (path / "graph.ttl").is_file():
+        path = path / "graph.ttl"
+    if not path.is_file():
+        raise KGError(Errors.E118, path=path)
     graph = Graph()
     try:
         graph.parse(path, format=fmt)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg.errors import Errors, KGError
@@ -41,8 +41,10 @@ def serve(
     allowed_hosts: Sequence[str] = (),
     engines: int = 2,
     max_memory: int = 768,
+    ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve the explorer and ``/sparql`` for the build in ``out_dir`` until interrupted.
+    """Serve the explorer and ``/sparql`` for the build in ``out_dir`` until interrupted;
+    ``ready`` is given the server's address once the graph is open and the port free.
 
     Requests must name this server in their ``Host`` header: the local names, the bound
     address, and ``allowed_hosts`` (the names a remote server is reached by); others get
@@ -70,6 +72,8 @@ def serve(
         max_memory=max_memory,
         allowed_hosts=host_names(host, allowed_hosts),
     )
+    if ready is not None:
+        ready(f"http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 

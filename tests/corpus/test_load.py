@@ -53,6 +53,9 @@ def test_mixed_corpus(mixed_corpus: Path) -> None:
     assert skipped["news.jsonl#L2"].code == "E105"
     assert "invalid JSON" in skipped["news.jsonl#L2"].reason
     assert "no text field" in skipped["news.jsonl#L3"].reason
+    # the message names the line and the file once
+    assert "line 3 of " in skipped["news.jsonl#L3"].reason
+    assert "#L3" not in skipped["news.jsonl#L3"].reason
     assert all(s.reason.startswith(f"[{s.code}]") for s in skipped.values())
 
 
