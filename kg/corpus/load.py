@@ -36,6 +36,7 @@ _META_FIELDS = {
     "date": ("date", "published", "pubdate", "publish_time", "time"),
     "url": ("url", "link", "source_url"),
     "source": ("source", "outlet", "site", "media"),
+    "author": ("author", "byline", "writer"),
 }
 
 
@@ -84,34 +85,68 @@ def load_text(text: str, encoding: str, path: str, sha256: str) -> Iterator[RawD
 
 
 _META_TAG = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTR = re.compile(r"""([a-zA-Z:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+#: The meta names (``name`` or ``property``) read from an HTML head, first found first.
 _HTML_META_KEYS = {
     "og:title": "title",
     "og:site_name": "source",
+    "source": "source",
     "og:url": "url",
     "article:published_time": "date",
     "publishdate": "date",
     "pubdate": "date",
     "date": "date",
+    "author": "author",
+    "article:author": "author",
 }
+#: An element whose class names it the byline (``<span class="author">记者 王强</span>``).
+_BYLINE_ELEMENT = re.compile(
+    r"<(?P<tag>[a-z]+)\s[^>]*class\s*=\s*[\"'][^\"']*\b(?:author|byline)\b[^\"']*[\"'][^>]*>"
+    r"(?P<text>[^<]{1,60})</(?P=tag)\s*>",
+    re.IGNORECASE,
+)
+#: What separates a page title from the site's name (标题_四川工人日报, 标题 | 中工网, 标题 - 网).
+_TITLE_SITE = re.compile(r"\s*[_|｜]\s*|\s+[-—–]+\s+")
+
+
+def page_title(title: str) -> str:
+    """A page's ``<title>`` without the site's name after it.
+
+    >>> page_title("成都市总工会开展“夏送清凉”慰问活动_四川工人日报")
+    '成都市总工会开展“夏送清凉”慰问活动'
+    >>> page_title("一函两书-安康 | 中工网 | 工会动态"), page_title("中工网")
+    ('一函两书-安康', '中工网')
+    """
+    first = _TITLE_SITE.split(title, maxsplit=1)[0].strip()
+    return first if len(first) >= 4 else title
 
 
 def html_meta(markup: str) -> dict[str, str]:
-    """Title, date, url and source from an HTML head.
+    """Title, date, url, source and author from an HTML head (``og:title`` over
+    ``<title>``, whose site name is dropped) and a byline element.
 
-    >>> html_meta('<title>工会&amp;职工</title><meta property="og:site_name" content="鲁中网">')
-    {'title': '工会&职工', 'source': '鲁中网'}
+    >>> site = '<meta property="og:site_name" content="鲁中网">'
+    >>> html_meta('<title>工会&amp;职工_鲁中网</title>' + site)
+    {'source': '鲁中网', 'title': '工会&职工'}
+    >>> html_meta('<meta name="author" content="王强"><span class="author">记者 李阳</span>')
+    {'author': '王强'}
     """
     meta: dict[str, str] = {}
-    title = _TITLE.search(markup)
-    if title and title.group(1).strip():
-        meta["title"] = html.unescape(re.sub(r"\s+", " ", title.group(1)).strip())
     for tag in _META_TAG.findall(markup):
         attrs = {k.lower(): a or b for k, a, b in _ATTR.findall(tag)}
         key = _HTML_META_KEYS.get((attrs.get("property") or attrs.get("name") or "").lower())
-        if key and attrs.get("content") and key not in meta:
-            meta[key] = html.unescape(attrs["content"].strip())
+        content = html.unescape(attrs.get("content", "")).strip()
+        if key and content and key not in meta:
+            meta[key] = re.sub(r"\s+", " ", content)
+    title = _TITLE.search(markup)
+    if "title" not in meta and title and title.group(1).strip():
+        meta["title"] = html.unescape(re.sub(r"\s+", " ", title.group(1)).strip())
+    if "title" in meta:
+        meta["title"] = page_title(meta["title"])
+    byline = _BYLINE_ELEMENT.search(markup)
+    if "author" not in meta and byline and byline["text"].strip():
+        meta["author"] = html.unescape(re.sub(r"\s+", " ", byline["text"]).strip())
     return meta
 
 

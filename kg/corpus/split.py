@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from kg.corpus import metadata as M
+from kg.corpus.simplify import to_simplified
 from kg.text import SENTENCE_ENDS
 from kg.types import Byline, Story
 
@@ -135,8 +136,12 @@ def _story(index: int, block: list[Line], doc_meta: Mapping[str, str]) -> Story:
         for line in head
         if line.kind in {"heading", "subtitle"} and line.text not in furniture
     )
-    if not headlines and index == 0 and doc_meta.get("title"):
-        headlines = (doc_meta["title"],)
+    title = to_simplified(doc_meta["title"]) if index == 0 and doc_meta.get("title") else None
+    if title and not headlines:
+        headlines = (title,)
+    elif title:
+        # a heading line that holds the page's title among navigation (首页 | 新闻 | 分享到…)
+        headlines = tuple(title if title in line and line != title else line for line in headlines)
     return Story(
         index=index,
         start=block[0].start,

@@ -115,6 +115,8 @@ def add_document(graph: Graph, doc: Document) -> URIRef:
     source = raw.meta.get("source") or (first.outlet if first else None)
     if source:
         add((node, DCTERMS.source, Literal(source)))
+    if raw.meta.get("author"):
+        add((node, DCTERMS.creator, Literal(raw.meta["author"])))
     if raw.meta.get("url"):
         add((node, RDFS.seeAlso, Literal(raw.meta["url"], datatype=XSD.anyURI)))
     for story in doc.stories:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, candidates_of
 
-__all__ = ["Story", "story_of", "words_in"]
+__all__ = ["LEARNED", "Story", "story_of", "words_in"]
 
 #: The rule that marks a learned proposer's candidates (they are not evidence for another).
 LEARNED = "learned:"
