@@ -109,6 +109,18 @@ class Entity:
     relations: list[Relation]
     figures: list[Figure]
     documents: list[tuple[str, str, list[tuple[int, int]]]]  # identifier, title, mentions
+    timeline: list[Year] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Year:
+    """How often an entity is mentioned and related in the stories of one year ("" for
+    stories and documents with no date)."""
+
+    year: str
+    mentions: int
+    relations: int
+    documents: int
 
 
 @dataclass
@@ -208,7 +220,36 @@ class Explorer:
             self._relations(iri),
             self._figures(iri),
             self._documents(iri),
+            self._timeline(node),
         )
+
+    def _timeline(self, node: pyoxigraph.NamedNode) -> list[Year]:
+        """The entity's mentions and relations by year: the date of their story, else
+        of their document."""
+        dated = (
+            "OPTIONAL { ?x kg:inStory ?s . ?s dcterms:date ?sd } "
+            "OPTIONAL { ?d dcterms:date ?dd } "
+            'BIND(COALESCE(SUBSTR(STR(COALESCE(?sd, ?dd)), 1, 4), "") AS ?year) }'
+        )
+        mentions = self._select(
+            "SELECT ?x ?d ?year WHERE { ?x kg:mentionOf ?e ; kg:inDocument ?d . " + dated, e=node
+        )
+        relations = self._select(
+            "SELECT DISTINCT ?x ?year WHERE { { ?x rdf:subject ?e } UNION { ?x rdf:object ?e } "
+            "?x a kg:Assertion ; kg:inDocument ?d . " + dated,
+            e=node,
+        )
+        years: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        for row in mentions:
+            found = years.setdefault(row["year"], (set(), set(), set()))
+            found[0].add(row["x"])
+            found[2].add(row["d"])
+        for row in relations:
+            years.setdefault(row["year"], (set(), set(), set()))[1].add(row["x"])
+        return [
+            Year(year, len(m), len(r), len(d))
+            for year, (m, r, d) in sorted(years.items(), key=lambda kv: (kv[0] == "", kv[0]))
+        ]
 
     def _relations(self, iri: str) -> list[Relation]:
         node = pyoxigraph.NamedNode(iri)

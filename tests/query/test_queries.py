@@ -210,3 +210,34 @@ def test_every_figure_about_one_union_has_its_sentence(ask) -> None:  # type: ig
     assert by_value["115", "家"][0] == "新建工会"
     assert "新建工会115家" in by_value["115", "家"][4]
     assert {row[5] for row in rows} == {"002_dca251d177eb03ad.txt"}
+
+
+def test_programme_adoption_by_year_and_province(ask) -> None:  # type: ignore[no-untyped-def]
+    rows = ask("programme-adoption").rows
+    # 004 (淄博, 2022): 淄博市总工会 深化产业工人队伍建设改革; 001 and 003 carry no date
+    assert ("产业工人队伍建设改革", "2022", "山东省", "淄博市总工会") in rows
+    assert [r for r in rows if r[0] == "一函两书"] == [
+        ("一函两书", "", "福建省", "思明区总工会"),
+        ("一函两书", "", "陕西省", "安康市总工会"),
+    ]
+    # 000 (中卫) and 002 (石嘴山): both unions of 宁夏 carry out 产改, in undated stories
+    assert [r[3] for r in rows if r[:3] == ("产业工人队伍建设改革", "", "宁夏回族自治区")] == [
+        "中卫市总工会",
+        "石嘴山市总工会",
+    ]
+    assert rows == tuple(sorted(rows))
+
+
+def test_programme_adoption_gives_the_same_rows_from_kg_query(  # type: ignore[no-untyped-def]
+    ask, corpus_build
+) -> None:
+    import json
+
+    graph = str(corpus_build[1] / "graph.ttl")
+    result = runner.invoke(app, ["query", graph, "-n", "programme-adoption", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    answered = tuple(
+        tuple(row.get(k, "") for k in ("programme", "year", "province", "organisation"))
+        for row in json.loads(result.stdout)
+    )
+    assert answered == ask("programme-adoption").rows

@@ -135,3 +135,26 @@ def test_a_page_of_text_as_a_query_is_cut_to_a_name_length(client: TestClient) -
     text = "安康市总工会" * 300
     cut = client.get("/api/search", params={"q": text[:QUERY_CHARS]}).json()
     assert client.get("/api/search", params={"q": text}).json() == cut
+
+
+def test_an_entity_page_counts_its_mentions_and_relations_by_year(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "安康市总工会开展“一函两书”工作。"
+    lines = [
+        f'{{"title": "第{n}期", "date": "{date}", "text": "{text}"}}'
+        for n, date in enumerate(["2021-03-01", "2023-05-01", "2023-09-01"], start=1)
+    ]
+    (corpus / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (corpus / "undated.txt").write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "out", formats=("turtle",))
+    explorer = open_explorer(tmp_path / "out")
+    found = explorer.entity("https://w3id.org/cn-union-kg/id/org/安康市总工会")
+    assert found is not None
+    timeline = {y.year: (y.mentions, y.relations, y.documents) for y in found.timeline}
+    assert [y.year for y in found.timeline] == ["2021", "2023", ""]  # undated last
+    one = timeline["2021"]
+    assert one[0] >= 1 and one[1] >= 1 and one[2] == 1
+    assert timeline["2023"] == (2 * one[0], 2 * one[1], 2) and timeline[""] == one
+    page = TestClient(create_app(explorer)).get("/entity", params={"iri": found.iri}).text
+    assert "按年份 · Over time" in page and "未注明 undated" in page
