@@ -43,6 +43,7 @@ from kg.graph.model import (
 from kg.graph.parts import DocumentPart, document_part
 from kg.graph.sink import GraphSink
 from kg.learn.layer import DEFAULT_MODELS, Models, decide_relations, keep_entities, load_models
+from kg.linking.persons import anchor_persons, person_report
 from kg.linking.resolver import Linked, link_document
 from kg.nlp.pipeline import DEFAULT_CONFIG, load_pipeline
 from kg.outputs import locked, publish, staging
@@ -103,6 +104,7 @@ class BuildResult:
     files: list[tuple[str, int]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cache: dict[str, int] = field(default_factory=dict)
+    person_documents: dict[str, int] = field(default_factory=dict)
     out: Path | None = None
     corpus: Path | None = None
     _graph: Graph | None = None
@@ -133,6 +135,7 @@ class BuildResult:
             "relations": relations,
             "triples": len(self.built),
             "encodings": dict(sorted(encodings.items())),
+            "persons": person_report(self.entities.values(), self.person_documents),
             "warnings": [w for d in self.documents for w in d.warnings],
             "skipped": [{"path": s.path, "code": s.code, "reason": s.reason} for s in self.skipped],
             "files_read": [{"path": path, "documents": count} for path, count in self.files],
@@ -181,7 +184,9 @@ def analysed_document(
             replace(document, relations=relations), linked.entities, learned.relations
         )
     measurements = tuple(find_measurements(document, linked.entities))
-    return replace(document, relations=relations, measurements=measurements), linked
+    document = replace(document, relations=relations, measurements=measurements)
+    document, entities = anchor_persons(document, linked.entities)
+    return document, Linked(entities, list(document.mentions))
 
 
 #: How much longer than its clean text a raw document can be (HTML markup, scripts).
@@ -343,6 +348,7 @@ def stream_graph(
         read = time.perf_counter()
         built = sink.finish()
     result = BuildResult(built, documents, sink.entities, skipped, files)
+    result.person_documents = dict(sink.person_documents)
     result.timings["read_and_link"] = read - started
     result.timings["graph"] = time.perf_counter() - read
     if cache:

@@ -125,7 +125,9 @@ def main() -> int:
                 held_out = [a for a in articles if a.fold == fold]
                 path = Path(scratch) / f"spans-{fold}.crfsuite"
                 train_span_model(rest, sequences, path)
-                fold_analysed = analyse_articles(held_out, jobs=args.jobs, span_model=path)
+                fold_analysed = analyse_articles(
+                    held_out, jobs=args.jobs, span_model=path, config=config
+                )
                 reports.append(report_of(fold_analysed, Layer()))
         print("\n".join(summary(reports)))
     return 0

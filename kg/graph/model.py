@@ -9,6 +9,7 @@ from typing import Generic, Protocol, TypeVar
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg.linking.persons import person_anchor
 from kg.types import Document, Entity, Measurement, Mention, Relation, Story
 from kg.vocab.ontology import (
     ID,
@@ -148,6 +149,8 @@ def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> U
 
 
 _KIND = {"Organization": "org", "Program": "program", "Place": "place", "Person": "person"}
+#: The path segment of a person's anchor, by the kind of its key.
+_ANCHOR_KIND = {"place": "place", "organization": "org", "document": "doc"}
 #: Each subclass by its local name; "Other" is the gold files' name of OtherOrganization.
 _SUBCLASS = {name: KG[name] for names in SUBTYPES.values() for name in names}
 _SUBCLASS["Other"] = KG.OtherOrganization
@@ -160,9 +163,16 @@ def entity_iri(entity: Entity) -> URIRef:
     'https://w3id.org/cn-union-kg/id/place/610900'
     >>> str(entity_iri(Entity("organization:安康市总工会", "Organization", "", "安康市总工会")))
     'https://w3id.org/cn-union-kg/id/org/安康市总工会'
+    >>> str(entity_iri(Entity("person:王伟@place:610900", "Person", "", "王伟")))
+    'https://w3id.org/cn-union-kg/id/person/王伟/place/610900'
     """
     ident = entity.ident if entity.type == "Place" else entity.name
-    return ID[f"{_KIND[entity.type]}/{iri_segment(ident)}"]
+    iri = f"{_KIND[entity.type]}/{iri_segment(ident)}"
+    anchor = person_anchor(entity.key) if entity.type == "Person" else ""
+    if anchor:  # one person per person: 王伟 of 安康市 is not 王伟 of 淄博市
+        kind, _, of = anchor.partition(":")
+        iri += f"/{_ANCHOR_KIND.get(kind, kind)}/{iri_segment(of)}"
+    return ID[iri]
 
 
 def add_entities(graph: Graph, entities: dict[str, Entity]) -> dict[str, URIRef]:

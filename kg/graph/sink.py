@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
@@ -72,6 +72,8 @@ class GraphSink:
         self._db = _connect(self.path)
         self._db.executescript(_SCHEMA)
         self.entities: dict[str, Entity] = {}
+        #: how many documents name each person (persons merge across documents)
+        self.person_documents: Counter[str] = Counter()
         self.facts = ViewFacts()
         self._relations: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
         self._prefixes: dict[str, str] = {}
@@ -82,6 +84,8 @@ class GraphSink:
         """Take one document's part."""
         for entity in part.entities:
             merge_entity(self.entities, entity)  # copied: a cache may hold the part
+            if entity.type == "Person":
+                self.person_documents[entity.key] += 1
         self._db.executemany("INSERT INTO blocks VALUES (?, 0, ?)", part.blocks)
         graph = named_graph(part.name, (block for _key, block in part.blocks))
         self._db.execute("INSERT INTO graphs VALUES (?, ?)", (part.key, graph))

@@ -24,13 +24,12 @@ from spacy.tokens import Doc
 
 from kg.learn.model import BoostedClassifier
 from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
-from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, to_span
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.components.statistical import organisation_candidate
 from kg.nlp.endings import ENDED_FEATURES, ended_names, ended_row
 from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
 from kg.nlp.story import LEARNED, story_of
-from kg.vocab.lexicon import org_endings
 
 __all__ = [
     "DEFAULT_ORGANISATION_MODEL",
@@ -83,79 +82,6 @@ def _first(pair: tuple[float, object]) -> float:
     return pair[0]
 
 
-def _subtype(name: str, type_: str) -> str:
-    if type_ != "Organization":
-        return ""
-    ending = max(
-        (e for e in org_endings() if name.endswith(e.ending)),
-        key=lambda e: len(e.ending),
-        default=None,
-    )
-    return ending.subtype if ending else ""
-
-
-class LearnedSpans(CandidateRecognizer):
-    """The CRF's spans of ``types``: added where no candidate is (``mode`` ``add``), or,
-    for organisations in ``mode`` ``decide``, taking the place of the rules' candidates
-    whose bounds they contradict (a CRF name over a part of it or across it)."""
-
-    def __init__(
-        self, name: str, tagger: SpanTagger, *, types: list[str], mode: str, spans_key: str
-    ):
-        super().__init__(name, self._find, spans_key=spans_key)
-        self.tagger = tagger
-        self.types = set(types)
-        self.mode = mode
-
-    def _spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        found = spans_of(self.tagger.predict(story_features(doc)))
-        return [(s, e, t) for s, e, t in found if t in self.types and e - s >= 2]
-
-    def _find(self, doc: Doc) -> list[Candidate]:
-        taken = [False] * (len(doc.text) + 1)
-        for candidate in candidates_of(doc):
-            taken[candidate.start : candidate.end] = [True] * candidate.length
-        found = []
-        for start, end, type_ in self._spans(doc):
-            if not any(taken[start:end]):
-                found.append(self._candidate(doc, start, end, type_))
-        return [c for c in found if c is not None]
-
-    def _candidate(self, doc: Doc, start: int, end: int, type_: str) -> Candidate | None:
-        code = SPAN_LABELS[type_]
-        if type_ == "Organization":
-            return organisation_candidate(
-                doc.text[start:end], start, rule=f"crf:{code}", score=None
-            )
-        return Candidate(start, end, type_, "", f"crf:{code}")
-
-    def __call__(self, doc: Doc) -> Doc:
-        if self.mode != "decide":
-            return super().__call__(doc)
-        spans = self._spans(doc)
-        decided = [(s, e) for s, e, t in spans if t == "Organization"]
-        kept = [
-            c
-            for c in candidates_of(doc)
-            if c.type != "Organization"
-            or all(c.end <= s or c.start >= e or (c.start, c.end) == (s, e) for s, e in decided)
-        ]
-        doc._.kg_candidates = kept
-        doc.spans[self.spans_key] = [s for c in kept if (s := to_span(doc, c)) is not None]
-        taken = [False] * (len(doc.text) + 1)
-        for candidate in kept:
-            if candidate.type == "Organization" or candidate.type in self.types:
-                taken[candidate.start : candidate.end] = [True] * candidate.length
-        bounds = {(c.start, c.end) for c in kept if c.type == "Organization"}
-        added = [
-            self._candidate(doc, s, e, t)
-            for s, e, t in spans
-            if (s, e) not in bounds and (t == "Organization" or not any(taken[s:e]))
-        ]
-        self.set_annotations(doc, [c for c in added if c is not None])
-        return doc
-
-
 @Language.factory(
     "kg_learned_spans",
     assigns=["doc._.kg_candidates", "doc.spans"],
@@ -163,16 +89,34 @@ class LearnedSpans(CandidateRecognizer):
     default_config={
         "model": "",
         "types": ["Program"],
-        "mode": "add",
         "spans_key": CANDIDATES,
     },
 )
 def make_learned_spans(
-    nlp: Language, name: str, model: str, types: list[str], mode: str, spans_key: str
-) -> LearnedSpans:
-    """Build the learned span proposer from ``model`` (default: the shipped one)."""
+    nlp: Language, name: str, model: str, types: list[str], spans_key: str
+) -> CandidateRecognizer:
+    """Build the learned span proposer from ``model`` (default: the shipped one): the CRF's
+    spans of ``types`` where no candidate is (an organisation's made as LAC's are)."""
     tagger = SpanTagger.load(Path(model) if model else DEFAULT_SPAN_MODEL)
-    return LearnedSpans(name, tagger, types=types, mode=mode, spans_key=spans_key)
+    wanted = set(types)
+
+    def find(doc: Doc) -> list[Candidate]:
+        taken = [False] * (len(doc.text) + 1)
+        for candidate in candidates_of(doc):
+            taken[candidate.start : candidate.end] = [True] * candidate.length
+        found = []
+        for start, end, type_ in spans_of(tagger.predict(story_features(doc))):
+            if type_ not in wanted or end - start < 2 or any(taken[start:end]):
+                continue
+            rule = f"crf:{SPAN_LABELS[type_]}"
+            if type_ == "Organization":
+                made = organisation_candidate(doc.text[start:end], start, rule=rule, score=None)
+                found += [made] if made is not None else []
+            else:
+                found.append(Candidate(start, end, type_, "", rule))
+        return found
+
+    return CandidateRecognizer(name, find, spans_key=spans_key)
 
 
 @Language.factory(
