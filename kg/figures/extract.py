@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+import jieba
+
 from kg.figures.numbers import CHINESE_DIGITS, parse_number
 from kg.vocab.lexicon import alternation, figure_cues, measure_words
+from kg.vocab.words import word_tag
 
 __all__ = ["Figure", "find_figures"]
 
@@ -47,8 +50,15 @@ class _Lexicon:
     list_units: frozenset[str]
     leads: tuple[str, ...]
     tails: tuple[str, ...]
+    term_units: frozenset[str]
+    term_after: tuple[str, ...]
 
 
+#: jieba's tags of the words of a noun phrase besides nouns (n…): idioms and set phrases,
+#: abbreviations, distinguishers, verbal nouns, adjectives, numerals (一线), locatives.
+_NOUNISH = frozenset({"l", "j", "b", "vn", "a", "m", "f"})
+#: The tags a noun phrase may end in besides nouns.
+_NOUNS = frozenset({"l", "j", "vn"})
 # a clause ends at these: an indicator never reaches past one
 _CLAUSE_END = re.compile(r"[，,。；;：:、！？!?（）()“”\"《》\n\s\d%％]")
 _MAX_INDICATOR = 12
@@ -82,14 +92,40 @@ def _lexicon() -> _Lexicon:
         frozenset(of("list-unit")),
         tuple(sorted(of("indicator-lead"), key=len, reverse=True)),
         tuple(sorted(of("indicator-tail"), key=len, reverse=True)),
+        frozenset(of("term-unit")),
+        tuple(of("term-after")),
     )
 
 
-def _indicator(sentence: str, end: int, lexicon: _Lexicon) -> tuple[int, str]:
-    """What is counted: the words of the clause before the number, without the words
-    that open a clause (全市, 其中 …) or link it to the number (达, 为 …)."""
+def _counted(sentence: str, start: int) -> str:
+    """The noun phrase a measure word counts when it follows it (表彰46名|劳模,
+    慰问1273户|困难职工发放…): the nouns (jieba's tags) from ``start``, up to the first word
+    of another kind; ``""`` when none follows.
+
+    >>> _counted("名劳模和12个先进集体", 1), _counted("户困难职工发放慰问金", 1), _counted("人,", 1)
+    ('劳模', '困难职工', '')
+    """
+    words = []
+    for word in jieba.lcut(sentence[start : start + _MAX_INDICATOR]):
+        tag = word_tag(word)
+        if not (tag.startswith("n") or tag in _NOUNISH) or _CLAUSE_END.match(word):
+            break
+        words.append(word)
+    while words and not (word_tag(words[-1]).startswith("n") or word_tag(words[-1]) in _NOUNS):
+        words.pop()  # a phrase ends in its noun (一线职工, not 一线)
+    return "".join(words)
+
+
+def _indicator(sentence: str, end: int, lexicon: _Lexicon, *, since: int = 0) -> tuple[int, str]:
+    """What is counted by the words before the number: those of its clause (never before
+    ``since``, the end of the figure before it), without the words that open a clause
+    (全市, 其中 …) or link it to the number (达, 为 …)."""
     start = end
-    while start > 0 and end - start < _MAX_INDICATOR and not _CLAUSE_END.match(sentence[start - 1]):
+    while (
+        start > since
+        and end - start < _MAX_INDICATOR
+        and not _CLAUSE_END.match(sentence[start - 1])
+    ):
         start -= 1
     words = sentence[start:end]
     changed = True
@@ -140,6 +176,12 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if sentence.startswith(lexicon.not_after, match.end()):
             continue
+        if match["word"] in lexicon.term_units and (
+            sentence.startswith(lexicon.term_after, match.end())
+            or not sentence[: match.start()]
+            or sentence[match.start() - 1] in "第中共省市区县"
+        ):
+            continue  # 十四届一次全委会议, 第七届: a term, not a count
         if chinese and number in {"一", "十", "百", "千"} and not match["magnitude"]:
             continue  # 一个, 一次性, 十分, 百家: words, not counts
         if chinese and at > 0 and sentence[at - 1] in CHINESE_DIGITS:
@@ -152,7 +194,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if chinese and value < 10 and unit in lexicon.list_units:
             continue  # 两个确立, 四个意识, 四位一体, 三支队伍: names of lists
-        start, indicator = _indicator(sentence, match.start(), lexicon)
+        since = found[-1].end if found else 0
+        start, indicator = _indicator(sentence, match.start(), lexicon, since=since)
+        indicator = _counted(sentence, match.end()) or indicator
         approximate = bool(match["before"] or match["inside"] or match["after"])
         found.append(
             Figure(

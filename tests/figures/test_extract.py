@@ -69,7 +69,33 @@ def test_values_are_normalised_and_approximations_marked(
         "个人竞赛项目前八名获得奖励。",  # a rank
         "咨询电话:0951-6025566。",  # a phone number
         "他乘坐L464次列车返乡。",  # a train's name
+        "市总工会十四届一次全委会议召开。",  # a body's term and session
+        "选举产生了第七届委员会。",  # an edition
+        "中国工会第十八次全国代表大会开幕。",  # a congress's number
     ],
 )
 def test_what_is_not_a_figure_is_left(sentence: str) -> None:
     assert _figures(sentence) == []
+
+
+def test_editions_held_are_counted() -> None:
+    # an edition number is not a figure, how many editions were held is
+    assert [(f.value, f.unit) for f in find_figures("已连续举办了15届。")] == [(Decimal(15), "届")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicators"),
+    [
+        # what the measure word counts follows it
+        ("表彰46名劳模和12个先进集体。", ["劳模", "先进集体"]),
+        ("为1273户困难职工发放慰问金120万元。", ["困难职工", "困难职工发放慰问金"]),
+        # or comes before the number, with what was done with it
+        ("共筹集资金466.33万元;", ["筹集资金"]),
+        ("上半年新建工会115家,发展会员10272人。", ["新建工会", "发展会员"]),
+        ("为农民工追回欠薪300万元。", ["为农民工追回欠薪"]),
+    ],
+)
+def test_an_indicator_is_the_noun_phrase_the_measure_word_counts(
+    sentence: str, indicators: list[str]
+) -> None:
+    assert [f.indicator for f in find_figures(sentence)] == indicators
