@@ -275,6 +275,13 @@ def eval_(
     typer.echo(
         f"\n{'measurements':<18} {figures.precision:6.3f} {figures.recall:6.3f} {figures.f1:6.3f} "
         f"{figures.tp:5d} {figures.fp:5d} {figures.fn:5d}   about {report.about_accuracy:.3f}"
+        + f"   indicator {report.indicator_overlap:.3f}"
+        + (
+            f"   programme {report.programme_accuracy:.3f} "
+            f"({report.programme.tp + report.programme.fp} said)"
+            if report.programme.tp + report.programme.fp
+            else ""
+        )
     )
     if details:
         for label, table in (("missed", report.missed), ("spurious", report.spurious)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,12 +89,28 @@ class Report:
     documents: int = 0
     measurements: Score = field(default_factory=Score)
     about: Score = field(default_factory=Score)  # tp: right ``about`` among matched figures
+    #: tp: right programme among matched figures whose gold says which (``programme``)
+    programme: Score = field(default_factory=Score)
+    #: the character F1 of each matched figure's indicator with the gold one
+    indicators: list[float] = field(default_factory=list)
 
     @property
     def about_accuracy(self) -> float:
         """Among the figures matched, the share whose ``about`` is the gold subject."""
         matched = self.about.tp + self.about.fp
         return self.about.tp / matched if matched else 0.0
+
+    @property
+    def indicator_overlap(self) -> float:
+        """The mean character F1 of the matched figures' indicators with the gold ones."""
+        return sum(self.indicators) / len(self.indicators) if self.indicators else 0.0
+
+    @property
+    def programme_accuracy(self) -> float:
+        """Among the figures matched whose gold says which programme they count for (or
+        that they count for none: ``"programme": ""``), the share predicted so."""
+        matched = self.programme.tp + self.programme.fp
+        return self.programme.tp / matched if matched else 0.0
 
     def overall(self, kind: str) -> Score:
         total = Score()
@@ -121,7 +137,12 @@ class Report:
             "relations": {t: row(self.relations[t]) for t in RELATION_TYPES}
             | {"overall": row(self.overall("relations"))},
             "measurements": row(self.measurements)
-            | {"about_accuracy": round(self.about_accuracy, 4)},
+            | {
+                "about_accuracy": round(self.about_accuracy, 4),
+                "programme_accuracy": round(self.programme_accuracy, 4),
+                "programme_scored": self.programme.tp + self.programme.fp,
+                "indicator_overlap": round(self.indicator_overlap, 4),
+            },
             "missed": dict(self.missed),
             "spurious": dict(self.spurious),
         }
@@ -214,18 +235,35 @@ def _predicted(
 
 
 _MEASUREMENT_QUERY = """
-SELECT ?id ?value ?unit ?about ?text WHERE {
+SELECT ?id ?value ?unit ?about ?text ?programme ?indicator WHERE {
   ?m a kg:Measurement ; kg:inDocument ?doc ; kg:value ?value ; kg:unit ?unit ;
      kg:surfaceForm ?text .
   ?doc dcterms:identifier ?id .
   OPTIONAL { ?m kg:about ?entity . ?entity rdfs:label ?about }
+  OPTIONAL { ?m kg:forProgram ?p . ?p rdfs:label ?programme }
+  OPTIONAL { ?m kg:indicator ?indicator }
 }"""
 
 #: A predicted figure matches a gold one of its document with its unit and a value
 #: within this share of the gold value (ANNOTATION.md).
 VALUE_TOLERANCE = 0.005
 
-Figure = tuple[float, str, str, str]  # value, unit, about (normalised, "" for none), text
+#: value, unit, about (normalised, "" for none), text, programme (normalised, "" for
+#: none), indicator
+Figure = tuple[float, str, str, str, str, str]
+
+
+def char_f1(predicted: str, gold: str) -> float:
+    """How much two short phrases share, character by character (as a multiset).
+
+    >>> char_f1("发放慰问金", "发放慰问金"), char_f1("会员", "新会员"), char_f1("", "会员")
+    (1.0, 0.8, 0.0)
+    """
+    common = sum((Counter(predicted) & Counter(gold)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(predicted), common / len(gold)
+    return 2 * precision * recall / (precision + recall)
 
 
 def _predicted_figures(graph: Graph) -> dict[str, list[Figure]]:
@@ -238,6 +276,8 @@ def _predicted_figures(graph: Graph) -> dict[str, list[Figure]]:
             str(r.unit),  # type: ignore[union-attr]
             normalize(str(r.about)) if r.about is not None else "",  # type: ignore[union-attr]
             str(r.text),  # type: ignore[union-attr]
+            normalize(str(r.programme)) if r.programme is not None else "",  # type: ignore[union-attr]
+            str(r.indicator) if r.indicator is not None else "",  # type: ignore[union-attr]
         )
         for r in graph.query(_MEASUREMENT_QUERY, initNs=ns)
     )
@@ -247,14 +287,15 @@ def _predicted_figures(graph: Graph) -> dict[str, list[Figure]]:
 
 
 def _score_figures(
-    gold: list[dict[str, Any]], predicted: list[Figure]
-) -> tuple[Score, Score, list[str], list[str]]:
-    """Figures matched one to one (same unit, value within the tolerance), and how many
-    of the matches name the gold subject; with the missed and spurious ones."""
+    gold: list[dict[str, Any]], predicted: list[Figure], indicators: list[float] | None = None
+) -> tuple[Score, Score, Score, list[str], list[str]]:
+    """Figures matched one to one (same unit, value within the tolerance), how many of
+    the matches name the gold subject, and how many the gold programme (where the gold
+    says); with the missed and spurious ones."""
     free = list(range(len(gold)))
-    score, about = Score(), Score()
+    score, about, programme = Score(), Score(), Score()
     spurious: list[str] = []
-    for value, unit, subject, text in predicted:
+    for value, unit, subject, text, counts_for, indicator in predicted:
         hit = next(
             (
                 i
@@ -276,11 +317,16 @@ def _score_figures(
             about.tp += 1
         else:
             about.fp += 1
+        if indicators is not None and gold[hit].get("indicator"):
+            indicators.append(char_f1(indicator, gold[hit]["indicator"]))
+        if "programme" in gold[hit]:
+            right = normalize(gold[hit]["programme"] or "") == counts_for
+            programme.tp, programme.fp = programme.tp + right, programme.fp + (not right)
     score.fn = len(free)
     missed = [
         f"figure {gold[i].get('text')} ({gold[i].get('value')} {gold[i].get('unit')})" for i in free
     ]
-    return score, about, missed, spurious
+    return score, about, programme, missed, spurious
 
 
 def _documents(graph: Graph) -> set[str]:
@@ -350,6 +396,8 @@ def agreement(gold: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]])
                 str(f.get("unit", "")),
                 normalize(f["subject"]) if f.get("subject") else "",
                 str(f.get("text", "")),
+                normalize(f["programme"]) if f.get("programme") else "",
+                str(f.get("indicator") or ""),
             )
             for f in doc.get("measurements", [])
         )
@@ -376,6 +424,8 @@ def predictions(
             m.unit,
             normalize(entities[m.about].name) if m.about in entities else "",
             m.text,
+            normalize(entities[m.programme].name) if m.programme in entities else "",
+            m.indicator,
         )
         for m in document.measurements
     )
@@ -430,11 +480,12 @@ def score(
         report.missed[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(gold_rel - pred_rel)]
         report.spurious[doc_id] += [f"{p} {s} -> {o}" for p, s, o in sorted(pred_rel - gold_rel)]
         if "measurements" in doc:
-            score, about, missed, spurious = _score_figures(
-                doc["measurements"], figures.get(doc_id, [])
+            score, about, programme, missed, spurious = _score_figures(
+                doc["measurements"], figures.get(doc_id, []), report.indicators
             )
             report.measurements.add(score)
             report.about.add(about)
+            report.programme.add(programme)
             report.missed[doc_id] += missed
             report.spurious[doc_id] += spurious
     return report
@@ -516,4 +567,7 @@ def gold_problems(
         subject = figure.get("subject")
         if subject is not None and subject not in types:
             problems.append(f"measurement {span!r}: subject {subject!r} is not an entity")
+        programme = figure.get("programme")
+        if programme and types.get(programme) != "Program":
+            problems.append(f"measurement {span!r}: programme {programme!r} is not a Program")
     return problems

@@ -402,8 +402,10 @@ def summary(reports: Sequence[Report]) -> list[str]:
         line(type_, [r.relations[type_] for r in reports])
     line("relations", [r.overall("relations") for r in reports])
     line("figures", [r.measurements for r in reports])
-    abouts = [r.about_accuracy for r in reports]
-    lines.append(
-        f"{'about (accuracy)':20} {statistics.mean(abouts):.3f} ± {statistics.pstdev(abouts):.3f}"
-    )
+    for name, values in (
+        ("about (accuracy)", [r.about_accuracy for r in reports]),
+        ("indicator (char F1)", [r.indicator_overlap for r in reports]),
+    ):
+        mean, spread = statistics.mean(values), statistics.pstdev(values)
+        lines.append(f"{name:20} {mean:.3f} ± {spread:.3f}")
     return lines

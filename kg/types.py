@@ -128,7 +128,8 @@ class Measurement:
     ``value`` is the normalised number as a canonical decimal (38.6万人 -> ``"386000"``),
     ``unit`` the measure word (money in 元), ``about`` the key of the entity the figure
     belongs to (``""`` when none is named), ``date`` the year (``"2016"``) or date it
-    refers to (``""`` when unknown).
+    refers to (``""`` when unknown), ``programme`` the key of the programme its clause
+    says it counts for (``""`` when none).
     """
 
     story: int
@@ -145,6 +146,7 @@ class Measurement:
     date: str
     rule: str
     confidence: float
+    programme: str = ""
 
 
 def entity_key(type_: str, name: str, code: str = "") -> str:

@@ -82,6 +82,11 @@ def test_figure_quality_on_corpus_gold(corpus_report) -> None:  # type: ignore[n
     # issue 11's targets: F1 0.85 with the right ``about`` for three figures in four
     assert corpus_report.measurements.f1 >= 0.85
     assert corpus_report.about_accuracy >= 0.75
+    # issue 21: the programme a sum counts for, where the gold says (its 24 sums in 元), and
+    # indicators that share most of the gold's characters
+    assert corpus_report.programme.tp + corpus_report.programme.fp == 24
+    assert corpus_report.programme_accuracy >= 0.75
+    assert corpus_report.indicator_overlap >= 0.55
 
 
 def test_figures_are_matched_by_unit_and_value_within_half_a_percent() -> None:
@@ -92,13 +97,38 @@ def test_figures_are_matched_by_unit_and_value_within_half_a_percent() -> None:
         {"text": "发放助学金120万元", "value": 1200000, "unit": "元", "subject": None},
     ]
     predicted = [
-        (386500.0, "人", "银川市", "工会会员38.6万人"),  # within 0.5%: a match, right subject
-        (1200000.0, "个", "", "120万个"),  # another unit: spurious
+        (386500.0, "人", "银川市", "工会会员38.6万人", "", "工会会员"),  # within 0.5%: a match
+        (1200000.0, "个", "", "120万个", "", ""),  # another unit: spurious
     ]
-    score, about, missed, spurious = _score_figures(gold, predicted)
+    score, about, _programme, missed, spurious = _score_figures(gold, predicted)
     assert (score.tp, score.fp, score.fn) == (1, 1, 1)
     assert (about.tp, about.fp) == (1, 0)
     assert missed == ["figure 发放助学金120万元 (1200000 元)"] and len(spurious) == 1
+
+
+def test_a_figures_programme_is_scored_where_the_gold_says() -> None:
+    from kg.eval import _score_figures
+
+    gold = [
+        {
+            "text": "“冬送温暖”筹集资金466.33万元",
+            "value": 4663300,
+            "unit": "元",
+            "programme": "冬送温暖",
+        },
+        {"text": "投入50万余元", "value": 500000, "unit": "元", "programme": ""},  # says: none
+        {"text": "新建工会115家", "value": 115, "unit": "家"},  # says nothing: not scored
+    ]
+    predicted = [
+        (4663300.0, "元", "", "筹集资金466.33万元", "冬送温暖", "筹集资金"),
+        (500000.0, "元", "", "投入50万余元", "四季送", "投入"),  # where the text names none
+        (115.0, "家", "", "新建工会115家", "四季送", "新建工会"),
+    ]
+    gold[0]["indicator"] = "冬送温暖筹集资金"
+    indicators: list[float] = []
+    _score, _about, programme, _missed, _spurious = _score_figures(gold, predicted, indicators)
+    assert (programme.tp, programme.fp) == (1, 1)
+    assert [round(f, 3) for f in indicators] == [0.667]  # 筹集资金 of 冬送温暖筹集资金
 
 
 def test_eval_command_prints_the_table(corpus_build: tuple[BuildResult, Path]) -> None:

@@ -52,6 +52,7 @@ class _Lexicon:
     tails: tuple[str, ...]
     term_units: frozenset[str]
     term_after: tuple[str, ...]
+    money_verbs: re.Pattern[str]
 
 
 #: jieba's tags of the words of a noun phrase besides nouns (n…): idioms and set phrases,
@@ -59,6 +60,8 @@ class _Lexicon:
 _NOUNISH = frozenset({"l", "j", "b", "vn", "a", "m", "f"})
 #: The tags a noun phrase may end in besides nouns.
 _NOUNS = frozenset({"l", "j", "vn"})
+#: What ends the clause a sum of money is raised, paid or recovered in (a list, 、, does not).
+_MONEY_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # a clause ends at these: an indicator never reaches past one
 _CLAUSE_END = re.compile(r"[，,。；;：:、！？!?（）()“”\"《》\n\s\d%％]")
 _MAX_INDICATOR = 12
@@ -94,6 +97,7 @@ def _lexicon() -> _Lexicon:
         tuple(sorted(of("indicator-tail"), key=len, reverse=True)),
         frozenset(of("term-unit")),
         tuple(of("term-after")),
+        re.compile(alternation(of("money-verb"))),
     )
 
 
@@ -114,6 +118,17 @@ def _counted(sentence: str, start: int) -> str:
     while words and not (word_tag(words[-1]).startswith("n") or word_tag(words[-1]) in _NOUNS):
         words.pop()  # a phrase ends in its noun (一线职工, not 一线)
     return "".join(words)
+
+
+def _with_money_verb(sentence: str, at: int, indicator: str, lexicon: _Lexicon) -> str:
+    """A sum's indicator with the verb that says what was done with the money when its
+    clause has one and the indicator does not (为产业工人追回工资、社保金等526.5万元 ->
+    追回社保金): money raised, paid out and recovered stay apart."""
+    if lexicon.money_verbs.search(indicator):
+        return indicator
+    start = max((m.end() for m in _MONEY_CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    verbs = list(lexicon.money_verbs.finditer(sentence, start, at))
+    return verbs[-1].group() + indicator if verbs else indicator
 
 
 def _indicator(sentence: str, end: int, lexicon: _Lexicon, *, since: int = 0) -> tuple[int, str]:
@@ -197,6 +212,8 @@ def find_figures(sentence: str) -> list[Figure]:
         since = found[-1].end if found else 0
         start, indicator = _indicator(sentence, match.start(), lexicon, since=since)
         indicator = _counted(sentence, match.end()) or indicator
+        if unit == "元":
+            indicator = _with_money_verb(sentence, at, indicator, lexicon)
         approximate = bool(match["before"] or match["inside"] or match["after"])
         found.append(
             Figure(

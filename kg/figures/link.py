@@ -224,6 +224,26 @@ def _about(
     return place
 
 
+def _programme(figure: Figure, sentence: tuple[int, int], text: str, context: _StoryContext) -> str:
+    """The key of the one programme ``figure`` counts for: the programme its sentence names
+    nearest before the number (“冬送温暖”筹集资金466.33万元; a list's whole, named last:
+    春送岗位、…冬送温暖等“四季送”活动,筹资1318.45万元 is 四季送's), else the first after
+    it (投入12万元,打造了“职工之家”); ``""`` when its sentence names none. Never more than
+    one: a sentence's money is not every programme's."""
+    at = sentence[0] + figure.number_start
+    end = sentence[0] + figure.end
+    before, after = None, None
+    for mention, entity in context.mentions:
+        if entity.type != "Program" or not (sentence[0] <= mention.start < sentence[1]):
+            continue
+        if mention.end <= at and (before is None or mention.end >= before[0].end):
+            before = (mention, entity)
+        elif mention.start >= end and after is None:
+            after = (mention, entity)
+    chosen = before or after
+    return chosen[1].key if chosen else ""
+
+
 def _lead_end(text: str, story: Story) -> int:
     """Where a story's lead ends: its headlines and first paragraph of prose (the first
     line with a 。), or its first sentence when that line is the whole story."""
@@ -279,4 +299,5 @@ def _story_measurements(
                 date=written[-1] if written else year,
                 rule=RULE,
                 confidence=_CONFIDENCE,
+                programme=_programme(figure, sentence, text, context),
             )

@@ -331,6 +331,8 @@ def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> No
             add((node, KG.indicator, Literal(figure.indicator)))
         if figure.about in iris:
             add((node, KG.about, iris[figure.about]))
+        if figure.programme in iris:
+            add((node, KG.forProgram, iris[figure.programme]))
         if figure.date:
             add((node, KG.date, year_literal(figure.date)))
         add((node, KG.surfaceForm, Literal(figure.text)))

@@ -126,6 +126,7 @@ class KG(DefinedNamespace):
     approximate: URIRef
     indicator: URIRef
     about: URIRef
+    forProgram: URIRef
     date: URIRef
 
 

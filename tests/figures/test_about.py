@@ -18,6 +18,14 @@ def _about(text: str) -> dict[str, str]:
     return {m.text: names.get(m.about, m.about) for m in document.measurements}
 
 
+def _programmes(text: str) -> list[tuple[str, str]]:
+    """Each figure's number and the name of the programme it counts for ("" for none)."""
+    raw = RawDocument("a.txt", "a.txt", text, "utf-8", "text/plain", "0" * 64)
+    document, linked = analyse_document(raw)
+    names = {key: entity.name for key, entity in linked.entities.items()}
+    return [(m.text, names.get(m.programme, "")) for m in document.measurements]
+
+
 def _of(found: dict[str, str], number: str) -> str:
     return next(about for text, about in found.items() if number in text)
 
@@ -93,3 +101,21 @@ def test_a_place_referred_to_as_that_district_gives_its_union() -> None:
         "截至目前,该区共推动新就业形态劳动者入会5986人。"
     )
     assert _of(found, "5986") == "南开区总工会"
+
+
+def test_a_figure_counts_for_the_one_programme_named_nearest_before_it() -> None:
+    found = _programmes(
+        "常态化开展困难帮扶和春送岗位、夏送清凉、金秋助学、冬送温暖等“四季送”活动,筹资1318.45万元,"
+        "慰问资助530家企业一线困难产业工人。投入12万元,集中打造了“职工之家”。"
+    )
+    # the list's whole (named last) counts the money, not each season; the next sentence's
+    # money is for the programme named after it; a figure of no programme has none
+    assert found == [
+        ("筹资1318.45万元", "四季送"),
+        ("慰问资助530家", "四季送"),
+        ("投入12万元", "职工之家"),
+    ]
+    assert _programmes("走访慰问劳模532人次,发放慰问金111.41万元。") == [
+        ("走访慰问劳模532人次", ""),
+        ("发放慰问金111.41万元", ""),
+    ]
