@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pyvis
 from pyvis.network import Network
 from rdflib import Graph
 
 from kg.graph.built import BuiltGraph
 from kg.graph.view import entity_view
-from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES, display
+from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES, styles
 
 __all__ = [
     "OVERVIEW_PER_TYPE",
@@ -39,11 +40,8 @@ __all__ = [
 ]
 
 #: Colour and shape per entity type, and the legend's names (``ontology/display.tsv``).
-STYLE: dict[str, dict[str, str]] = {
-    t: {"color": display()[t].colour, "shape": display()[t].shape, "zh": display()[t].label_zh}
-    for t in ENTITY_TYPES
-}
-_EDGE_COLOUR = {name: display()[name].colour for name in RELATION_TYPES}
+STYLE: dict[str, dict[str, str]] = {t: styles()[t] for t in ENTITY_TYPES}
+_EDGE_COLOUR = {name: styles()[name]["color"] for name in RELATION_TYPES}
 _FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 _OPTIONS: dict[str, Any] = {
     # positions are computed when the page is written (a seeded spring layout of the
@@ -143,8 +141,57 @@ def overview(view: nx.MultiDiGraph, per_type: int = OVERVIEW_PER_TYPE) -> list[s
     return sorted(chosen)
 
 
+#: The frame the overview is laid out in, in page pixels (the page opens fitted to it, so
+#: at about its natural scale, where labels are legible), and the least distance between
+#: two nodes' centres in it.
+FRAME = (1300.0, 780.0)
+SPACING = 52.0
+
+
+def spread(
+    points: np.ndarray,
+    *,
+    frame: tuple[float, float] = FRAME,
+    spacing: float = SPACING,
+    rounds: int = 300,
+) -> np.ndarray:
+    """``points`` stretched over ``frame`` and pushed apart until no two are closer than
+    ``spacing`` (or ``rounds`` have passed): each pair too close moves apart along the line
+    between them, coincident ones along a fixed direction of their own. Deterministic.
+
+    >>> spread(np.zeros((3, 2)), frame=(100.0, 100.0), spacing=10.0).round().tolist()
+    [[0.0, 0.0], [50.0, 50.0], [100.0, 100.0]]
+    """
+    count = len(points)
+    if count < 2:
+        return np.zeros((count, 2))
+    low, high = points.min(axis=0), points.max(axis=0)
+    span = np.where(high - low > 1e-9, high - low, 1.0)
+    at = (points - low) / span
+    if np.allclose(high, low):
+        at = np.linspace(0.0, 1.0, count)[:, None].repeat(2, axis=1)
+    size = np.array(frame)
+    at = at * size
+    angle = 2.399963 * np.arange(count)  # the golden angle: a direction per node
+    own = np.stack([np.cos(angle), np.sin(angle)], axis=1)
+    for _ in range(rounds):
+        diff = at[:, None, :] - at[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        close = dist < spacing
+        if not close.any():
+            break
+        direction = np.where(
+            (dist > 1e-6)[..., None], diff / np.maximum(dist, 1e-6)[..., None], own[:, None, :]
+        )
+        deficit = np.where(close, (spacing - np.minimum(dist, spacing)) / 2, 0.0)
+        at = np.clip(at + (direction * deficit[..., None]).sum(axis=1) * 0.5, 0.0, size)
+    return at
+
+
 def layout(view: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]]:
-    """Seeded spring-layout positions of ``nodes`` (the same for the same view)."""
+    """Positions of ``nodes`` in page pixels: a seeded spring layout (the same for the same
+    view), stretched over the page's frame with no two nodes nearer than ``SPACING``."""
     if not nodes:
         return {}
     # built in sorted order: a subgraph view iterates its node set, whose order follows
@@ -152,9 +199,10 @@ def layout(view: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]
     sub = nx.Graph()
     sub.add_nodes_from(sorted(nodes))
     sub.add_edges_from(sorted(view.subgraph(nodes).edges()))
-    scale = 60 * max(1.0, len(nodes) ** 0.5)
-    positions = nx.spring_layout(sub, seed=7, iterations=60, scale=scale)
-    return {n: (round(float(x)), round(float(y))) for n, (x, y) in sorted(positions.items())}
+    positions = nx.spring_layout(sub, seed=7, iterations=60)
+    order = sorted(positions)
+    placed = spread(np.array([positions[n] for n in order], dtype=float))
+    return {n: (round(float(x)), round(float(y))) for n, (x, y) in zip(order, placed, strict=True)}
 
 
 def build_network(view: nx.MultiDiGraph, per_type: int = OVERVIEW_PER_TYPE) -> Network:
@@ -184,7 +232,6 @@ def build_network(view: nx.MultiDiGraph, per_type: int = OVERVIEW_PER_TYPE) -> N
         net.add_edge(
             source,
             target,
-            label=data["predicate"],
             title=_edge_title(data),
             color=_EDGE_COLOUR[data["predicate"]],
             dashes=data["predicate"] == "locatedIn",
@@ -208,6 +255,8 @@ header h1 { font-size: 16px; margin: 0 12px 0 0; }
 #graph { flex: 1; min-height: 400px; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin: 0 4px 0 8px; vertical-align: middle; }
 .legend label { cursor: pointer; white-space: nowrap; }
+.relations { font-size: 12px; color: #555; }
+.relations span.line { display: inline-block; width: 14px; height: 3px; margin: 0 3px 0 8px; vertical-align: middle; }
 #summary { color: #555; font-size: 13px; }
 #status { color: #a33; font-size: 13px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 480px; font-family: __FONT__; font-size: 12px; }
@@ -221,6 +270,7 @@ __VIS_JS__
 <h1>工会新闻知识图谱</h1>
 <input id="search" type="search" placeholder="搜索实体 / search" aria-label="search">
 <span class="legend" id="legend">__LEGEND__</span>
+<span class="relations" id="relations">__RELATIONS__</span>
 <span id="status" role="status"></span>
 <span id="summary"></span>
 </header>
@@ -353,7 +403,7 @@ __VIS_JS__
 """
 
 
-_MARKER = re.compile(r"__(?:VIS_CSS|VIS_JS|FONT|LEGEND|DATA)__")
+_MARKER = re.compile(r"__(?:VIS_CSS|VIS_JS|FONT|LEGEND|RELATIONS|DATA)__")
 
 
 def _legend() -> str:
@@ -366,6 +416,16 @@ def _legend() -> str:
             f"{style['zh']} {type_}</label>"
         )
     return "".join(parts)
+
+
+def _relation_key() -> str:
+    """The colour of each relation's edges, named in Chinese and English (edges carry no
+    label on the page: their relation is in their colour and their tooltip)."""
+    return "".join(
+        f'<span title="{name}"><span class="line" style="background:{_EDGE_COLOUR[name]}">'
+        f"</span>{styles()[name]['zh']}</span>"
+        for name in RELATION_TYPES
+    )
 
 
 def render_html(
@@ -390,6 +450,7 @@ def render_html(
         "__VIS_JS__": script,
         "__FONT__": _FONT,
         "__LEGEND__": _legend(),
+        "__RELATIONS__": _relation_key(),
         "__DATA__": safe_json(payload),
     }
     # one pass over the template: inserted text is never scanned for markers again

@@ -31,7 +31,7 @@ from kg.query.sparql import MAX_ROWS, TIMEOUT_SECONDS, describe, named_queries
 from kg.serve import protocol
 from kg.serve.data import Explorer
 from kg.serve.highlight import marked, pieces
-from kg.vocab.ontology import RELATIONS
+from kg.vocab.ontology import ENTITY_TYPES, RELATION_TYPES, RELATIONS, styles
 
 __all__ = ["create_app"]
 
@@ -216,7 +216,15 @@ def create_app(
     def graph(request: Request, iri: str) -> HTMLResponse:
         if iri not in explorer.labels:
             raise HTTPException(404, "no entity with this IRI in the graph")
-        return page(request, "graph.html", iri=iri, label=explorer.labels[iri][0])
+        return page(
+            request,
+            "graph.html",
+            iri=iri,
+            label=explorer.labels[iri][0],
+            styles=styles(),
+            types=ENTITY_TYPES,
+            relations=RELATION_TYPES,
+        )
 
     @app.get("/api/neighbours")
     def neighbours(iri: str) -> JSONResponse:

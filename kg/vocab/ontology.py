@@ -45,6 +45,7 @@ __all__ = [
     "iri_segment",
     "ontology_graph",
     "standard_classes",
+    "styles",
     "subclass_of",
 ]
 
@@ -292,3 +293,18 @@ def display() -> dict[str, Display]:
         term = record["term"]
         found[term] = Display(record["colour"], record["shape"], _label(KG[term], "zh"))
     return found
+
+
+def styles() -> dict[str, dict[str, str]]:
+    """What every view draws, from :func:`display`: per entity class its ``color``,
+    ``shape`` and Chinese name ``zh``; per relation its ``color`` and ``zh`` (the page and
+    the explorer read this one table).
+
+    >>> styles()["Place"]["shape"], styles()["locatedIn"]["zh"]
+    ('triangle', '位于')
+    """
+    table = display()
+    return {
+        term: {"color": table[term].colour, "shape": table[term].shape, "zh": table[term].label_zh}
+        for term in (*ENTITY_TYPES, *RELATION_TYPES)
+    }

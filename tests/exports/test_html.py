@@ -210,6 +210,8 @@ def test_a_large_graph_opens_on_an_overview_and_grows_on_demand(
         after_expand = page.evaluate("window.kgNodeCount")
         more = page.locator("#status").inner_text()
         again = page.evaluate(f"window.kgExpand({json.dumps(hub)})")
+        # bring the hub into view (the search moved the view to what it found)
+        page.evaluate("(hub) => window.kgNetwork.focus(hub, {scale: 1, animation: false})", hub)
         spot = page.evaluate(
             "(hub) => { const n = window.kgNetwork; const p = n.getPositions([hub])[hub];"
             " const d = n.canvasToDOM(p); const r = document.getElementById('graph')"
@@ -350,3 +352,51 @@ def test_the_page_does_not_depend_on_the_hash_seed(corpus_build: tuple[BuildResu
     }
     assert len(digests) == 1
     assert hashlib.sha256(b"").hexdigest() not in digests
+
+
+_OPENING_VIEW = """() => {
+  const net = window.kgNetwork;
+  const positions = net.getPositions();
+  const ids = Object.keys(positions).filter(id => !net.body.nodes[id].options.hidden);
+  const dom = ids.map(id => net.canvasToDOM(positions[id]));
+  const frame = net.body.container.getBoundingClientRect();
+  let crowded = 0;
+  for (let i = 0; i < dom.length; i++) {
+    for (let j = 0; j < dom.length; j++) {
+      const gap = Math.hypot(dom[i].x - dom[j].x, dom[i].y - dom[j].y);
+      if (i !== j && gap < 10) { crowded++; break; }
+    }
+  }
+  const outside = dom.filter(p => p.x < 0 || p.y < 0 || p.x > frame.width || p.y > frame.height);
+  return { nodes: ids.length, crowded: crowded, outside: outside.length, scale: net.getScale() };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("chromium")
+def test_the_opening_view_keeps_nodes_apart_legible_and_inside_the_frame(
+    corpus_build: tuple[BuildResult, Path],
+) -> None:
+    with open_page(corpus_build[1] / "graph.html") as visit:
+        view = visit.page.evaluate(_OPENING_VIEW)
+        key = visit.page.inner_text("#relations")
+    assert view["nodes"] > 200
+    assert view["crowded"] <= 0.05 * view["nodes"], view  # issue 21: at most 5% within 10 px
+    assert view["outside"] == 0
+    assert view["scale"] >= 0.8  # labels at about their natural size, not shrunk to fit
+    assert "位于" in key and "任职于" in key  # edges say their relation by colour: the key
+
+
+def test_spread_puts_no_two_points_nearer_than_the_spacing() -> None:
+    import numpy as np
+
+    from kg.exports.html import spread
+
+    rng = np.random.default_rng(7)
+    clump = rng.normal(size=(300, 2)) * 0.01  # a hub's neighbourhood: all in one spot
+    placed = spread(clump, frame=(1300.0, 780.0), spacing=40.0)
+    gaps = np.sqrt(((placed[:, None] - placed[None, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(gaps, np.inf)
+    # 300 points from one spot: within a tenth of the spacing after the rounds allowed
+    assert gaps.min() >= 36.0 and placed.min() >= 0 and placed[:, 0].max() <= 1300
+    assert (spread(clump) == spread(clump)).all()  # deterministic

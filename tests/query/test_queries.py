@@ -189,11 +189,17 @@ def test_resolve_query_rejects_missing_file() -> None:
 
 
 def test_new_members_per_organisation_and_year(ask) -> None:  # type: ignore[no-untyped-def]
-    rows = ask("new-members").rows
-    # 002: 上半年……发展会员10272人 (2016); 004: 发展会员15.6万人 (2022); 003: 發展新業態會員623人
-    assert ("银川市总工会", "2016", "10272", "1") in rows
-    assert ("淄博市总工会", "2022", "156000", "1") in rows
-    assert any(row[0] == "安康市总工会" and row[2] == "623" for row in rows)
+    # every row, checked against its sentence
+    assert ask("new-members").rows == (
+        # 000: 全市新組建基層工會組織109家,發展會員近2.46萬人 (a total of the city)
+        ("中卫市", "", "24600", "1"),
+        # 003: 新發展新業態會員623人 (undated story)
+        ("安康市总工会", "", "623", "1"),
+        # 004: 发展会员15.6万人 (2022)
+        ("淄博市总工会", "2022", "156000", "1"),
+        # 002: 上半年……发展会员10272人 (2016)
+        ("银川市总工会", "2016", "10272", "1"),
+    )
 
 
 def test_money_per_programme(ask) -> None:  # type: ignore[no-untyped-def]

@@ -158,3 +158,18 @@ def test_an_entity_page_counts_its_mentions_and_relations_by_year(tmp_path: Path
     assert timeline["2023"] == (2 * one[0], 2 * one[1], 2) and timeline[""] == one
     page = TestClient(create_app(explorer)).get("/entity", params={"iri": found.iri}).text
     assert "按年份 · Over time" in page and "未注明 undated" in page
+
+
+def test_the_neighbourhood_graph_draws_with_the_pages_table(client: TestClient) -> None:
+    import html
+    import json
+    import re
+
+    from kg.vocab.ontology import styles
+
+    page = client.get("/graph", params={"iri": "https://w3id.org/cn-union-kg/id/org/x"}).text
+    embedded = re.search(r'data-styles="([^"]*)"', page)
+    assert embedded is not None
+    assert json.loads(html.unescape(embedded.group(1))) == styles()
+    # the legend names each type with the colour the page gives it
+    assert f"background:{styles()['Organization']['color']}" in page and "位于" in page

@@ -3,8 +3,9 @@
 (function () {
   const box = document.getElementById("network");
   const status = document.getElementById("status");
-  const colours = { Organization: "#c0504d", Program: "#4f9d5d", Place: "#4f81bd", Person: "#8064a2" };
-  const shapes = { Organization: "dot", Program: "diamond", Place: "triangle", Person: "square" };
+  // colours and shapes per type and relation: the page's table (ontology/display.tsv)
+  const styles = JSON.parse(box.dataset.styles);
+  function style(name) { return styles[name] || { color: "#999", shape: "dot" }; }
   const nodes = new vis.DataSet();
   const edges = new vis.DataSet();
   const expanded = new Set();
@@ -18,20 +19,28 @@
   function say(text) { status.textContent = text; }
   // the layout settles after each change: box.dataset.stable says when it has
   network.on("startStabilizing", function () { box.dataset.stable = "false"; });
-  network.on("stabilized", function () { box.dataset.stable = "true"; });
+  network.on("stabilized", function () {
+    network.fit({ animation: false });  // every node inside the frame
+    box.dataset.stable = "true";
+  });
 
   function add(data) {
     for (const n of data.nodes) {
       if (!nodes.get(n.id)) {
         nodes.add({
           id: n.id, label: n.label, title: n.label + " · " + n.group,
-          color: colours[n.group] || "#999", shape: shapes[n.group] || "dot",
+          color: style(n.group).color, shape: style(n.group).shape,
           size: 8 + Math.min(20, Math.sqrt(n.degree) * 3),
         });
       }
     }
     for (const e of data.edges) {
-      if (!edges.get(e.id)) { edges.add({ id: e.id, from: e.from, to: e.to, label: e.label }); }
+      if (!edges.get(e.id)) {
+        edges.add({
+          id: e.id, from: e.from, to: e.to, label: style(e.label).zh || e.label, title: e.label,
+          color: { color: style(e.label).color },
+        });
+      }
     }
   }
 
