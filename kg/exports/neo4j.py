@@ -48,8 +48,11 @@ BATCH = 100
 #: Each relation's relationship type, by Neo4j's convention (locatedIn -> LOCATED_IN).
 REL_TYPES = {name: re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper() for name in RELATION_TYPES}
 _NODE_PROPS = ("name", "type", "subtype", "aliases", "adminCode", "documents")
-#: A figure's properties (its ``about`` is the ``ABOUT`` relationship instead).
-_FIGURE_PROPS = tuple(name for name in FIGURE_FIELDS if name not in {"id", "about"})
+#: A figure's properties (its ``about`` and ``programme`` are the ``ABOUT`` and
+#: ``FOR_PROGRAM`` relationships instead).
+_FIGURE_PROPS = tuple(name for name in FIGURE_FIELDS if name not in {"id", "about", "programme"})
+#: A figure's links to entities: its row's field -> the relationship's type.
+_FIGURE_LINKS = {"about": "ABOUT", "programme": "FOR_PROGRAM"}
 _REL_PROPS = (
     "confidence",
     "roles",
@@ -173,12 +176,13 @@ def _figure_statements(figures: Sequence[FigureRow]) -> list[Statement]:
     sets = ", ".join(f"m.{p} = row.{p}" for p in _FIGURE_PROPS)
     cypher = f"UNWIND $rows AS row MERGE (m:Measurement {{id: row.id}}) SET {sets}"
     found += [Statement(cypher, batch) for batch in _batches(figure_node_rows(figures))]
-    about = [{"m": f["id"], "e": f["about"]} for f in figures if f["about"]]
-    cypher = (
-        "UNWIND $rows AS row MATCH (m:Measurement {id: row.m}) MATCH (e:Entity {id: row.e}) "
-        "MERGE (m)-[:ABOUT]->(e)"
-    )
-    found += [Statement(cypher, batch) for batch in _batches(about)]
+    for field, kind in _FIGURE_LINKS.items():
+        links = [{"m": f["id"], "e": f[field]} for f in figures if f[field]]  # type: ignore[literal-required]
+        cypher = (
+            "UNWIND $rows AS row MATCH (m:Measurement {id: row.m}) "
+            f"MATCH (e:Entity {{id: row.e}}) MERGE (m)-[:{kind}]->(e)"
+        )
+        found += [Statement(cypher, batch) for batch in _batches(links)]
     return found
 
 
@@ -320,7 +324,12 @@ def csv_files(view: nx.MultiDiGraph, figures: Sequence[FigureRow] = ()) -> dict[
     )
     about = _csv(
         [":START_ID(Measurement)", ":END_ID(Entity)", ":TYPE"],
-        [[f["id"], f["about"], "ABOUT"] for f in figures if f["about"]],
+        [
+            [f["id"], f[field], kind]  # type: ignore[literal-required]
+            for f in figures
+            for field, kind in _FIGURE_LINKS.items()
+            if f[field]  # type: ignore[literal-required]
+        ],
     )
     return {
         "nodes.csv": nodes,
@@ -349,7 +358,7 @@ Files made by `kg build` from `graph.ttl`: {nodes} entity nodes, {relationships}
 | file | use |
 | --- | --- |
 | `nodes.csv`, `relationships.csv` | entities and relations: bulk import with `neo4j-admin` |
-| `measurements.csv`, `about.csv` | figures and what they are about: bulk import, the same way |
+| `measurements.csv`, `about.csv` | figures, `ABOUT`, `FOR_PROGRAM`: bulk import, the same way |
 | `import.cypher` | idempotent script (constraint, batched `UNWIND … MERGE`) for a live database |
 
 Nodes carry the label `Entity` plus their class (`Organization`, `Program`, `Place`,

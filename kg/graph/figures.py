@@ -21,7 +21,8 @@ __all__ = ["FIGURE_FIELDS", "FigureRow", "check_figure_row", "figure_rows"]
 
 class FigureRow(TypedDict):
     """One figure: ``id`` is the measurement's IRI, ``about`` the entity's ("" if none),
-    ``value`` the canonical xsd:decimal text (exact; ``1200000``, ``74.4``)."""
+    ``programme`` the IRI of the programme it counts for ("" if none), ``value`` the
+    canonical xsd:decimal text (exact; ``1200000``, ``74.4``)."""
 
     id: str
     value: str
@@ -29,6 +30,7 @@ class FigureRow(TypedDict):
     approximate: bool
     indicator: str
     about: str
+    programme: str
     date: str
     text: str
     document: str
@@ -71,6 +73,7 @@ def figure_rows(graph: Graph) -> list[FigureRow]:
                 approximate=_text(graph, node, KG.approximate) == "true",
                 indicator=_text(graph, node, KG.indicator),
                 about=_text(graph, node, KG.about),
+                programme=_text(graph, node, KG.forProgram),
                 date=_text(graph, node, KG.date),
                 text=_text(graph, node, KG.surfaceForm),
                 document="" if identifier is None else str(identifier),

@@ -169,6 +169,9 @@ def part_figures(document: Document, iris: dict[str, URIRef]) -> tuple[FigureRow
             approximate=placed.record.approximate,
             indicator=placed.record.indicator,
             about=str(iris[placed.record.about]) if placed.record.about in iris else "",
+            programme=(
+                str(iris[placed.record.programme]) if placed.record.programme in iris else ""
+            ),
             date=str(year_literal(placed.record.date)) if placed.record.date else "",
             text=placed.record.text,
             document=document.raw.identifier,

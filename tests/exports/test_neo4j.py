@@ -250,7 +250,9 @@ def test_csv_files_for_neo4j_admin(corpus_build: tuple[BuildResult, Path]) -> No
     assert len(figures) == len(figure_rows(graph)) > 200
     assert about[0] == [":START_ID(Measurement)", ":END_ID(Entity)", ":TYPE"]
     measured = {row["id:ID(Measurement)"] for row in figures}
-    assert all(row[0] in measured and row[1] in ids and row[2] == "ABOUT" for row in about[1:])
+    assert all(row[0] in measured and row[1] in ids for row in about[1:])
+    kinds = [row[2] for row in about[1:]]
+    assert set(kinds) == {"ABOUT", "FOR_PROGRAM"}  # what a figure is about, what it counts for
     # 上半年新建工会115家 (seed 002): its value, unit, evidence and owner
     found = next(row for row in figures if row["text"].endswith("新建工会115家"))
     assert (found["value:double"], found["unit"], found["approximate:boolean"]) == (
@@ -376,3 +378,5 @@ def test_push_sends_batched_idempotent_statements(corpus_build: tuple[BuildResul
     assert sum(c for cypher, c in sent if "MERGE (m:Measurement" in cypher) == len(figures)
     linked = sum(1 for f in figures if f["about"])
     assert sum(c for cypher, c in sent if "MERGE (m)-[:ABOUT]" in cypher) == linked
+    counted = sum(1 for f in figures if f["programme"])  # issue 21: what a figure counts for
+    assert sum(c for cypher, c in sent if "MERGE (m)-[:FOR_PROGRAM]" in cypher) == counted > 0
