@@ -94,6 +94,7 @@ class Figure:
     document: str
     start: int
     end: int
+    programme: str = ""  # the label of the programme it counts for
 
 
 @dataclass
@@ -291,11 +292,13 @@ class Explorer:
 
     def _figures(self, iri: str) -> list[Figure]:
         rows = self._select(
-            "SELECT ?text ?value ?unit ?indicator ?date ?sentence ?doc ?start ?end WHERE { "
+            "SELECT ?text ?value ?unit ?indicator ?date ?sentence ?doc ?start ?end ?programme "
+            "WHERE { "
             "?m a kg:Measurement ; kg:about ?e ; kg:surfaceForm ?text ; "
             "kg:value ?value ; kg:unit ?unit ; kg:sentence ?sentence ; kg:inDocument ?d ; "
             "kg:startOffset ?start ; kg:endOffset ?end . ?d dcterms:identifier ?doc . "
-            "OPTIONAL { ?m kg:indicator ?indicator } OPTIONAL { ?m kg:date ?date } }",
+            "OPTIONAL { ?m kg:indicator ?indicator } OPTIONAL { ?m kg:date ?date } "
+            "OPTIONAL { ?m kg:forProgram ?p . ?p rdfs:label ?programme } }",
             e=pyoxigraph.NamedNode(iri),
         )
         figures = [
@@ -309,6 +312,7 @@ class Explorer:
                 r["doc"],
                 int(r["start"]),
                 int(r["end"]),
+                r["programme"],
             )
             for r in rows
         ]

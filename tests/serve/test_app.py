@@ -173,3 +173,16 @@ def test_the_neighbourhood_graph_draws_with_the_pages_table(client: TestClient) 
     assert json.loads(html.unescape(embedded.group(1))) == styles()
     # the legend names each type with the colour the page gives it
     assert f"background:{styles()['Organization']['color']}" in page and "位于" in page
+
+
+def test_an_entitys_figures_say_the_programme_they_count_for(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("安康市总工会“冬送温暖”筹集资金466.33万元。", encoding="utf-8")
+    build(corpus, tmp_path / "out", formats=("turtle",))
+    explorer = open_explorer(tmp_path / "out")
+    found = explorer.entity("https://w3id.org/cn-union-kg/id/org/安康市总工会")
+    assert found is not None
+    assert [(f.value, f.programme) for f in found.figures] == [("4663300", "冬送温暖")]
+    page = TestClient(create_app(explorer)).get("/entity", params={"iri": found.iri}).text
+    assert "项目 programme" in page and "<td>冬送温暖</td>" in page
