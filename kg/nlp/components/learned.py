@@ -159,8 +159,9 @@ def make_learned_organisations(
     nlp: Language, name: str, model: str, spans_key: str
 ) -> CandidateRecognizer:
     """Build the proposer of organisation names found back from their ending, from
-    ``model`` (default: the shipped one): per ending, the beginning the model rates
-    highest becomes a candidate when its probability reaches the record's threshold."""
+    ``model`` (none ships: ``scripts/train.py --models organisations`` makes one): per
+    ending, the beginning the model rates highest becomes a candidate when its probability
+    reaches the record's threshold."""
     decider = BoostedClassifier.load(
         Path(model) if model else DEFAULT_ORGANISATION_MODEL, features=ENDED_FEATURES
     )
