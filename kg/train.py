@@ -405,6 +405,7 @@ def summary(reports: Sequence[Report]) -> list[str]:
     for name, values in (
         ("about (accuracy)", [r.about_accuracy for r in reports]),
         ("indicator (char F1)", [r.indicator_overlap for r in reports]),
+        ("programme (accuracy)", [r.programme_accuracy for r in reports]),
     ):
         mean, spread = statistics.mean(values), statistics.pstdev(values)
         lines.append(f"{name:20} {mean:.3f} ± {spread:.3f}")
