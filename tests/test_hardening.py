@@ -582,3 +582,13 @@ def test_the_corpus_folder_is_refused_as_the_output_folder(tmp_path: Path) -> No
     result = runner.invoke(app, ["build", str(corpus), "--out", str(corpus)])
     assert result.exit_code == 1 and "E124" in result.output
     assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"]
+
+
+def test_a_store_caught_between_its_two_renames_is_the_swap_race(tmp_path: Path) -> None:
+    from kg.exports.store import STORE_DIR, dataset_of
+
+    # what write_store leaves for an instant: the old store moved aside, the new one not in
+    (tmp_path / f".{STORE_DIR}.previous").mkdir()
+    with pytest.raises(KGError) as caught:
+        dataset_of(tmp_path)
+    assert caught.value.code == "E142"  # "run the query again", not "no built graph"

@@ -91,12 +91,17 @@ def dataset_of(path: Path) -> Dataset:
     file, or the ``graph.ttl`` of an output folder without a store.
 
     Raises:
-        KGError: E118 when there is no such file, E170 for a folder with no built graph.
+        KGError: E118 when there is no such file, E170 for a folder with no built graph,
+            E142 for a folder whose store is being replaced right now.
     """
     recover(path if path.is_dir() else path.parent)  # a build killed while publishing
     if path.is_dir():
         if (path / STORE_DIR).is_dir():
             return Dataset(path / STORE_DIR, "store")
+        if (path / f".{STORE_DIR}.previous").is_dir():
+            # between write_store's two renames: the old store moved away, the new one
+            # not yet in its place
+            raise KGError(Errors.E142, path=path / STORE_DIR)
         if path.name == STORE_DIR or (path / "CURRENT").is_file():  # a RocksDB folder
             return Dataset(path, "store")
         if not (path / "graph.ttl").is_file():
