@@ -157,6 +157,19 @@ def test_two_annotators_agree_as_measured_and_one_agrees_with_itself() -> None:
     assert same.overall("entities").f1 == same.overall("relations").f1 == 1.0
 
 
+def test_two_annotators_agree_on_what_figures_count_for() -> None:
+    """A sample of 20 development articles whose figures' programmes were annotated a second
+    time, independently (tests/gold/programme-agreement/, by tests/gold/PROGRAMMES.md)."""
+    from kg.eval import agreement
+
+    gold = load_gold(Path("tests/gold/devset"))
+    second = load_gold(Path("tests/gold/programme-agreement"))
+    report = agreement(gold, second)
+    said = report.programme.tp + report.programme.fp
+    assert report.documents == 20 and said == 79
+    assert 0.95 <= report.programme_accuracy < 1.0  # 78 of 79
+
+
 def test_kg_eval_compares_two_annotators(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
