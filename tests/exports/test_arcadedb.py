@@ -163,7 +163,7 @@ class Contents:
     entities: dict[str, tuple[frozenset[str], dict[str, Any]]]
     relationships: dict[tuple[str, str, str], dict[str, Any]]
     measurements: dict[str, tuple[frozenset[str], dict[str, Any]]]
-    about: dict[tuple[str, str], dict[str, Any]]
+    about: dict[tuple[str, str, str], dict[str, Any]]  # (type, measurement, entity)
     counts: dict[str, int]
 
 
@@ -172,7 +172,11 @@ def _expected(graph: Graph) -> Contents:
     nodes = node_rows(view)
     rels = relationship_rows(view)
     figures = figure_rows(graph)
-    about = [(f["id"], f["about"]) for f in figures if f["about"]]
+    # what a figure is about and the programme it counts for (the exporter's _FIGURE_LINKS)
+    links = {"about": "ABOUT", "programme": "FOR_PROGRAM"}
+    about = [
+        (kind, f["id"], f[field]) for f in figures for field, kind in links.items() if f[field]
+    ]
     counts = {
         "entities": len(nodes),
         "relationships": len(rels),
@@ -196,12 +200,12 @@ def _expected(graph: Graph) -> Contents:
             f["id"]: (
                 frozenset({"Measurement"}),
                 _props(
-                    {**{k: v for k, v in f.items() if k != "about"}, "value": float(f["value"])}
+                    {**{k: v for k, v in f.items() if k not in links}, "value": float(f["value"])}
                 ),
             )
             for f in figures
         },
-        {pair: {} for pair in about},
+        {link: {} for link in about},
         counts,
     )
 
@@ -235,9 +239,9 @@ def _stored(session: neo4j.Session) -> Contents:
         {(r["type"], r["s"], r["o"]): _props(r["props"]) for r in rels},
         {r["props"].get("id"): (frozenset(r["labels"]), _props(r["props"])) for r in figures},
         {
-            (r["m"], r["e"]): _props(r["props"])
-            if r["type"] == "ABOUT" and "Entity" in r["labels"]
-            else {"(not an ABOUT to an Entity)": (r["type"], tuple(r["labels"]))}
+            (r["type"], r["m"], r["e"]): _props(r["props"])
+            if "Entity" in r["labels"]
+            else {"(not a link to an Entity)": (r["type"], tuple(r["labels"]))}
             for r in about
         },
         counts,
@@ -270,7 +274,7 @@ def _mismatches(expected: Contents, stored: Contents) -> list[str]:
     found += _diff(expected.entities, stored.entities, "entity")
     found += _diff(expected.relationships, stored.relationships, "relationship")
     found += _diff(expected.measurements, stored.measurements, "measurement")
-    found += _diff(expected.about, stored.about, "ABOUT")
+    found += _diff(expected.about, stored.about, "figure link")
     return found
 
 
