@@ -25,6 +25,7 @@ __all__ = [
     "candidates_of",
     "entities_of",
     "set_entities",
+    "text_of",
 ]
 
 #: The Doc extensions the components hand candidates, chosen entities and gazetteer hits
@@ -32,9 +33,27 @@ __all__ = [
 CANDIDATES = "kg_candidates"
 ENTITIES = "kg_entities"
 HITS = "kg_gazetteer_hits"
-for _name in (CANDIDATES, ENTITIES, HITS):
+#: The story's text, kept once read: spaCy rebuilds ``Doc.text`` from its tokens each time.
+TEXT = "kg_text"
+for _name in (CANDIDATES, ENTITIES, HITS, TEXT):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built from the tokens once and kept on the doc (every component reads
+    it; the tokens, and so the text, never change after tokenization).
+
+    >>> from spacy.lang.zh import Chinese
+    >>> doc = Chinese()("安康市总工会")
+    >>> text_of(doc) == doc.text and doc._.kg_text is not None
+    True
+    """
+    text: str | None = doc._.get(TEXT)
+    if text is None:
+        text = doc.text
+        doc._.set(TEXT, text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)

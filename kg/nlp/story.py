@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, candidates_of
+from kg.nlp.candidates import Candidate, candidates_of, text_of
 
 __all__ = ["LEARNED", "Story", "story_of", "words_in"]
 
@@ -41,7 +41,7 @@ def story_of(doc: Doc) -> Story:
     """The story of a spaCy doc whose rule components have run (what a learned proposer
     added before is left out: each proposer reads the rules alone, as it was trained)."""
     rules = tuple(c for c in candidates_of(doc) if not c.rule.startswith(LEARNED))
-    return Story(doc.text, rules, tuple(t.idx for t in doc))
+    return Story(text_of(doc), rules, tuple(t.idx for t in doc))
 
 
 def words_in(story: Story, start: int, end: int) -> list[str]:

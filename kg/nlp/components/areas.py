@@ -6,7 +6,7 @@ import re
 
 from spacy.language import Language
 
-from kg.nlp.candidates import CANDIDATES, Candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, text_of
 from kg.nlp.components.gazetteer import scan
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.patterns import STOP_CHARS, STOP_WORDS
@@ -60,4 +60,4 @@ def find_areas(text: str) -> list[Candidate]:
 )
 def make_areas(nlp: Language, name: str, spans_key: str) -> CandidateRecognizer:
     """Build the area recogniser: named areas (parks, new areas, development zones)."""
-    return CandidateRecognizer(name, lambda doc: find_areas(doc.text), spans_key=spans_key)
+    return CandidateRecognizer(name, lambda doc: find_areas(text_of(doc)), spans_key=spans_key)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.learn.model import BoostedClassifier
 from kg.learn.spans import SPAN_LABELS, SpanTagger, char_features, spans_of
-from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, text_of
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.components.statistical import organisation_candidate
 from kg.nlp.endings import ENDED_FEATURES, ended_names, ended_row
@@ -75,7 +75,7 @@ def rule_marks(doc: Doc) -> dict[int, list[str]]:
 def story_features(doc: Doc) -> list[list[str]]:
     """The CRF's features of every character of a story's doc."""
     words = [(t.idx, t.idx + len(t.text)) for t in doc]
-    return char_features(doc.text, rule_marks(doc), words)
+    return char_features(text_of(doc), rule_marks(doc), words)
 
 
 def _first(pair: tuple[float, object]) -> float:
@@ -101,7 +101,7 @@ def make_learned_spans(
     wanted = set(types)
 
     def find(doc: Doc) -> list[Candidate]:
-        taken = [False] * (len(doc.text) + 1)
+        taken = [False] * (len(text_of(doc)) + 1)
         for candidate in candidates_of(doc):
             taken[candidate.start : candidate.end] = [True] * candidate.length
         found = []
@@ -110,7 +110,7 @@ def make_learned_spans(
                 continue
             rule = f"crf:{SPAN_LABELS[type_]}"
             if type_ == "Organization":
-                made = organisation_candidate(doc.text[start:end], start, rule=rule, score=None)
+                made = organisation_candidate(text_of(doc)[start:end], start, rule=rule, score=None)
                 found += [made] if made is not None else []
             else:
                 found.append(Candidate(start, end, type_, "", rule))
@@ -177,7 +177,7 @@ def make_learned_organisations(
             p, best = max(zip(scores[at : at + len(names)], names, strict=True), key=_first)
             at += len(names)
             if p >= threshold:
-                text = doc.text[best.start : best.end]
+                text = text_of(doc)[best.start : best.end]
                 candidate = organisation_candidate(text, best.start, rule=RULE, score=round(p, 3))
                 if candidate is not None:
                     found.append(candidate)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import patterns as P
-from kg.nlp.candidates import CANDIDATES, Candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, text_of
 from kg.nlp.components.gazetteer import Hit, scan
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.text import CJK_RANGES, is_cjk
@@ -493,6 +493,6 @@ def make_organizations(nlp: Language, name: str, spans_key: str) -> CandidateRec
     in them read from the gazetteer's hits)."""
 
     def find(doc: Doc) -> list[Candidate]:
-        return find_organizations(doc.text, doc._.kg_gazetteer_hits)
+        return find_organizations(text_of(doc), doc._.kg_gazetteer_hits)
 
     return CandidateRecognizer(name, find, spans_key=spans_key)

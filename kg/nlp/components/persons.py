@@ -14,7 +14,7 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, to_span
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, text_of, to_span
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.patterns import TITLES
 from kg.text import CJK_RANGES
@@ -224,13 +224,13 @@ def _persons_of(doc: Doc) -> list[Candidate]:
     counts, those of earlier components too)."""
     boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
     earlier = candidates_of(doc)
-    found = [c for c in find_persons(doc.text, boundaries) if to_span(doc, c) is not None]
+    found = [c for c in find_persons(text_of(doc), boundaries) if to_span(doc, c) is not None]
     known = [(c.start, c.end) for c in earlier + found if c.type == "Person"]
     listed = [
-        c for c in persons_in_lists(doc.text, boundaries, known) if to_span(doc, c) is not None
+        c for c in persons_in_lists(text_of(doc), boundaries, known) if to_span(doc, c) is not None
     ]
     organisations = [(c.start, c.end) for c in earlier + found + listed if c.type == "Organization"]
-    after = persons_after_organisations(doc.text, boundaries, organisations)
+    after = persons_after_organisations(text_of(doc), boundaries, organisations)
     return found + listed + list(after)
 
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import CANDIDATES, Candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, text_of
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.events import event_name, find_events
 from kg.nlp.honours import find_honours, is_honour_or_brand, levels_of
@@ -507,7 +507,7 @@ def _programmes_of(doc: Doc) -> list[Candidate]:
         if hit.rule == "gazetteer:place"
         for key in hit.place_keys
     )
-    return find_programmes(doc.text, levels_of(named))
+    return find_programmes(text_of(doc), levels_of(named))
 
 
 @Language.factory(

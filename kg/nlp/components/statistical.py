@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.nlp import patterns as P
-from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate
+from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate, text_of
 from kg.nlp.components.areas import find_areas
 from kg.nlp.lac import LacSpan, load_tagger
 from kg.text import CJK_RANGES
@@ -208,7 +208,7 @@ class StatisticalRecognizer:
         sentences = [
             [(s.start_char, s.text) for s in doc.sents]
             if doc.has_annotation("SENT_START")
-            else [(0, doc.text)]
+            else [(0, text_of(doc))]
             for doc in docs
         ]
         flat = [text for per_doc in sentences for _start, text in per_doc]
