@@ -238,6 +238,17 @@ def proposer_examples(
         engine.close()
 
 
+def _recorded(
+    model: BoostedClassifier, articles: Sequence[Article], *, threshold: float
+) -> BoostedClassifier:
+    """``model`` with its record of the threshold it decides by and the articles and folds
+    it was trained on."""
+    model.record.threshold = threshold
+    model.record.trained_on = sorted(a.id for a in articles)
+    model.record.folds = sorted({a.fold for a in articles})
+    return model
+
+
 def train_proposer(
     articles: Sequence[Article],
     examples: dict[str, Examples],
@@ -252,10 +263,7 @@ def train_proposer(
     model = BoostedClassifier(rounds=rounds, leaves=leaves).fit(
         [r for r, _ in pairs], [y for _, y in pairs], features
     )
-    model.record.threshold = threshold
-    model.record.trained_on = sorted(a.id for a in articles)
-    model.record.folds = sorted({a.fold for a in articles})
-    return model
+    return _recorded(model, articles, threshold=threshold)
 
 
 def _gold_entities(article: Article) -> set[tuple[str, str]]:
@@ -279,10 +287,7 @@ def train_entity_model(analysed: Sequence[Analysed], *, threshold: float) -> Boo
     """The entity model trained on ``analysed`` (its record says on which articles)."""
     rows, labels = entity_examples(analysed)
     model = BoostedClassifier().fit(rows, labels, ENTITY_FEATURES)
-    model.record.threshold = threshold
-    model.record.trained_on = sorted(a.article.id for a in analysed)
-    model.record.folds = sorted({a.article.fold for a in analysed})
-    return model
+    return _recorded(model, [a.article for a in analysed], threshold=threshold)
 
 
 def _gold_relations(article: Article) -> set[tuple[str, str, str]]:
@@ -315,10 +320,7 @@ def train_relation_model(analysed: Sequence[Analysed], *, threshold: float) -> B
     """The relation model trained on ``analysed`` (its record says on which articles)."""
     rows, labels = relation_examples(analysed)
     model = BoostedClassifier().fit(rows, labels, PAIR_FEATURES)
-    model.record.threshold = threshold
-    model.record.trained_on = sorted(a.article.id for a in analysed)
-    model.record.folds = sorted({a.article.fold for a in analysed})
-    return model
+    return _recorded(model, [a.article for a in analysed], threshold=threshold)
 
 
 @dataclass(frozen=True)
