@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, candidates_of, text_of
 
-__all__ = ["LEARNED", "Story", "story_of", "words_in"]
+__all__ = ["LEARNED", "Story", "rule_candidates", "story_of", "words_in"]
 
 #: The rule that marks a learned proposer's candidates (they are not evidence for another).
 LEARNED = "learned:"
@@ -37,11 +37,15 @@ class Story:
     word_starts: tuple[int, ...]
 
 
+def rule_candidates(doc: Doc) -> list[Candidate]:
+    """The candidates of ``doc``'s rule components (what a learned proposer added is left
+    out: each proposer reads the rules alone, as it was trained)."""
+    return [c for c in candidates_of(doc) if not c.rule.startswith(LEARNED)]
+
+
 def story_of(doc: Doc) -> Story:
-    """The story of a spaCy doc whose rule components have run (what a learned proposer
-    added before is left out: each proposer reads the rules alone, as it was trained)."""
-    rules = tuple(c for c in candidates_of(doc) if not c.rule.startswith(LEARNED))
-    return Story(text_of(doc), rules, tuple(t.idx for t in doc))
+    """The story of a spaCy doc whose rule components have run."""
+    return Story(text_of(doc), tuple(rule_candidates(doc)), tuple(t.idx for t in doc))
 
 
 def words_in(story: Story, start: int, end: int) -> list[str]:

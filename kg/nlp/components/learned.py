@@ -29,7 +29,7 @@ from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.components.statistical import organisation_candidate
 from kg.nlp.endings import ENDED_FEATURES, ended_names, ended_row
 from kg.nlp.quotes import QUOTE_FEATURES, quote_row, quoted_names
-from kg.nlp.story import LEARNED, story_of
+from kg.nlp.story import rule_candidates, story_of
 
 __all__ = [
     "DEFAULT_ORGANISATION_MODEL",
@@ -57,9 +57,7 @@ def rule_marks(doc: Doc) -> dict[int, list[str]]:
     """Per character, where the candidates of the rule components begin or go on, by
     type (``cand:ORG:B``) and for the gazetteer's (``gaz:B``)."""
     marks: dict[int, list[str]] = {}
-    for candidate in candidates_of(doc):
-        if candidate.rule.startswith(LEARNED):
-            continue  # the CRF was trained on the rules' candidates alone
+    for candidate in rule_candidates(doc):  # the CRF was trained on the rules' alone
         code = SPAN_LABELS.get(candidate.type)
         if code is None:
             continue
