@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg.graph.triples import Triples, TripleSink
 from kg.linking.persons import person_anchor
 from kg.types import Document, Entity, Measurement, Mention, Relation, Story
 from kg.vocab.ontology import (
@@ -39,6 +41,7 @@ __all__ = [
     "figure_sentence",
     "mention_sentence",
     "new_graph",
+    "new_triples",
     "placed_measurements",
     "placed_mentions",
     "placed_relations",
@@ -68,6 +71,17 @@ def new_graph() -> Graph:
     return graph
 
 
+@lru_cache(maxsize=1)
+def _namespaces() -> tuple[tuple[str, URIRef], ...]:
+    return tuple(new_graph().namespaces())
+
+
+def new_triples() -> Triples:
+    """An empty set of triples with the prefixes of :func:`new_graph` (a document's part:
+    only formatted, never queried)."""
+    return Triples(_namespaces())
+
+
 def document_iri(identifier: str) -> URIRef:
     """The stable IRI of a document, from its path relative to the corpus root.
 
@@ -86,14 +100,14 @@ def _date(iso: str | None) -> Literal | None:
     return Literal(iso, datatype=XSD.date) if iso else None
 
 
-def _add_standard_types(graph: Graph, node: URIRef, cls: URIRef) -> None:
+def _add_standard_types(graph: TripleSink, node: URIRef, cls: URIRef) -> None:
     """Also type ``node`` with the standard classes of ``cls`` (org:Organization,
     schema:Place, foaf:Person …): stores without inference find it by them."""
     for standard in standard_classes(cls):
         graph.add((node, RDF.type, standard))
 
 
-def add_document(graph: Graph, doc: Document) -> URIRef:
+def add_document(graph: TripleSink, doc: Document) -> URIRef:
     """Add a document and its stories, with their metadata, to ``graph``."""
     raw = doc.raw
     node = document_iri(raw.identifier)
@@ -125,7 +139,7 @@ def add_document(graph: Graph, doc: Document) -> URIRef:
     return node
 
 
-def _add_story(graph: Graph, doc: Document, story: Story, document: URIRef) -> URIRef:
+def _add_story(graph: TripleSink, doc: Document, story: Story, document: URIRef) -> URIRef:
     node = story_iri(doc.raw.identifier, story)
     start, end = doc.clean.to_original(story.start, story.end)
     add = graph.add
@@ -266,7 +280,7 @@ def figure_sentence(placed: Placed[Measurement]) -> str:
     return placed.sentence or placed.record.text
 
 
-def add_mentions(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+def add_mentions(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> None:
     """Link a document to the entities it mentions, one Mention node per occurrence."""
     document = document_iri(doc.raw.identifier)
     stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}
@@ -286,7 +300,7 @@ def add_mentions(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
         graph.add((node, KG.mergeReason, Literal(mention.reason)))
 
 
-def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+def add_relations(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> None:
     """Add each relation as a direct triple and a ``kg:Assertion`` with its evidence.
 
     The assertion is a reified statement: ``?a rdf:subject ?s ; rdf:predicate ?p ;
@@ -313,7 +327,7 @@ def add_relations(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
             graph.add((node, KG.role, Literal(rel.role)))
 
 
-def add_measurements(graph: Graph, doc: Document, iris: dict[str, URIRef]) -> None:
+def add_measurements(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> None:
     """Add each figure of ``doc`` as a ``kg:Measurement`` with its evidence."""
     document = document_iri(doc.raw.identifier)
     stories = {s.index: story_iri(doc.raw.identifier, s) for s in doc.stories}

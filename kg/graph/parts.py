@@ -28,7 +28,7 @@ from kg.graph.model import (
     entity_iri,
     figure_sentence,
     mention_sentence,
-    new_graph,
+    new_triples,
     placed_measurements,
     placed_mentions,
     placed_relations,
@@ -81,7 +81,7 @@ class DocumentPart:
 
 def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPart:
     """The part of the graph ``document`` makes, with its linked ``entities``."""
-    graph = new_graph()
+    graph = new_triples()
     iris = {key: entity_iri(entity) for key, entity in entities.items()}
     node = add_document(graph, document)
     add_mentions(graph, document, iris)

@@ -28,6 +28,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.graph.memo import per_graph
+from kg.graph.triples import Triples
 
 __all__ = [
     "format_iri",
@@ -54,7 +55,7 @@ _TYPE, _XSD_INTEGER, _XSD_DECIMAL, _XSD_STRING = RDF.type, XSD.integer, XSD.deci
 class _Terms:
     """Formats terms with the graph's prefixes and remembers which prefixes were used."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph | Triples) -> None:
         namespaces = sorted(((str(ns), p) for p, ns in graph.namespaces() if p), reverse=True)
         self.namespaces = namespaces  # longest namespace first, for the right match
         self.used: dict[str, str] = {}
@@ -127,7 +128,7 @@ def sort_key(subject: Node) -> str:
 
 
 def _subject_blocks(
-    graph: Graph, keep: Callable[[Node], bool] | None = None
+    graph: Graph | Triples, keep: Callable[[Node], bool] | None = None
 ) -> tuple[dict[Node, str], dict[str, str]]:
     """Every subject's block of Turtle (unindented), in writing order, and the prefixes
     they use; with ``keep``, only the blocks of the subjects it accepts."""
@@ -157,14 +158,14 @@ document's blocks inside its graph)."""
 
 
 def owned_blocks(
-    graph: Graph, keep: Callable[[Node], bool]
+    graph: Graph | Triples, keep: Callable[[Node], bool]
 ) -> tuple[dict[Node, str], dict[str, str]]:
     """The blocks of the subjects ``keep`` accepts (a document's own part of a graph), as
     :func:`subject_blocks` formats them, and the prefixes they use."""
     return _subject_blocks(graph, keep)
 
 
-def format_iri(graph: Graph, iri: URIRef) -> tuple[str, dict[str, str]]:
+def format_iri(graph: Graph | Triples, iri: URIRef) -> tuple[str, dict[str, str]]:
     """``iri`` as the writer writes it with ``graph``'s prefixes, and the prefix it used."""
     terms = _Terms(graph)
     return terms.iri(iri), terms.used
