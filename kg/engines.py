@@ -54,6 +54,19 @@ class Engine(Protocol):
         lost: Callable[[_T, str], _R] | None = None,
     ) -> Iterator[_R]: ...
 
+    def map_batches(
+        self,
+        func: Callable[[list[_T]], list[_R]],
+        batches: Iterable[list[_T]],
+        *,
+        lost: Callable[[_T, str], _R],
+    ) -> Iterator[list[_R]]:
+        """Runs ``func`` over ``batches`` (one result per item of a batch), yielding each
+        batch's results in order; a batch whose worker dies twice is split, each of its
+        items run alone, and the item whose worker dies then yields ``lost(item,
+        reason)``: one bad item costs itself, not its batch."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -68,6 +81,15 @@ class LocalEngine:
         lost: Callable[[_T, str], _R] | None = None,
     ) -> Iterator[_R]:
         return map(func, items)
+
+    def map_batches(
+        self,
+        func: Callable[[list[_T]], list[_R]],
+        batches: Iterable[list[_T]],
+        *,
+        lost: Callable[[_T, str], _R],
+    ) -> Iterator[list[_R]]:
+        return map(func, batches)
 
     def close(self) -> None:
         pass
@@ -142,6 +164,30 @@ class ProcessEngine:
         if self._pool is None:
             self._fresh_pool()
         return self._retried(func, items, lost, ahead=4 * self.jobs)
+
+    def map_batches(
+        self,
+        func: Callable[[list[_T]], list[_R]],
+        batches: Iterable[list[_T]],
+        *,
+        lost: Callable[[_T, str], _R],
+    ) -> Iterator[list[_R]]:
+        def split(batch: list[_T], _reason: str) -> list[_R]:
+            return [self._alone(func, item, lost) for item in batch]
+
+        return self.map(func, batches, lost=split)
+
+    def _alone(
+        self, func: Callable[[list[_T]], list[_R]], item: _T, lost: Callable[[_T, str], _R]
+    ) -> _R:
+        """``item`` of a batch whose worker died twice, run alone in the current pool."""
+        pool = self._pool or self._fresh_pool()
+        try:
+            (found,) = pool.submit(func, [item]).result()
+        except BrokenProcessPool:
+            self._fresh_pool()
+            return lost(item, "its worker process was killed or crashed")
+        return found
 
     def _retried(
         self,
@@ -242,6 +288,29 @@ class DaskEngine:
             return value
 
         return _ordered(submit, result, items, ahead=self._ahead)
+
+    def map_batches(
+        self,
+        func: Callable[[list[_T]], list[_R]],
+        batches: Iterable[list[_T]],
+        *,
+        lost: Callable[[_T, str], _R],
+    ) -> Iterator[list[_R]]:
+        from distributed import KilledWorker
+
+        def alone(item: _T) -> _R:
+            future = self._client.submit(func, [item], pure=False)
+            try:
+                (found,) = future.result()
+            except KilledWorker as killed:
+                found = lost(item, f"Dask: {killed}")
+            future.release()
+            return found
+
+        def split(batch: list[_T], _reason: str) -> list[_R]:
+            return [alone(item) for item in batch]
+
+        return self.map(func, batches, lost=split)
 
     def close(self) -> None:
         self._client.close()

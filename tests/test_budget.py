@@ -130,3 +130,16 @@ def test_a_single_sentence_file_of_megabytes_is_refused_and_the_rest_built(
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [(s["path"], s["code"]) for s in report["skipped"]] == [("one-sentence.txt", "E119")]
     assert f"{chars:,} characters" in report["skipped"][0]["reason"]
+
+
+def test_a_slow_document_in_a_batch_costs_itself_not_its_batch(tmp_path: Path) -> None:
+    from kg.build import analyse_batch
+
+    (tmp_path / "long.txt").write_text(_RUN_ON * 3000, encoding="utf-8")
+    source = sorted(CORPUS.glob("*.txt"))[0]
+    (tmp_path / source.name).write_bytes(source.read_bytes())
+    limits = DocumentLimits(seconds=1.0)
+    tasks = [(_raw(tmp_path, n), DEFAULT_CONFIG, limits) for n in ("long.txt", source.name)]
+    slow, good = analyse_batch(tasks)
+    assert getattr(slow, "code", None) == "E121"
+    assert good == analyse((_raw(tmp_path, source.name), DEFAULT_CONFIG))

@@ -153,10 +153,10 @@ def test_a_document_whose_analysis_fails_is_reported_and_the_rest_built(
     (corpus / "b.txt").write_text("银川市总工会开展“凤城工匠”评选。", encoding="utf-8")
     real = build_module.analysed_document
 
-    def flaky(document, nlp, learned):  # type: ignore[no-untyped-def]
+    def flaky(document, nlp, learned, **options):  # type: ignore[no-untyped-def]
         if document.raw.identifier == "b.txt":
             raise IndexError("a bug met in one document")
-        return real(document, nlp, learned)
+        return real(document, nlp, learned, **options)
 
     monkeypatch.setattr(build_module, "analysed_document", flaky)
     out = tmp_path / "out"

@@ -145,7 +145,8 @@ def _subject_blocks(
         order = sorted(predicates, key=lambda p: (p != _TYPE, str(p)))
         lines = []
         for predicate in order:
-            objects = sorted(set(predicates[predicate]), key=_sort_key)
+            found = predicates[predicate]
+            objects = sorted(set(found), key=_sort_key) if len(found) > 1 else found
             values = ",\n        ".join(terms.term(o) for o in objects)
             lines.append(f"{terms.term(predicate, predicate=True)} {values}")
         blocks[subject] = f"{terms.term(subject)} " + " ;\n    ".join(lines) + " ."

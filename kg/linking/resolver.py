@@ -10,12 +10,13 @@ common word (合作, 振兴) is only taken when its city is in context.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.corpus.resources import PINYIN_ANNOTATION
 from kg.linking.context import StoryContext
@@ -37,7 +38,7 @@ from kg.vocab.words import word_freq
 
 _EVENT_HEADS = cue_alternation("recogniser_cues.tsv", "event-head")
 
-__all__ = ["Linked", "link_document"]
+__all__ = ["Linked", "link_document", "recognise"]
 
 
 _ALIAS_COMMON = 500  # jieba frequency above which a county alias needs its city in context
@@ -274,13 +275,32 @@ def _resolve_org(cand: Candidate, surface: str, context: StoryContext) -> _Resol
     return _Resolved(surface, "exact")
 
 
-def link_document(doc: Document, nlp: Language) -> Linked:
-    """Recognise and resolve the entities of every story of ``doc``."""
+def recognise(docs: Sequence[Document], nlp: Language) -> list[list[Doc]]:
+    """The spaCy docs of each story of each of ``docs``, the stories of all of them in one
+    ``nlp.pipe`` stream (so that a component's batches span documents; what a component
+    finds in a story never depends on the other stories of its batch).
+
+    >>> from kg.corpus.prepare import prepare
+    >>> from kg.nlp.pipeline import load_pipeline
+    >>> from kg.types import RawDocument
+    >>> text = "安康市总工会开展送温暖活动。"
+    >>> raw = RawDocument("a.txt", "a.txt", text, "utf-8", "text/plain", "")
+    >>> [[d.text for d in stories] for stories in recognise([prepare(raw)], load_pipeline())]
+    [['安康市总工会开展送温暖活动。']]
+    """
+    texts = (d.clean.text[s.start : s.end] for d in docs for s in d.stories)
+    analysed = iter(nlp.pipe(texts))
+    return [[next(analysed) for _ in d.stories] for d in docs]
+
+
+def link_document(doc: Document, nlp: Language, *, stories: list[Doc] | None = None) -> Linked:
+    """Recognise and resolve the entities of every story of ``doc`` (``stories``: its
+    stories already recognised, see :func:`recognise`)."""
+    if stories is None:
+        (stories,) = recognise([doc], nlp)
     text = doc.clean.text
     found: list[_Found] = []
-    for story, spacy_doc in zip(
-        doc.stories, nlp.pipe(text[s.start : s.end] for s in doc.stories), strict=True
-    ):
+    for story, spacy_doc in zip(doc.stories, stories, strict=True):
         sentences = [(s.start_char, s.end_char) for s in spacy_doc.sents]
         for cand in entities_of(spacy_doc):
             shifted = (cand.owner[0] + story.start, cand.owner[1]) if cand.owner else None

@@ -145,10 +145,14 @@ class LacTagger:
             for (n, offset, _piece), spans in zip(
                 batch, self._tag_batch([p for _n, _o, p in batch]), strict=True
             ):
-                found[n] += [
-                    LacSpan(s.start + offset, s.end + offset, s.label, s.score, s.text)
-                    for s in spans
-                ]
+                found[n] += (
+                    spans
+                    if not offset
+                    else [
+                        LacSpan(s.start + offset, s.end + offset, s.label, s.score, s.text)
+                        for s in spans
+                    ]
+                )
         for spans in found:
             spans.sort(key=lambda s: s.start)  # pieces were run shortest first
         return found
