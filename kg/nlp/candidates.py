@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "entities_of",
     "set_entities",
     "text_of",
+    "word_bounds",
 ]
 
 #: The Doc extensions the components hand candidates, chosen entities and gazetteer hits
@@ -35,7 +37,9 @@ ENTITIES = "kg_entities"
 HITS = "kg_gazetteer_hits"
 #: The story's text, kept once read: spaCy rebuilds ``Doc.text`` from its tokens each time.
 TEXT = "kg_text"
-for _name in (CANDIDATES, ENTITIES, HITS, TEXT):
+#: Where each word of the story starts and ends, kept once read (see :func:`word_bounds`).
+BOUNDS = "kg_word_bounds"
+for _name in (CANDIDATES, ENTITIES, HITS, TEXT, BOUNDS):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -54,6 +58,34 @@ def text_of(doc: Doc) -> str:
         text = doc.text
         doc._.set(TEXT, text)
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class WordBounds:
+    """The tokenizer's words of a story: ``starts`` in order, and ``edges``, every offset
+    where a word starts or ends (a name must begin and end on one)."""
+
+    starts: tuple[int, ...]
+    edges: frozenset[int]
+
+
+def word_bounds(doc: Doc) -> WordBounds:
+    """The words of ``doc``, read from spaCy's arrays once and kept on the doc (without
+    making a ``Token`` object per word, per reader).
+
+    >>> from spacy.lang.zh import Chinese
+    >>> bounds = word_bounds(Chinese()("安康 市总工会"))
+    >>> bounds.starts[:3], sorted(bounds.edges)[:4]
+    ((0, 1, 3), [0, 1, 2, 3])
+    """
+    bounds: WordBounds | None = doc._.get(BOUNDS)
+    if bounds is None:
+        table = doc.to_array([IDX, LENGTH])
+        starts = table[:, 0].tolist() if len(doc) else []
+        ends = (table[:, 0] + table[:, 1]).tolist() if len(doc) else []
+        bounds = WordBounds(tuple(starts), frozenset(starts) | frozenset(ends))
+        doc._.set(BOUNDS, bounds)
+    return bounds
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, candidates_of, text_of
+from kg.nlp.candidates import Candidate, candidates_of, text_of, word_bounds
 
 __all__ = ["LEARNED", "Story", "rule_candidates", "story_of", "words_in"]
 
@@ -45,7 +45,7 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
 
 def story_of(doc: Doc) -> Story:
     """The story of a spaCy doc whose rule components have run."""
-    return Story(text_of(doc), tuple(rule_candidates(doc)), tuple(t.idx for t in doc))
+    return Story(text_of(doc), tuple(rule_candidates(doc)), word_bounds(doc).starts)
 
 
 def words_in(story: Story, start: int, end: int) -> list[str]:

@@ -14,7 +14,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate, text_of
+from kg.nlp.candidates import CANDIDATES, Candidate, add_candidate, text_of, word_bounds
 from kg.vocab import lexicon as lexicons
 from kg.vocab.places import places_by_surface
 
@@ -92,7 +92,7 @@ class GazetteerMatcher:
 
     def find(self, doc: Doc) -> tuple[list[tuple[int, int, Hit]], list[Candidate]]:
         """The hits of ``doc`` and the candidates they propose (finding, not writing)."""
-        edges = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
+        edges = word_bounds(doc).edges
         hits = scan(text_of(doc))
         candidates = [
             Candidate(

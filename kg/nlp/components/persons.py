@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, text_of, to_span
+from kg.nlp.candidates import CANDIDATES, Candidate, candidates_of, text_of, to_span, word_bounds
 from kg.nlp.components.rules import CandidateRecognizer
 from kg.nlp.patterns import TITLES
 from kg.text import CJK_RANGES
@@ -56,7 +57,7 @@ def _plausible(name: str) -> bool:
     return not any(is_common_word(part, limit) for part, limit in parts)
 
 
-def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[int, int]]:
+def _names_after(text: str, pos: int, boundaries: AbstractSet[int]) -> Iterator[tuple[int, int]]:
     for length in (3, 2, 4):
         end = pos + length
         if end > len(text) or not _plausible(text[pos:end]):
@@ -75,7 +76,7 @@ def _names_after(text: str, pos: int, boundaries: set[int]) -> Iterator[tuple[in
         return
 
 
-def find_persons(text: str, boundaries: set[int]) -> list[Candidate]:
+def find_persons(text: str, boundaries: AbstractSet[int]) -> list[Candidate]:
     """People named right after a title, right before a speech verb, or tagged by jieba
     where a name usually stands.
 
@@ -165,7 +166,7 @@ _LIST_RUN = re.compile(rf"(?:[{CJK_RANGES}]{{2,4}}、)+[{CJK_RANGES}]{{2,6}}")
 
 
 def persons_in_lists(
-    text: str, boundaries: set[int], known: Iterable[tuple[int, int]]
+    text: str, boundaries: AbstractSet[int], known: Iterable[tuple[int, int]]
 ) -> Iterator[Candidate]:
     """The other names of a list that names a person already (张远桥、黄永胜、章根国、朱敏
     当选为…; 习近平、李克强、栗战书…): every item that looks like a name is one.
@@ -201,7 +202,7 @@ _AFTER_ORG_NAME = re.compile(r"[；;,，、。:：\n)）]|家庭|同志|$")
 
 
 def persons_after_organisations(
-    text: str, boundaries: set[int], organisations: Iterable[tuple[int, int]]
+    text: str, boundaries: AbstractSet[int], organisations: Iterable[tuple[int, int]]
 ) -> Iterator[Candidate]:
     """A name right after an organisation's, closed by punctuation (lists of winners and
     attendees: 个人组一等奖:欧亚敦百购物中心宋佳;市人民法院吴沂珊, 市民政局 宋华).
@@ -222,7 +223,7 @@ def _persons_of(doc: Doc) -> list[Candidate]:
     """Names after titles, roles and speech verbs; then the other names of lists that
     name a person; then names right after an organisation's (every candidate so far
     counts, those of earlier components too)."""
-    boundaries = {t.idx + len(t.text) for t in doc} | {t.idx for t in doc}
+    boundaries = word_bounds(doc).edges
     earlier = candidates_of(doc)
     found = [c for c in find_persons(text_of(doc), boundaries) if to_span(doc, c) is not None]
     known = [(c.start, c.end) for c in earlier + found if c.type == "Person"]

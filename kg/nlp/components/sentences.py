@@ -46,6 +46,8 @@ class SentenceCap:
         found: list[int] = []
         for sentence in doc.sents:
             begin = sentence.start_char
+            if sentence.end_char - begin <= self.max_chars:
+                continue  # no word of it ends past the cap
             last_mark = None
             for token in sentence:
                 if (
