@@ -25,6 +25,7 @@ from kg.vocab.ontology import (
 )
 
 _RELATION = {name: KG[name] for name in RELATION_TYPES}
+_TYPE = RDF.type
 _R = TypeVar("_R", bound="_Evidenced")
 
 __all__ = [
@@ -80,6 +81,13 @@ def new_triples() -> Triples:
     """An empty set of triples with the prefixes of :func:`new_graph` (a document's part:
     only formatted, never queried)."""
     return Triples(_namespaces())
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _literal(value: str | int | bool) -> Literal:
+    """A plain literal, made once while it recurs (rdflib's constructor is slow, and rule
+    names, reasons, units, offsets and a sentence's text recur across mentions)."""
+    return Literal(value)
 
 
 def document_iri(identifier: str) -> URIRef:
@@ -288,16 +296,16 @@ def add_mentions(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> N
         mention, node = placed.record, placed.node
         entity = iris[mention.entity]
         graph.add((document, KG.mentions, entity))
-        graph.add((node, RDF.type, KG.Mention))
+        graph.add((node, _TYPE, KG.Mention))
         graph.add((node, KG.mentionOf, entity))
         graph.add((node, KG.inDocument, document))
         graph.add((node, KG.inStory, stories[mention.story]))
-        graph.add((node, KG.surfaceForm, Literal(mention.surface)))
-        graph.add((node, KG.sentence, Literal(mention_sentence(placed))))
-        graph.add((node, KG.startOffset, Literal(placed.start)))
-        graph.add((node, KG.endOffset, Literal(placed.end)))
-        graph.add((node, KG.rule, Literal(mention.rule)))
-        graph.add((node, KG.mergeReason, Literal(mention.reason)))
+        graph.add((node, KG.surfaceForm, _literal(mention.surface)))
+        graph.add((node, KG.sentence, _literal(mention_sentence(placed))))
+        graph.add((node, KG.startOffset, _literal(placed.start)))
+        graph.add((node, KG.endOffset, _literal(placed.end)))
+        graph.add((node, KG.rule, _literal(mention.rule)))
+        graph.add((node, KG.mergeReason, _literal(mention.reason)))
 
 
 def add_relations(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> None:
@@ -312,19 +320,19 @@ def add_relations(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> 
         rel, node = placed.record, placed.node
         subject, predicate, obj = iris[rel.subject], _RELATION[rel.predicate], iris[rel.object]
         graph.add((subject, predicate, obj))
-        graph.add((node, RDF.type, KG.Assertion))
+        graph.add((node, _TYPE, KG.Assertion))
         graph.add((node, RDF.subject, subject))
         graph.add((node, RDF.predicate, predicate))
         graph.add((node, RDF.object, obj))
         graph.add((node, KG.inDocument, document))
         graph.add((node, KG.inStory, stories[rel.story]))
-        graph.add((node, KG.sentence, Literal(assertion_sentence(doc, placed))))
-        graph.add((node, KG.startOffset, Literal(placed.start)))
-        graph.add((node, KG.endOffset, Literal(placed.end)))
-        graph.add((node, KG.rule, Literal(rel.rule)))
+        graph.add((node, KG.sentence, _literal(assertion_sentence(doc, placed))))
+        graph.add((node, KG.startOffset, _literal(placed.start)))
+        graph.add((node, KG.endOffset, _literal(placed.end)))
+        graph.add((node, KG.rule, _literal(rel.rule)))
         graph.add((node, KG.confidence, confidence_literal(rel.confidence)))
         if rel.role:
-            graph.add((node, KG.role, Literal(rel.role)))
+            graph.add((node, KG.role, _literal(rel.role)))
 
 
 def add_measurements(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) -> None:
@@ -334,26 +342,26 @@ def add_measurements(graph: TripleSink, doc: Document, iris: dict[str, URIRef]) 
     for placed in placed_measurements(doc):
         figure, node = placed.record, placed.node
         add = graph.add
-        add((node, RDF.type, KG.Measurement))
+        add((node, _TYPE, KG.Measurement))
         _add_standard_types(graph, node, KG.Measurement)
         add((node, KG.inDocument, document))
         add((node, KG.inStory, stories[figure.story]))
         add((node, KG.value, value_literal(figure.value)))
-        add((node, KG.unit, Literal(figure.unit)))
-        add((node, KG.approximate, Literal(figure.approximate)))
+        add((node, KG.unit, _literal(figure.unit)))
+        add((node, KG.approximate, _literal(figure.approximate)))
         if figure.indicator:
-            add((node, KG.indicator, Literal(figure.indicator)))
+            add((node, KG.indicator, _literal(figure.indicator)))
         if figure.about in iris:
             add((node, KG.about, iris[figure.about]))
         if figure.programme in iris:
             add((node, KG.forProgram, iris[figure.programme]))
         if figure.date:
             add((node, KG.date, year_literal(figure.date)))
-        add((node, KG.surfaceForm, Literal(figure.text)))
-        add((node, KG.sentence, Literal(figure_sentence(placed))))
-        add((node, KG.startOffset, Literal(placed.start)))
-        add((node, KG.endOffset, Literal(placed.end)))
-        add((node, KG.rule, Literal(figure.rule)))
+        add((node, KG.surfaceForm, _literal(figure.text)))
+        add((node, KG.sentence, _literal(figure_sentence(placed))))
+        add((node, KG.startOffset, _literal(placed.start)))
+        add((node, KG.endOffset, _literal(placed.end)))
+        add((node, KG.rule, _literal(figure.rule)))
         add((node, KG.confidence, confidence_literal(figure.confidence)))
 
 

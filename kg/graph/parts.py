@@ -90,9 +90,14 @@ def document_part(document: Document, entities: dict[str, Entity]) -> DocumentPa
     own = str(node)
     below = own + "/"
 
+    memo: dict[Node, bool] = {}
+
     def owned(subject: Node) -> bool:
-        text = str(subject)
-        return text == own or text.startswith(below)
+        found = memo.get(subject)
+        if found is None:
+            text = str(subject)
+            found = memo[subject] = text == own or text.startswith(below)
+        return found
 
     blocks, used = owned_blocks(graph, owned)
     relations = tuple(sorted(_iris(s, p, o) for s, p, o in graph if not owned(s)))

@@ -48,8 +48,14 @@ _UNSAFE = re.compile(r'[\\"\n\r\t\x00-\x1f\x7f]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
-# rdflib resolves a namespace's attribute on every access: read each once
-_TYPE, _XSD_INTEGER, _XSD_DECIMAL, _XSD_STRING = RDF.type, XSD.integer, XSD.decimal, XSD.string
+# rdflib resolves a namespace's attribute on every access: read each once; compared as
+# plain strings (an rdflib term's == is a Python method, str's is not)
+_TYPE, _XSD_INTEGER, _XSD_DECIMAL, _XSD_STRING = (
+    str(RDF.type),
+    str(XSD.integer),
+    str(XSD.decimal),
+    str(XSD.string),
+)
 
 
 class _Terms:
@@ -61,6 +67,9 @@ class _Terms:
         self.used: dict[str, str] = {}
         # an IRI's text and the prefix it used: predicates, classes and entities recur
         self._iris: dict[str, tuple[str, str, str]] = {}
+        # a literal's text by the object's identity (the graph holds every object while
+        # it is written, so no identity is reused): one sentence serves many mentions
+        self._literals: dict[int, str] = {}
 
     def iri(self, value: URIRef) -> str:
         text = str(value)
@@ -79,12 +88,15 @@ class _Terms:
         return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">", "", ""
 
     def term(self, value: Node, *, predicate: bool = False) -> str:
-        if predicate and value == _TYPE:
+        if predicate and isinstance(value, URIRef) and str.__eq__(value, _TYPE):
             return "a"
         if isinstance(value, URIRef):
             return self.iri(value)
         if isinstance(value, Literal):
-            return self.literal(value)
+            written = self._literals.get(id(value))
+            if written is None:
+                written = self._literals[id(value)] = self.literal(value)
+            return written
         if isinstance(value, BNode):
             return f"_:{value}"
         raise TypeError(f"cannot write {value!r}")
@@ -92,14 +104,15 @@ class _Terms:
     def literal(self, value: Literal) -> str:
         lexical = str(value)
         datatype = value.datatype
-        if datatype == _XSD_INTEGER and _INTEGER.match(lexical):
+        kind = str(datatype) if datatype is not None else ""
+        if kind == _XSD_INTEGER and _INTEGER.match(lexical):
             return lexical
-        if datatype == _XSD_DECIMAL and _DECIMAL.match(lexical):
+        if kind == _XSD_DECIMAL and _DECIMAL.match(lexical):
             return lexical
         quoted = '"' + _UNSAFE.sub(_escape, lexical) + '"'
         if value.language:
             return f"{quoted}@{value.language}"
-        if datatype is not None and datatype != _XSD_STRING:
+        if datatype is not None and kind != _XSD_STRING:
             return f"{quoted}^^{self.iri(datatype)}"
         return quoted
 
@@ -137,12 +150,12 @@ def _subject_blocks(
         lambda: defaultdict(list)
     )
     for s, p, o in graph:
-        if keep is None or keep(s):
-            by_subject[s][p].append(o)
+        by_subject[s][p].append(o)
     blocks: dict[Node, str] = {}
-    for subject in sorted(by_subject, key=_sort_key):
+    kept = by_subject if keep is None else [s for s in by_subject if keep(s)]
+    for subject in sorted(kept, key=_sort_key):
         predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (p != _TYPE, str(p)))
+        order = sorted(predicates, key=lambda p: (str(p) != _TYPE, str(p)))
         lines = []
         for predicate in order:
             found = predicates[predicate]

@@ -131,6 +131,14 @@ class KG(DefinedNamespace):
     date: URIRef
 
 
+# rdflib resolves a DefinedNamespace's attribute through its metaclass on every access,
+# building a new URIRef each time (a build reads KG.sentence hundreds of thousands of
+# times): each declared term is set once as a plain class attribute. A name not declared
+# still goes through the metaclass and is refused.
+for _term in KG.__annotations__:
+    setattr(KG, _term, KG._NS[_term])
+
+
 #: Where documents, stories and entities get their IRIs.
 ID = Namespace(BASE + "id/")
 
