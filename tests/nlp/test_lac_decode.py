@@ -61,3 +61,20 @@ def test_a_sentence_is_tagged_the_same_in_any_batch(compiled: bool) -> None:
     alone = [tagger.tag([s])[0] for s in sentences]
     assert together == alone
     assert sum(len(spans) for spans in together) > 5000
+
+
+def test_ids_are_the_models_vocabulary_after_its_width_table() -> None:
+    tagger = load_tagger()
+    text = "".join(corpus_sentences()) + "ＡＢＣ１２３，。！" + chr(0xD800) + "\U0001f600"
+    expected = [tagger._vocab.get(tagger._q2b.get(c, c), tagger._oov) for c in text]
+    assert tagger._ids(text).tolist() == expected
+    assert len(set(expected)) > 500
+
+
+def test_asking_for_some_labels_gives_those_spans_unchanged() -> None:
+    tagger = load_tagger()
+    sentences = list(corpus_sentences())
+    every = tagger.tag(sentences)
+    some = tagger.tag(sentences, labels={"PER", "ORG"})
+    assert some == [[s for s in spans if s.label in {"PER", "ORG"}] for spans in every]
+    assert sum(map(len, some)) > 100

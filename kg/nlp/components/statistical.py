@@ -212,7 +212,7 @@ class StatisticalRecognizer:
             for doc in docs
         ]
         flat = [text for per_doc in sentences for _start, text in per_doc]
-        tagged = iter(self.tagger.tag(flat))
+        tagged = iter(self.tagger.tag(flat, labels=self.min_score.keys()))
         found = []
         for per_doc in sentences:
             pairs = [(start, span) for start, _text in per_doc for span in next(tagged)]
