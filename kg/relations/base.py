@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.types import Document, Entity, Mention, Relation
 from kg.vocab.lexicon import Trigger
@@ -164,12 +165,20 @@ def story_topic(spans: list[Span]) -> Entity | None:
     return entities[best]
 
 
+@cache
+def _pattern(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word))
+
+
 def trigger_hits(text: str, start: int, end: int, spans: list[Span]) -> tuple[Hit, ...]:
     """Trigger words in ``text[start:end]`` that are not inside an entity name."""
     hits: list[Hit] = []
     taken: dict[int, str] = {}  # position -> the (longer) word that covers it
+    segment = text[start:end]
     for trig in triggers():  # longer words first: 组织开展 hides the 开展 inside it
-        for match in re.finditer(re.escape(trig.word), text[start:end]):
+        if trig.word not in segment:
+            continue  # most are not there: a substring test is much cheaper than a scan
+        for match in _pattern(trig.word).finditer(segment):
             a, b = start + match.start(), start + match.end()
             if any(s.start <= a < s.end for s in spans):
                 continue
