@@ -53,6 +53,7 @@ from kg.relations.rules import extract_relations
 from kg.types import Document, Entity, RawDocument, Skipped, merge_entity
 
 __all__ = [
+    "BATCH_DOCUMENTS",
     "DEFAULT_FORMATS",
     "BuildResult",
     "CorpusAnalysis",
@@ -381,6 +382,7 @@ def stream_graph(
     exclude: tuple[Path, ...] = (),
     limits: DocumentLimits = DocumentLimits(),
     on_scan: Callable[[int], None] | None = None,
+    batch: int = BATCH_DOCUMENTS,
 ) -> BuildResult:
     """Analyse every document under ``corpus`` into a graph spilled to ``folder``.
 
@@ -388,7 +390,8 @@ def stream_graph(
     read back instead of analysed again. ``pipeline`` is the spaCy config to analyse with
     (a cache is only valid for the default one). ``engine`` runs the per-document step
     (:mod:`kg.engines`; default: in this process); results come back in corpus order and
-    go to the sink in that order, so the graph is the same on every engine.
+    go to the sink in that order, so the graph is the same on every engine. Workers take
+    ``batch`` documents at a time (:func:`analyse_batch`: the same parts for any size).
     """
     started = time.perf_counter()
     engine = engine or LocalEngine()
@@ -439,7 +442,7 @@ def stream_graph(
             return None
 
         tasks = _sized_if_short(misses(), MIN_POOL_ITEMS)
-        for parts in engine.map_batches(analyse_batch, batched(tasks), lost=lost):
+        for parts in engine.map_batches(analyse_batch, batched(tasks, documents=batch), lost=lost):
             for part in parts:
                 item = take_read_until_miss()
                 if cache and item is not None and isinstance(part, DocumentPart):
@@ -475,6 +478,7 @@ def build(
     on_skip: Callable[[Skipped], None] | None = None,
     limits: DocumentLimits = DocumentLimits(),
     on_scan: Callable[[int], None] | None = None,
+    batch: int = BATCH_DOCUMENTS,
 ) -> BuildResult:
     """Build the graph of ``corpus`` and write every export and ``report.json`` to ``out``.
 
@@ -500,6 +504,7 @@ def build(
             exclude=(out,),
             limits=limits,
             on_scan=on_scan,
+            batch=batch,
         )
         result.out, result.corpus = out, corpus
         if result.documents:

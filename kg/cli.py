@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
-from kg.build import DEFAULT_FORMATS, DocumentLimits
+from kg.build import BATCH_DOCUMENTS, DEFAULT_FORMATS, DocumentLimits
 from kg.build import build as build_corpus
 from kg.cache import DocumentCache
 from kg.engines import get_engine
@@ -131,6 +131,14 @@ def build(
         float,
         typer.Option(help="Stop the analysis of one document past this many MiB of memory (E122)."),
     ] = DocumentLimits.memory_mib,
+    batch: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Documents a worker analyses together (the recogniser fills its model calls "
+            "across them; the graph is the same for any value).",
+        ),
+    ] = BATCH_DOCUMENTS,
 ) -> None:
     """Read every document under CORPUS and write graph.ttl, graph.html, neo4j/, report.json."""
     try:
@@ -175,6 +183,7 @@ def build(
                 on_skip=skipped,
                 limits=DocumentLimits(seconds=document_seconds, memory_mib=document_memory),
                 on_scan=scanned,
+                batch=batch,
             )
     except KGError as exc:
         fail(exc)

@@ -90,3 +90,19 @@ def test_a_document_past_its_limits_in_a_batch_is_skipped_alone() -> None:
     assert [type(item) for item in found] == [DocumentPart, DocumentPart, Skipped]
     assert getattr(found[2], "code", None) == "E119"
     assert found[0] == analyse((raws[0], DEFAULT_CONFIG))
+
+
+@pytest.mark.slow
+def test_the_slow_path_builds_the_same_bytes(
+    tmp_path: Path, corpus_build: tuple[object, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One document at a time and numpy's decode (no compiled library): the same exports
+    as the default build (batches, the compiled decode)."""
+    from kg import build as build_module
+    from kg.nlp import lac_decode
+    from tests.test_engines import _same_exports
+
+    monkeypatch.setattr(lac_decode, "compiled_decoder", lambda: None)
+    _result, fast = corpus_build
+    build_module.build(CORPUS, tmp_path, batch=1)
+    _same_exports(fast, tmp_path)

@@ -82,6 +82,9 @@ def test_the_cli_refuses_zero_jobs_and_an_unknown_engine(tmp_path: Path) -> None
     result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "--engine", "dask"])
     assert result.exit_code == 1
     assert "E163" in result.stderr
+    result = runner.invoke(app, ["build", str(CORPUS), "--out", str(tmp_path), "--batch", "0"])
+    assert result.exit_code == 2
+    assert "--batch" in result.stderr and not (tmp_path / "graph.ttl").exists()
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
