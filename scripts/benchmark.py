@@ -12,8 +12,8 @@ wrapper on the same sentences.
 
 Ratios are to the bare floor (``spacy.blank("zh")`` + jieba ``nlp.pipe``), measured in the
 same run: per core, in CPU seconds of one process (so a shared machine's load cancels), for
-each stage and for the whole per-document analysis (``kg.build.analyse``: pipeline, linking,
-relations, figures, triples); end to end, each ``--jobs N`` build against the floor run on
+each stage and for the whole per-document analysis (``kg.build.analyse_batch``, as a build's
+workers run it: pipeline, linking, relations, figures, triples); end to end, each ``--jobs N`` build against the floor run on
 the same texts in N processes.
 """
 
@@ -129,8 +129,9 @@ def _floor_seconds(texts: list[str]) -> float:
 
 def per_core(raws: list[RawDocument], rounds: int = 2) -> None:
     """Print the per-document analysis's CPU characters per second, one process, beside the
-    floor's on the same clean texts: the ratio the speed issue is judged by."""
-    from kg.build import analyse
+    floor's on the same clean texts: the ratio the speed issue is judged by. The documents
+    are analysed as a build's workers analyse them (``analyse_batch`` over ``batched``)."""
+    from kg.build import analyse, analyse_batch, batched
 
     config = Path("kg/nlp/pipeline.cfg")
     analyse((raws[0], config))  # models loaded outside the measurement
@@ -138,8 +139,8 @@ def per_core(raws: list[RawDocument], rounds: int = 2) -> None:
     chars = sum(map(len, texts)) * rounds
     started = time.process_time()
     for _ in range(rounds):
-        for raw in raws:
-            analyse((raw, config))
+        for batch in batched([(raw, config) for raw in raws]):
+            analyse_batch(batch)
     analysis = time.process_time() - started
     floor = sum(_floor_seconds(texts) for _ in range(rounds))
     print(f"\nper core (CPU seconds, one process, {chars:,} characters)")
