@@ -1,6 +1,6 @@
 """Where the per-document step spends its time (prints the profile, asserts nothing).
 
-Usage: .venv/bin/python scripts/profile.py [ARTICLES] [--top N] [--seed S] [--save FILE]
+Usage: .venv/bin/python scripts/profile_step.py [ARTICLES] [--top N] [--seed S] [--save FILE]
 
 Generates ARTICLES articles (``scripts/scale_corpus.py``), loads the models, then runs the
 per-document step on them as a build's workers do (``analyse_batch`` over ``batched``)
