@@ -70,6 +70,7 @@ class _Terms:
         # a literal's text by the object's identity (the graph holds every object while
         # it is written, so no identity is reused): one sentence serves many mentions
         self._literals: dict[int, str] = {}
+        self._predicates: dict[Node, str] = {}
 
     def iri(self, value: URIRef) -> str:
         text = str(value)
@@ -86,6 +87,13 @@ class _Terms:
             if text.startswith(namespace) and _LOCAL.match(text[len(namespace) :]):
                 return f"{prefix}:{text[len(namespace) :]}", prefix, namespace
         return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">", "", ""
+
+    def predicate(self, value: Node) -> str:
+        """``value`` written as a predicate (``a`` for rdf:type), once per predicate."""
+        written = self._predicates.get(value)
+        if written is None:
+            written = self._predicates[value] = self.term(value, predicate=True)
+        return written
 
     def term(self, value: Node, *, predicate: bool = False) -> str:
         if predicate and isinstance(value, URIRef) and str.__eq__(value, _TYPE):
@@ -146,24 +154,37 @@ def _subject_blocks(
     """Every subject's block of Turtle (unindented), in writing order, and the prefixes
     they use; with ``keep``, only the blocks of the subjects it accepts."""
     terms = _Terms(graph)
-    by_subject: defaultdict[Node, defaultdict[Node, list[Node]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    by_subject: dict[Node, dict[Node, list[Node]]] = {}
     for s, p, o in graph:
-        by_subject[s][p].append(o)
+        predicates = by_subject.get(s)
+        if predicates is None:
+            by_subject[s] = {p: [o]}
+        elif p in predicates:
+            predicates[p].append(o)
+        else:
+            predicates[p] = [o]
     blocks: dict[Node, str] = {}
     kept = by_subject if keep is None else [s for s in by_subject if keep(s)]
+    term, predicate_of = terms.term, terms.predicate
     for subject in sorted(kept, key=_sort_key):
         predicates = by_subject[subject]
-        order = sorted(predicates, key=lambda p: (str(p) != _TYPE, str(p)))
+        order = sorted(predicates, key=_predicate_order)
         lines = []
         for predicate in order:
             found = predicates[predicate]
-            objects = sorted(set(found), key=_sort_key) if len(found) > 1 else found
-            values = ",\n        ".join(terms.term(o) for o in objects)
-            lines.append(f"{terms.term(predicate, predicate=True)} {values}")
-        blocks[subject] = f"{terms.term(subject)} " + " ;\n    ".join(lines) + " ."
+            if len(found) > 1:
+                values = ",\n        ".join(map(term, sorted(set(found), key=_sort_key)))
+            else:
+                values = term(found[0])
+            lines.append(predicate_of(predicate) + " " + values)
+        blocks[subject] = term(subject) + " " + " ;\n    ".join(lines) + " ."
     return blocks, terms.used
+
+
+def _predicate_order(predicate: Node) -> tuple[bool, str]:
+    """rdf:type first, then by IRI."""
+    text = str(predicate)
+    return text != _TYPE, text
 
 
 subject_blocks = per_graph(_subject_blocks)
