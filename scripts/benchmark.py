@@ -13,8 +13,8 @@ wrapper on the same sentences.
 Ratios are to the bare floor (``spacy.blank("zh")`` + jieba ``nlp.pipe``), measured in the
 same run: per core, in CPU seconds of one process (so a shared machine's load cancels), for
 each stage and for the whole per-document analysis (``kg.build.analyse_batch``, as a build's
-workers run it: pipeline, linking, relations, figures, triples); end to end, each ``--jobs N`` build against the floor run on
-the same texts in N processes.
+workers run it: pipeline, linking, relations, figures, triples); end to end, each
+``--jobs N`` build against the floor run on the same texts in N processes.
 """
 
 from __future__ import annotations
