@@ -228,10 +228,18 @@ def _within(raw: RawDocument, limits: DocumentLimits, step: Callable[[], _T]) ->
         return _skipped(Errors.E112, raw.identifier, reason=reason)
 
 
+def _past_markup(raw: RawDocument, limits: DocumentLimits) -> Skipped | None:
+    """E119 for a raw document that no cleaning brings within the character limit."""
+    if len(raw.text) > _MARKUP_RATIO * limits.chars:
+        return _skipped(Errors.E119, raw.identifier, chars=len(raw.text), limit=limits.chars)
+    return None
+
+
 def _prepared(raw: RawDocument, limits: DocumentLimits) -> Document | Skipped:
     """``raw`` cleaned and split, or E119 when it is past the character limit."""
-    if len(raw.text) > _MARKUP_RATIO * limits.chars:  # no cleaning brings it within
-        return _skipped(Errors.E119, raw.identifier, chars=len(raw.text), limit=limits.chars)
+    too_long = _past_markup(raw, limits)
+    if too_long is not None:
+        return too_long
     document = prepare(raw)
     if len(document.clean.text) > limits.chars:
         chars = len(document.clean.text)
@@ -256,8 +264,9 @@ def analyse(task: Task) -> DocumentPart | Skipped:
     document never stops the corpus.
     """
     raw, pipeline, limits = _unpacked(task)
-    if len(raw.text) > _MARKUP_RATIO * limits.chars:  # E119 before anything is loaded
-        return _skipped(Errors.E119, raw.identifier, chars=len(raw.text), limit=limits.chars)
+    too_long = _past_markup(raw, limits)
+    if too_long is not None:  # before anything is loaded
+        return too_long
     load_pipeline(pipeline)  # loaded once per process, outside any document's budget
     load_models()
 

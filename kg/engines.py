@@ -37,6 +37,9 @@ __all__ = [
 #: Below this many documents a pool costs more than it saves.
 MIN_POOL_ITEMS = 64
 
+#: Why an item whose worker died is lost.
+_KILLED = "its worker process was killed or crashed"
+
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -186,7 +189,7 @@ class ProcessEngine:
             (found,) = pool.submit(func, [item]).result()
         except BrokenProcessPool:
             self._fresh_pool()
-            return lost(item, "its worker process was killed or crashed")
+            return lost(item, _KILLED)
         return found
 
     def _retried(
@@ -234,7 +237,7 @@ class ProcessEngine:
             self._fresh_pool()
             if lost is None:
                 raise again from broken
-            found = lost(item, "its worker process was killed or crashed")
+            found = lost(item, _KILLED)
         pool = self._pool
         assert pool is not None
         for index, (other, future) in enumerate(pending):

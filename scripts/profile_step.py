@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from kg.build import analyse, analyse_batch, batched
-from kg.corpus.load import load_file
+from kg.corpus.load import load_corpus
 from kg.nlp.pipeline import DEFAULT_CONFIG
 from kg.types import RawDocument
 
@@ -66,13 +66,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder)
         generate(args.articles, corpus, seed=args.seed)
-        raws = [
-            item
-            for path in sorted(corpus.rglob("*"))
-            if path.is_file()
-            for item in load_file(path, corpus)
-            if isinstance(item, RawDocument)
-        ]
+        raws = [item for item in load_corpus(corpus) if isinstance(item, RawDocument)]
     analyse((raws[0], DEFAULT_CONFIG))  # the models load outside the profile
     tasks = [(raw, DEFAULT_CONFIG) for raw in raws]
     profile = cProfile.Profile()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import analyse, analyse_batch, batched
-from kg.corpus.load import load_file
+from kg.corpus.load import load_corpus
 from kg.corpus.prepare import prepare
 from kg.engines import ProcessEngine
 from kg.graph.parts import DocumentPart
@@ -19,12 +19,7 @@ from tests.helpers import CORPUS
 
 
 def _raws() -> list[RawDocument]:
-    return [
-        item
-        for path in sorted(CORPUS.iterdir())
-        for item in load_file(path, CORPUS)
-        if isinstance(item, RawDocument)
-    ]
+    return [item for item in load_corpus(CORPUS) if isinstance(item, RawDocument)]
 
 
 def test_the_recogniser_finds_in_a_batch_of_documents_what_it_finds_in_each_alone() -> None:

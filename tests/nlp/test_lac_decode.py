@@ -10,7 +10,7 @@ from functools import cache
 import numpy as np
 import pytest
 
-from kg.corpus.load import load_file
+from kg.corpus.load import load_corpus
 from kg.corpus.prepare import prepare
 from kg.nlp.lac import LacTagger, load_tagger
 from kg.nlp.lac_decode import compiled_decoder, decode
@@ -22,13 +22,12 @@ from tests.helpers import CORPUS
 def corpus_sentences() -> tuple[str, ...]:
     """Every sentence of the stories of corpus/ (cut at 。！？ and line ends)."""
     found: list[str] = []
-    for path in sorted(CORPUS.iterdir()):
-        for item in load_file(path, CORPUS):
-            if isinstance(item, RawDocument):
-                document = prepare(item)
-                for story in document.stories:
-                    text = document.clean.text[story.start : story.end]
-                    found += [s for s in re.split(r"(?<=[。！？\n])", text) if s.strip()]
+    for item in load_corpus(CORPUS):
+        if isinstance(item, RawDocument):
+            document = prepare(item)
+            for story in document.stories:
+                text = document.clean.text[story.start : story.end]
+                found += [s for s in re.split(r"(?<=[。！？\n])", text) if s.strip()]
     return tuple(found)
 
 
